@@ -1,0 +1,250 @@
+package io.prockit;
+
+import io.prockit.internal.Checks;
+import io.prockit.spi.ChildHandle;
+import io.prockit.spi.Termination;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running (or finished) child process started by {@link Command#spawn()}.
+ *
+ * <pre>{@code
+ * try (Child c = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn()) {
+ *     c.stdin().write("hello\n".getBytes());
+ *     c.stdin().close();
+ *     String echoed = new String(c.stdout().readAllBytes());
+ *     ExitStatus s = c.waitFor();                    // exit status: 0
+ * }
+ * }</pre>
+ *
+ * <p>The child is reaped exactly once, by prockit's reaper (on Linux one thread waits on every
+ * child's pidfd with epoll; on macOS kqueue; on Windows the process handle) whether or not anyone
+ * calls {@link #waitFor()}, so it never lingers as a zombie. After it has been reaped its pid is
+ * never signalled again: {@link #signal} then returns false.
+ *
+ * <p>{@link #close()} closes the parent's ends of the pipes; it does not kill or wait for the child.
+ *
+ * <p>Thread-safe: any number of threads may wait, signal and read its status at once; they all see
+ * the same {@link ExitStatus}.
+ */
+public final class Child implements AutoCloseable {
+    /** Daemon threads for {@link Command#output()}'s second stream and {@link #onExit()} callbacks. */
+    private static final AtomicInteger IO_THREADS = new AtomicInteger();
+    static final ExecutorService IO_POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "prockit-io-" + IO_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ChildHandle handle;
+    private volatile boolean closed;
+
+    Child(ChildHandle handle) {
+        this.handle = Objects.requireNonNull(handle);
+    }
+
+    /** @return the process id */
+    public int pid() {
+        return handle.pid();
+    }
+
+    /**
+     * @return the pipe to the child's stdin
+     * @throws IllegalStateException if stdin was not {@link Stdio#pipe()} or the child was closed
+     */
+    public OutputStream stdin() {
+        return stream(handle.stdin(), "stdin");
+    }
+
+    /**
+     * @return the pipe from the child's stdout
+     * @throws IllegalStateException if stdout was not {@link Stdio#pipe()} or the child was closed
+     */
+    public InputStream stdout() {
+        return stream(handle.stdout(), "stdout");
+    }
+
+    /**
+     * @return the pipe from the child's stderr
+     * @throws IllegalStateException if stderr was not {@link Stdio#pipe()} or the child was closed
+     */
+    public InputStream stderr() {
+        return stream(handle.stderr(), "stderr");
+    }
+
+    boolean hasStdout() {
+        return handle.stdout() != null;
+    }
+
+    boolean hasStderr() {
+        return handle.stderr() != null;
+    }
+
+    private <T> T stream(T s, String name) {
+        if (closed) {
+            throw new IllegalStateException("child " + pid() + " is closed; its " + name + " pipe is gone");
+        }
+        if (s == null) {
+            throw new IllegalStateException(name + " of child " + pid() + " is not a pipe (set Stdio.pipe())");
+        }
+        return s;
+    }
+
+    /**
+     * Waits until the child has ended.
+     *
+     * @return how it ended
+     * @throws InterruptedException if interrupted while waiting; the child keeps running and is still reaped
+     */
+    public ExitStatus waitFor() throws InterruptedException {
+        ExitStatus s = termination().status();
+        handle.collected();
+        return s;
+    }
+
+    /**
+     * Waits at most {@code timeout} for the child to end.
+     *
+     * @param timeout how long to wait; zero checks without waiting
+     * @return how it ended, or empty if it is still running
+     * @throws IllegalArgumentException if the timeout is negative
+     * @throws InterruptedException     if interrupted while waiting
+     */
+    public Optional<ExitStatus> waitFor(Duration timeout) throws InterruptedException {
+        Checks.timeout(timeout);
+        CompletableFuture<Termination> f = handle.termination();
+        if (f.isDone()) {
+            handle.collected();
+            return Optional.of(f.join().status());
+        }
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = Long.MAX_VALUE;
+        }
+        try {
+            ExitStatus s = f.get(nanos, TimeUnit.NANOSECONDS).status();
+            handle.collected();
+            return Optional.of(s);
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reaper failed for child " + pid(), e.getCause());
+        }
+    }
+
+    /** @return how the child ended, or empty if it is still running; never blocks */
+    public Optional<ExitStatus> tryWait() {
+        CompletableFuture<Termination> f = handle.termination();
+        if (!f.isDone()) {
+            return Optional.empty();
+        }
+        handle.collected();
+        return Optional.of(f.join().status());
+    }
+
+    /**
+     * @return a future completed with the exit status when the child ends. Callbacks attached
+     * without an executor run on prockit's reaper thread: keep them short, or use an {@code *Async} variant.
+     */
+    public CompletableFuture<ExitStatus> onExit() {
+        return handle.termination().thenApply(Termination::status);
+    }
+
+    /**
+     * Sends {@code signal} to the child, unless it has already been reaped.
+     *
+     * @param signal the signal
+     * @return true if sent, false if the child had already been reaped (its pid is never reused by mistake)
+     * @throws UnsupportedOperationException if the platform has no such signal
+     */
+    public boolean signal(Signal signal) {
+        return handle.signal(signal.number());
+    }
+
+    /**
+     * Asks the child to stop: {@code SIGTERM} on POSIX; on Windows {@code CTRL_BREAK_EVENT} for a
+     * child in its own process group, then {@link #kill()} after a grace period.
+     *
+     * @return false if the child had already been reaped
+     */
+    public boolean terminate() {
+        return signal(Signal.SIGTERM);
+    }
+
+    /**
+     * Forces the child to stop: {@code SIGKILL} on POSIX, {@code TerminateProcess} on Windows.
+     *
+     * @return false if the child had already been reaped
+     */
+    public boolean kill() {
+        return signal(Signal.SIGKILL);
+    }
+
+    /**
+     * Kills the child and every process descended from it. POSIX: for a child in its own process
+     * group the whole group gets {@code SIGKILL}; otherwise its descendants are found in the
+     * process table, stopped with {@code SIGSTOP} (so they cannot start more), then killed.
+     * Windows: the child's job object is terminated.
+     *
+     * @return false if the child itself had already been reaped (descendants are still killed)
+     */
+    public boolean killTree() {
+        return handle.signalTree(Signal.SIGKILL.number());
+    }
+
+    /** @return the resources the child used, once it has ended */
+    public Optional<ResourceUsage> resourceUsage() {
+        CompletableFuture<Termination> f = handle.termination();
+        return f.isDone() ? Optional.of(f.join().rusage()) : Optional.empty();
+    }
+
+    /**
+     * The raw wait status once the child has ended, as {@link Os#waitpid} would have returned it.
+     *
+     * @return the status, or empty while it runs
+     */
+    public Optional<Long> waitStatus() {
+        CompletableFuture<Termination> f = handle.termination();
+        return f.isDone() ? Optional.of(f.join().waitStatus()) : Optional.empty();
+    }
+
+    /** @return whether the child has ended and been reaped */
+    public boolean hasExited() {
+        return handle.termination().isDone();
+    }
+
+    private Termination termination() throws InterruptedException {
+        try {
+            return handle.termination().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reaper failed for child " + pid(), e.getCause());
+        }
+    }
+
+    /** Closes the parent's ends of the child's pipes. Does not kill or wait for the child. */
+    @Override
+    public void close() {
+        closed = true;
+        handle.closeStreams();
+    }
+
+    @Override
+    public String toString() {
+        CompletableFuture<Termination> f = handle.termination();
+        return "Child[pid=" + pid() + (f.isDone() ? ", " + f.join().status() : ", running") + "]";
+    }
+}

@@ -1,0 +1,54 @@
+package io.prockit.spi;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A backend's live child process, wrapped by {@link io.prockit.Child}.
+ *
+ * <p>The backend reaps the child exactly once and then completes {@link #termination()}; after
+ * that it never signals the pid again (it may have been reused). Implementations are thread-safe.
+ */
+public interface ChildHandle {
+
+    /** @return the process id */
+    int pid();
+
+    /** @return the parent's end of the stdin pipe, or null when stdin was not {@code Stdio.pipe()} */
+    OutputStream stdin();
+
+    /** @return the parent's end of the stdout pipe, or null when stdout was not {@code Stdio.pipe()} */
+    InputStream stdout();
+
+    /** @return the parent's end of the stderr pipe, or null when stderr was not {@code Stdio.pipe()} */
+    InputStream stderr();
+
+    /** @return completed by the backend, once, when it has reaped the child; callers must not complete it */
+    CompletableFuture<Termination> termination();
+
+    /**
+     * Sends a signal to the child unless it has been reaped.
+     *
+     * @param signo the platform's signal number (validated by the caller)
+     * @return true if sent, false if the child was already reaped
+     */
+    boolean signal(int signo);
+
+    /**
+     * Sends a signal to the child and every descendant still running.
+     *
+     * @param signo the platform's signal number
+     * @return true if the child itself was still there to signal
+     */
+    boolean signalTree(int signo);
+
+    /**
+     * Tells the backend the caller has seen the exit status through {@link io.prockit.Child}, so
+     * {@code Os.wait()} need not report this child any more. Called after every successful wait.
+     */
+    void collected();
+
+    /** Closes the parent's ends of the pipes. Does not signal or wait for the child. */
+    void closeStreams();
+}
