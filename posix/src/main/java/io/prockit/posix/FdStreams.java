@@ -1,0 +1,160 @@
+package io.prockit.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import io.prockit.posix.jna.LibC;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Blocking streams over a pipe descriptor, read and written on the caller's thread.
+ *
+ * <p>Each stream copies through one native buffer of its own (no per-call allocation), retries
+ * {@code EINTR}, and closes its descriptor exactly once. A write to a pipe whose reader is gone fails
+ * with {@code EPIPE} as an {@link IOException}: the JVM ignores {@code SIGPIPE}, so the process is
+ * not killed.
+ */
+final class FdStreams {
+    private static final int BUFFER = 64 * 1024;
+
+    private FdStreams() {
+    }
+
+    /** The parent's read end of a pipe. */
+    static final class In extends InputStream {
+        private final Fd fd;
+        private final String name;
+        private Memory buf;
+
+        In(Fd fd, String name) {
+            this.fd = fd;
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            synchronized (this) {
+                int raw = fd.get(name);
+                if (buf == null) {
+                    buf = new Memory(BUFFER);
+                }
+                int want = Math.min(len, BUFFER);
+                while (true) {
+                    try {
+                        long n = LibC.read(raw, buf, want);
+                        if (n == 0) {
+                            return -1;
+                        }
+                        buf.read(0, b, off, (int) n);
+                        return (int) n;
+                    } catch (LastErrorException e) {
+                        if (e.getErrorCode() != PosixBackend.table().EINTR) {
+                            throw new IOException("read(" + name + "): " + LibC.strerror(e.getErrorCode())
+                                    + " (errno " + e.getErrorCode() + ")");
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            fd.close();
+        }
+    }
+
+    /** The parent's write end of a pipe. */
+    static final class Out extends OutputStream {
+        private final Fd fd;
+        private final String name;
+        private Memory buf;
+
+        Out(Fd fd, String name) {
+            this.fd = fd;
+            this.name = name;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            synchronized (this) {
+                int raw = fd.get(name);
+                if (buf == null) {
+                    buf = new Memory(BUFFER);
+                }
+                while (len > 0) {
+                    int chunk = Math.min(len, BUFFER);
+                    buf.write(0, b, off, chunk);
+                    int done = 0;
+                    while (done < chunk) {
+                        try {
+                            done += (int) LibC.write(raw, buf.share(done), chunk - done);
+                        } catch (LastErrorException e) {
+                            if (e.getErrorCode() != PosixBackend.table().EINTR) {
+                                throw new IOException("write(" + name + "): " + LibC.strerror(e.getErrorCode())
+                                        + " (errno " + e.getErrorCode() + ")"
+                                        + (e.getErrorCode() == PosixBackend.table().EPIPE
+                                        ? ": the child closed its end" : ""));
+                            }
+                        }
+                    }
+                    off += chunk;
+                    len -= chunk;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            fd.close();
+        }
+    }
+
+    /** A descriptor closed exactly once; afterwards every use is refused instead of hitting a reused number. */
+    static final class Fd {
+        private int fd;
+
+        Fd(int fd) {
+            this.fd = fd;
+        }
+
+        synchronized int get(String name) throws IOException {
+            if (fd < 0) {
+                throw new IOException(name + " is closed");
+            }
+            return fd;
+        }
+
+        synchronized void close() {
+            if (fd >= 0) {
+                int f = fd;
+                fd = -1;
+                try {
+                    LibC.close(f);
+                } catch (LastErrorException ignored) {
+                    // close(2) releases the descriptor even when it reports an error (EINTR included) on Linux
+                    // and macOS; retrying could close a descriptor another thread has since opened.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.prockit.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import io.prockit.posix.darwin.DarwinConstants;
+import io.prockit.posix.jna.DarwinLibC;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * macOS: one kqueue, an {@code EVFILT_PROC}/{@code NOTE_EXIT} event per child, one thread waiting
+ * on it. {@code struct kevent} is 32 bytes (ident u64 @0, filter i16 @8, flags u16 @10, fflags u32 @12,
+ * data i64 @16, udata ptr @24; {@code bsd/sys/event.h}). A child that exited before it was added makes
+ * {@code kevent} fail with {@code ESRCH}; it is reaped at once.
+ */
+final class KqueueReaper implements Reaper {
+    private static final int KEVENT = DarwinConstants.SIZEOF_kevent;
+    private static final int MAX_EVENTS = 64;
+
+    private final Map<Integer, PosixChild> byPid = new ConcurrentHashMap<>();
+    private final int kq;
+    private final Object startLock = new Object();
+    private volatile Thread thread;
+
+    KqueueReaper() {
+        kq = DarwinLibC.kqueue();
+    }
+
+    @Override
+    public void register(PosixChild child) {
+        byPid.put(child.pid(), child);
+        try (Memory ev = new Memory(KEVENT)) {
+            ev.clear();
+            ev.setLong(0, child.pid());
+            ev.setShort(8, (short) DarwinConstants.EVFILT_PROC);
+            ev.setShort(10, (short) (DarwinConstants.EV_ADD | DarwinConstants.EV_ONESHOT));
+            ev.setInt(12, DarwinConstants.NOTE_EXIT);
+            DarwinLibC.kevent(kq, ev, 1, null, 0, null);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() != DarwinConstants.ESRCH) {
+                byPid.remove(child.pid());
+                throw e;
+            }
+            child.tryReap();
+        }
+        if (thread == null) {
+            synchronized (startLock) {
+                if (thread == null) {
+                    Thread t = new Thread(this::run, "prockit-reaper");
+                    t.setDaemon(true);
+                    t.start();
+                    thread = t;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void forget(PosixChild child, int pidfd) {
+        byPid.remove(child.pid(), child);
+    }
+
+    private void run() {
+        Memory events = new Memory((long) KEVENT * MAX_EVENTS);
+        while (true) {
+            int n;
+            try {
+                n = DarwinLibC.kevent(kq, null, 0, events, MAX_EVENTS, null);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == DarwinConstants.EINTR) {
+                    continue;
+                }
+                PosixBackend.LOG.error("kevent failed (errno {}); the reaper stops", e.getErrorCode());
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                int pid = (int) events.getLong((long) i * KEVENT);
+                PosixChild c = byPid.get(pid);
+                if (c != null) {
+                    try {
+                        c.tryReap();
+                    } catch (RuntimeException e) {
+                        PosixBackend.LOG.warn("reaping {} failed", c, e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "kqueue";
+    }
+}

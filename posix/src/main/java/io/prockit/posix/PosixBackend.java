@@ -1,0 +1,442 @@
+package io.prockit.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import io.prockit.ErrorKind;
+import io.prockit.OsException;
+import io.prockit.WaitResult;
+import io.prockit.posix.jna.DarwinLibC;
+import io.prockit.posix.jna.LibC;
+import io.prockit.spi.ChildHandle;
+import io.prockit.spi.ProcessBackend;
+import io.prockit.spi.SignalTable;
+import io.prockit.spi.SpawnRequest;
+import io.prockit.spi.StatusCodec;
+import io.prockit.spi.Termination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The POSIX backend: Linux (glibc) and macOS through JNA mappings of libc.
+ *
+ * <p>Children are started with {@code posix_spawn}, never {@code fork}, and reaped by one thread
+ * for all of them: Linux pidfds in an epoll set, macOS a kqueue. Nothing native is loaded until the
+ * first call that needs it; {@link #isSupported()} only reads {@code os.name}.
+ *
+ * <p>Platform notes: Linux is tested on every build; macOS is written from Apple's headers and
+ * tested only by the CI matrix. Other Unix systems are not served.
+ */
+public final class PosixBackend implements ProcessBackend {
+    static final Logger LOG = LoggerFactory.getLogger("io.prockit.posix");
+
+    private static volatile PosixConstants running;
+
+    final PosixConstants c;
+    final Errors errors;
+    private final boolean darwin;
+    private final PosixStatusCodec codec;
+    private final PosixSignalTable signals;
+    private final Map<Integer, PosixChild> children = new ConcurrentHashMap<>();
+    private volatile NativeState state;
+
+    /** Creates the backend for the running OS; loads no native code. */
+    public PosixBackend() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        this.darwin = os.startsWith("mac") || os.startsWith("darwin");
+        this.c = darwin ? PosixConstants.darwin() : PosixConstants.linux();
+        this.errors = new Errors(c);
+        this.codec = darwin ? PosixStatusCodec.DARWIN : PosixStatusCodec.LINUX;
+        this.signals = new PosixSignalTable(c);
+        running = c;
+    }
+
+    static PosixConstants table() {
+        PosixConstants r = running;
+        return r != null ? r : new PosixBackend().c;
+    }
+
+    /** What needs native code, created on first use. */
+    private static final class NativeState {
+        final Pidfds pidfds;
+        final Reaper reaper;
+        final Reaper fallback = new PollingReaper();
+        final Spawner spawner;
+        final Pointer environAddress;   // Linux: &environ; null on macOS (_NSGetEnviron() each time)
+
+        NativeState(PosixBackend b) {
+            this.pidfds = new Pidfds(!b.darwin);
+            Reaper r;
+            if (b.darwin) {
+                r = new KqueueReaper();
+            } else if (pidfds.available()) {
+                r = new EpollReaper();
+            } else {
+                r = fallback;
+            }
+            this.reaper = r;
+            this.environAddress = b.darwin ? null : LibC.LIBRARY.getGlobalVariableAddress("environ");
+            this.spawner = new Spawner(b);
+            LOG.debug("posix backend on {}: reaper {}", b.c.os(), r.name());
+        }
+    }
+
+    private NativeState state() {
+        NativeState s = state;
+        if (s == null) {
+            synchronized (this) {
+                s = state;
+                if (s == null) {
+                    s = new NativeState(this);
+                    state = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    boolean isDarwin() {
+        return darwin;
+    }
+
+    Reaper reaper() {
+        return state().reaper;
+    }
+
+    Pidfds pidfds() {
+        return state().pidfds;
+    }
+
+    @Override
+    public String name() {
+        return "posix";
+    }
+
+    @Override
+    public boolean isSupported() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return os.startsWith("linux") || os.startsWith("mac") || os.startsWith("darwin");
+    }
+
+    @Override
+    public String platformName() {
+        return c.os();
+    }
+
+    @Override
+    public SignalTable signals() {
+        return signals;
+    }
+
+    @Override
+    public StatusCodec statusCodec() {
+        return codec;
+    }
+
+    @Override
+    public Map<String, Integer> constants() {
+        return c.all();
+    }
+
+    @Override
+    public List<String> shellArgv(String command) {
+        return List.of("/bin/sh", "-c", command);
+    }
+
+    // ---- spawning ------------------------------------------------------------------------------
+
+    @Override
+    public ChildHandle spawn(SpawnRequest request) {
+        return state().spawner.spawn(request);
+    }
+
+    /** Wraps a freshly spawned pid; never throws, so a spawned child is always watched and reaped. */
+    PosixChild adopt(int pid, int pgid, boolean ownGroup, Spawner.Pipes pipes) {
+        NativeState s = state();
+        int pidfd = -1;
+        if (s.reaper instanceof EpollReaper) {
+            try {
+                pidfd = s.pidfds.open(pid, 0);
+            } catch (LastErrorException e) {
+                LOG.warn("pidfd_open({}) failed (errno {}); polling for its exit instead", pid, e.getErrorCode());
+            }
+        }
+        PosixChild child = new PosixChild(this, pid, pgid, ownGroup, pidfd,
+                pipes.stdin() >= 0 ? new FdStreams.Out(new FdStreams.Fd(pipes.stdin()), "stdin of " + pid) : null,
+                pipes.stdout() >= 0 ? new FdStreams.In(new FdStreams.Fd(pipes.stdout()), "stdout of " + pid) : null,
+                pipes.stderr() >= 0 ? new FdStreams.In(new FdStreams.Fd(pipes.stderr()), "stderr of " + pid) : null);
+        children.put(pid, child);
+        Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
+        try {
+            r.register(child);
+        } catch (RuntimeException e) {
+            LOG.warn("watching pid {} with {} failed ({}); polling instead", pid, r.name(), e.toString());
+            s.fallback.register(child);
+        }
+        return child;
+    }
+
+    Termination termination(int status, Memory rusage) {
+        return new Termination(status & 0xffffffffL, PosixChild.decode(codec, status),
+                PosixChild.rusage(rusage, !darwin));
+    }
+
+    void forget(PosixChild child) {
+        children.remove(child.pid(), child);
+    }
+
+    int ownPgrp() {
+        return LibC.getpgrp();
+    }
+
+    List<Integer> descendantsOf(int pid) {
+        List<Integer> out = new ArrayList<>();
+        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add((int) d.pid())));
+        return out;
+    }
+
+    /** @return the live process environment ({@code environ}), which {@code putenv} changes */
+    Map<String, String> environ() {
+        Map<String, String> env = new LinkedHashMap<>();
+        NativeStrings.readVector(environPointer(), entry -> {
+            int eq = entry.indexOf('=', 1);
+            if (eq > 0) {
+                env.putIfAbsent(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        });
+        return env;
+    }
+
+    Pointer environPointer() {
+        NativeState s = state();
+        return darwin ? DarwinLibC._NSGetEnviron().getPointer(0) : s.environAddress.getPointer(0);
+    }
+
+    // ---- ids and signals -----------------------------------------------------------------------
+
+    @Override
+    public int getpid() {
+        return LibC.getpid();
+    }
+
+    @Override
+    public int getppid() {
+        return LibC.getppid();
+    }
+
+    @Override
+    public void kill(int pid, int signo) {
+        PosixChild own = children.get(pid);
+        if (own != null && !own.termination().isDone()) {
+            // Through the child's pidfd: the pid cannot be a recycled one.
+            if (own.signal(signo)) {
+                return;
+            }
+        }
+        try {
+            LibC.kill(pid, signo);
+        } catch (LastErrorException e) {
+            throw errors.of("kill", pid, e);
+        }
+    }
+
+    @Override
+    public void killpg(int pgid, int signo) {
+        try {
+            LibC.killpg(pgid, signo);
+        } catch (LastErrorException e) {
+            throw errors.of("killpg", pgid, e);
+        }
+    }
+
+    // ---- waiting -------------------------------------------------------------------------------
+
+    @Override
+    public WaitResult waitpid(int pid, int options) {
+        if (pid > 0) {
+            PosixChild own = children.get(pid);
+            return own != null ? waitOwn(own, options) : waitForeign(pid, options);
+        }
+        return waitAny(pid, options);
+    }
+
+    private int events(int options) {
+        return ((options & c.WUNTRACED) != 0 ? c.WSTOPPED : 0) | ((options & c.WCONTINUED) != 0 ? c.WCONTINUED : 0);
+    }
+
+    private WaitResult claim(PosixChild own) {
+        children.remove(own.pid(), own);
+        Termination t;
+        try {
+            t = own.termination().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OsException("waitpid", Integer.toString(own.pid()), c.EINTR, ErrorKind.INTERRUPTED,
+                    "Interrupted system call");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof OsException oe ? oe : new IllegalStateException(e.getCause());
+        }
+        return new WaitResult(own.pid(), t.waitStatus());
+    }
+
+    private WaitResult waitOwn(PosixChild own, int options) {
+        boolean nohang = (options & c.WNOHANG) != 0;
+        int events = events(options);
+        if (events == 0) {
+            if (nohang && !own.termination().isDone()) {
+                return new WaitResult(0, 0);
+            }
+            return claim(own);
+        }
+        try (Memory info = new Memory(c.SIZEOF_siginfo_t)) {
+            while (true) {
+                if (own.termination().isDone()) {
+                    return claim(own);
+                }
+                info.clear();
+                if (!waitid(c.P_PID, own.pid(), c.WEXITED | events | c.WNOWAIT | (nohang ? c.WNOHANG : 0), info)) {
+                    continue; // ECHILD: our reaper took it; the next round claims it
+                }
+                if (info.getInt(c.OFFSETOF_siginfo_si_pid) == 0) {
+                    return new WaitResult(0, 0);
+                }
+                int code = info.getInt(c.OFFSETOF_siginfo_si_code);
+                if (code == c.CLD_EXITED || code == c.CLD_KILLED || code == c.CLD_DUMPED) {
+                    return claim(own);
+                }
+                WaitResult r = consumeStopOrContinue(own.pid(), events, info);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+    }
+
+    /** Consumes a pending stop/continue report without {@code WEXITED}, so it can never reap. */
+    private WaitResult consumeStopOrContinue(int pid, int events, Memory info) {
+        info.clear();
+        if (!waitid(c.P_PID, pid, events | c.WNOHANG, info) || info.getInt(c.OFFSETOF_siginfo_si_pid) == 0) {
+            return null;
+        }
+        int code = info.getInt(c.OFFSETOF_siginfo_si_code);
+        long status = code == c.CLD_CONTINUED ? codec.continuedStatus()
+                : codec.stoppedStatus(info.getInt(c.OFFSETOF_siginfo_si_status));
+        return new WaitResult(pid, status);
+    }
+
+    /** waitid with EINTR retried; false on ECHILD. */
+    private boolean waitid(int idtype, int id, int options, Memory info) {
+        while (true) {
+            try {
+                LibC.waitid(idtype, id, info, options);
+                return true;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == c.EINTR) {
+                    continue;
+                }
+                if (e.getErrorCode() == c.ECHILD) {
+                    return false;
+                }
+                throw errors.of("waitid", id, e);
+            }
+        }
+    }
+
+    private WaitResult waitForeign(int pid, int options) {
+        int[] status = new int[1];
+        while (true) {
+            try {
+                int r = LibC.wait4(pid, status, options, null);
+                return new WaitResult(r, r == 0 ? 0 : status[0] & 0xffffffffL);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != c.EINTR) {
+                    throw errors.of("waitpid", pid, e);
+                }
+            }
+        }
+    }
+
+    private boolean matches(PosixChild own, int pid, int myPgrp) {
+        return pid == -1 || (pid == 0 ? own.pgid() == myPgrp : own.pgid() == -pid);
+    }
+
+    private WaitResult waitAny(int pid, int options) {
+        boolean nohang = (options & c.WNOHANG) != 0;
+        int events = events(options);
+        int myPgrp = LibC.getpgrp();
+        int idtype = pid == -1 ? c.P_ALL : c.P_PGID;
+        int id = pid == -1 ? 0 : pid == 0 ? myPgrp : -pid;
+        try (Memory info = new Memory(c.SIZEOF_siginfo_t)) {
+            while (true) {
+                List<CompletableFuture<Termination>> live = new ArrayList<>();
+                for (PosixChild own : children.values()) {
+                    if (matches(own, pid, myPgrp)) {
+                        if (own.termination().isDone()) {
+                            return claim(own);
+                        }
+                        live.add(own.termination());
+                    }
+                }
+                info.clear();
+                if (!waitid(idtype, id, c.WEXITED | events | c.WNOWAIT | c.WNOHANG, info)) {
+                    if (live.isEmpty()) {
+                        throw errors.of("waitpid", pid, c.ECHILD);
+                    }
+                    continue;
+                }
+                int who = info.getInt(c.OFFSETOF_siginfo_si_pid);
+                if (who != 0) {
+                    PosixChild own = children.get(who);
+                    int code = info.getInt(c.OFFSETOF_siginfo_si_code);
+                    boolean exit = code == c.CLD_EXITED || code == c.CLD_KILLED || code == c.CLD_DUMPED;
+                    if (own == null) {
+                        WaitResult r = waitForeign(who, options | c.WNOHANG);
+                        if (r.pid() == who) {
+                            return r;
+                        }
+                    } else if (exit) {
+                        return claim(own);
+                    } else {
+                        WaitResult r = consumeStopOrContinue(who, events, info);
+                        if (r != null) {
+                            return r;
+                        }
+                    }
+                    continue;
+                }
+                if (nohang) {
+                    return new WaitResult(0, 0);
+                }
+                if (live.isEmpty()) {
+                    // Only children prockit does not own: block in the kernel until one changes state.
+                    info.clear();
+                    if (!waitid(idtype, id, c.WEXITED | events | c.WNOWAIT, info)) {
+                        throw errors.of("waitpid", pid, c.ECHILD);
+                    }
+                } else {
+                    // Our reaper reports our children; poll briefly for others in between.
+                    try {
+                        CompletableFuture.anyOf(live.toArray(new CompletableFuture<?>[0])).get(20, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException | ExecutionException ignored) {
+                        // look again
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new OsException("waitpid", Integer.toString(pid), c.EINTR, ErrorKind.INTERRUPTED,
+                                "Interrupted system call");
+                    }
+                }
+            }
+        }
+    }
+}

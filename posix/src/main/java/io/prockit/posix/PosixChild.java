@@ -1,0 +1,251 @@
+package io.prockit.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import io.prockit.ExitStatus;
+import io.prockit.ResourceUsage;
+import io.prockit.Signal;
+import io.prockit.posix.jna.LibC;
+import io.prockit.spi.ChildHandle;
+import io.prockit.spi.Termination;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One child spawned by the POSIX backend.
+ *
+ * <p>Its lock guards three facts: whether it has been reaped, its pidfd (Linux) and nothing else.
+ * {@link #tryReap()} runs {@code wait4(pid, WNOHANG)} under the lock and, once it returns the pid,
+ * marks the child reaped and closes the pidfd; {@link #signal(int)} checks the mark under the same
+ * lock, so a reaped pid (which the kernel may hand to a new process) is never signalled.
+ */
+final class PosixChild implements ChildHandle {
+    private final PosixBackend backend;
+    private final int pid;
+    private final int pgid;
+    private final FdStreams.Out stdin;
+    private final FdStreams.In stdout;
+    private final FdStreams.In stderr;
+    private final CompletableFuture<Termination> termination = new CompletableFuture<>();
+    private final Object lock = new Object();
+    private int pidfd;          // -1 when none (no pidfd support, or closed after reaping)
+    private boolean reaped;
+    private final boolean ownGroup;
+
+    PosixChild(PosixBackend backend, int pid, int pgid, boolean ownGroup, int pidfd, FdStreams.Out stdin,
+               FdStreams.In stdout, FdStreams.In stderr) {
+        this.backend = backend;
+        this.pid = pid;
+        this.pgid = pgid;
+        this.ownGroup = ownGroup;
+        this.pidfd = pidfd;
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    /** @return the process group the child was started in */
+    int pgid() {
+        return pgid;
+    }
+
+    /** @return the pidfd, or -1; only meaningful while not reaped */
+    int pidfd() {
+        synchronized (lock) {
+            return pidfd;
+        }
+    }
+
+    @Override
+    public OutputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public InputStream stdout() {
+        return stdout;
+    }
+
+    @Override
+    public InputStream stderr() {
+        return stderr;
+    }
+
+    @Override
+    public CompletableFuture<Termination> termination() {
+        return termination;
+    }
+
+    /**
+     * Reaps the child if it has ended. Called by the reaper when the child's pidfd (or kqueue event)
+     * says it exited; harmless when it has not.
+     *
+     * @return true if the child is reaped now (by this call or before)
+     */
+    boolean tryReap() {
+        Termination t;
+        synchronized (lock) {
+            if (reaped) {
+                return true;
+            }
+            PosixConstants c = backend.c;
+            int[] status = new int[1];
+            Memory ru = new Memory(c.SIZEOF_rusage);
+            ru.clear();
+            int r;
+            while (true) {
+                try {
+                    r = LibC.wait4(pid, status, c.WNOHANG, ru);
+                    break;
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() == c.EINTR) {
+                        continue;
+                    }
+                    if (e.getErrorCode() == c.ECHILD) {
+                        // Someone outside prockit reaped it (SIGCHLD set to SIG_IGN, or a waitpid(-1) elsewhere).
+                        markReapedLocked();
+                        ru.close();
+                        termination.completeExceptionally(backend.errors.of("wait4", pid, c.ECHILD));
+                        return true;
+                    }
+                    throw backend.errors.of("wait4", pid, e);
+                }
+            }
+            if (r != pid) {
+                ru.close();
+                return false;
+            }
+            markReapedLocked();
+            t = backend.termination(status[0], ru);
+            ru.close();
+        }
+        PosixBackend.LOG.debug("reaped pid {}: {}", pid, t.status());
+        termination.complete(t);
+        return true;
+    }
+
+    private void markReapedLocked() {
+        reaped = true;
+        if (pidfd >= 0) {
+            backend.reaper().forget(this, pidfd);
+            try {
+                LibC.close(pidfd);
+            } catch (LastErrorException ignored) {
+                // the descriptor is released either way
+            }
+            pidfd = -1;
+        }
+    }
+
+    @Override
+    public boolean signal(int signo) {
+        synchronized (lock) {
+            if (reaped) {
+                return false;
+            }
+            try {
+                if (pidfd >= 0) {
+                    backend.pidfds().sendSignal(pidfd, signo);
+                } else {
+                    // Safe without a pidfd: the pid cannot be reused until we reap it, and reaping takes this lock.
+                    LibC.kill(pid, signo);
+                }
+                return true;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == backend.c.ESRCH) {
+                    return false;
+                }
+                throw backend.errors.of(pidfd >= 0 ? "pidfd_send_signal" : "kill", pid, e);
+            }
+        }
+    }
+
+    @Override
+    public boolean signalTree(int signo) {
+        // Freeze the descendants first so none can start more while we work, then signal them all.
+        java.util.List<Integer> descendants = backend.descendantsOf(pid);
+        int stop = backend.c.SIGSTOP;
+        int cont = backend.c.SIGCONT;
+        for (int d : descendants) {
+            quietKill(d, stop);
+        }
+        boolean alive;
+        synchronized (lock) {
+            alive = !reaped;
+            if (alive && ownGroup) {
+                try {
+                    // The group id cannot be reused while its leader (our unreaped child) exists.
+                    LibC.killpg(pgid, signo);
+                } catch (LastErrorException e) {
+                    PosixBackend.LOG.debug("killpg({}) failed: errno {}", pgid, e.getErrorCode());
+                }
+            }
+        }
+        for (int d : descendants) {
+            quietKill(d, signo);
+            if (signo != backend.c.SIGKILL) {
+                quietKill(d, cont);
+            }
+        }
+        return signal(signo) || alive;
+    }
+
+    private static void quietKill(int pid, int sig) {
+        try {
+            LibC.kill(pid, sig);
+        } catch (LastErrorException e) {
+            PosixBackend.LOG.debug("kill({}, {}) during tree kill: errno {}", pid, sig, e.getErrorCode());
+        }
+    }
+
+    @Override
+    public void collected() {
+        backend.forget(this);
+    }
+
+    @Override
+    public void closeStreams() {
+        if (stdin != null) {
+            stdin.close();
+        }
+        if (stdout != null) {
+            stdout.close();
+        }
+        if (stderr != null) {
+            stderr.close();
+        }
+    }
+
+    static ExitStatus decode(PosixStatusCodec codec, int status) {
+        if (codec.ifSignaled(status)) {
+            return ExitStatus.signaled(Signal.of(codec.termSig(status)), codec.coreDump(status));
+        }
+        return ExitStatus.exited(codec.exitStatus(status));
+    }
+
+    static ResourceUsage rusage(Memory ru, boolean maxrssInKb) {
+        // struct rusage on LP64: two struct timeval (tv_sec long at 0, tv_usec read as int at 8: a long on
+        // Linux, an int plus padding on macOS; either way the low 32 bits on a little-endian machine), then
+        // fourteen longs.
+        double ut = ru.getLong(0) + ru.getInt(8) / 1e6;
+        double st = ru.getLong(16) + ru.getInt(24) / 1e6;
+        long[] f = new long[14];
+        for (int i = 0; i < 14; i++) {
+            f[i] = ru.getLong(32 + 8L * i);
+        }
+        return new ResourceUsage(ut, st, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11],
+                f[12], f[13], maxrssInKb ? f[0] * 1024 : f[0]);
+    }
+
+    @Override
+    public String toString() {
+        return "PosixChild[" + pid + "]";
+    }
+}

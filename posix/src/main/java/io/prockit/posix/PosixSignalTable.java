@@ -1,0 +1,71 @@
+package io.prockit.posix;
+
+import io.prockit.spi.SignalTable;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Signal names and numbers from the running OS's constant table, plus Linux real-time signals. */
+final class PosixSignalTable implements SignalTable {
+    private final Map<String, Integer> byName;
+    private final Map<Integer, String> byNumber;
+
+    PosixSignalTable(PosixConstants c) {
+        Map<String, Integer> names = new LinkedHashMap<>();
+        Map<Integer, String> numbers = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : c.all().entrySet()) {
+            String n = e.getKey();
+            if (n.startsWith("SIG") && !n.startsWith("SIG_") && !n.equals("SIGRTMIN") && !n.equals("SIGRTMAX")) {
+                names.put(n, e.getValue());
+            }
+        }
+        // Preferred names where two share a number (SIGIOT = SIGABRT, SIGPOLL = SIGIO).
+        for (Map.Entry<String, Integer> e : names.entrySet()) {
+            numbers.putIfAbsent(e.getValue(), e.getKey());
+        }
+        for (String preferred : new String[] {"SIGABRT", "SIGIO", "SIGCHLD"}) {
+            Integer v = names.get(preferred);
+            if (v != null) {
+                numbers.put(v, preferred);
+            }
+        }
+        c.optional("SIGRTMIN").ifPresent(min -> {
+            int max = c.optional("SIGRTMAX").orElse(min);
+            for (int s = names.values().stream().mapToInt(Integer::intValue).max().orElse(31) + 1; s < min; s++) {
+                // Kernel signals the C library reserves for itself (glibc: 32 and 33).
+                names.put("SIG" + s, s);
+                numbers.put(s, "SIG" + s);
+            }
+            for (int s = min; s <= max; s++) {
+                String n = s == min ? "SIGRTMIN" : s == max ? "SIGRTMAX" : "SIGRTMIN+" + (s - min);
+                names.put(n, s);
+                numbers.put(s, n);
+            }
+        });
+        this.byName = Collections.unmodifiableMap(names);
+        this.byNumber = Collections.unmodifiableMap(numbers);
+    }
+
+    @Override
+    public Set<String> names() {
+        return byName.keySet();
+    }
+
+    @Override
+    public int number(String name) {
+        Integer n = byName.get(name);
+        if (n == null) {
+            throw new UnsupportedOperationException("signal " + name + " does not exist on this platform");
+        }
+        return n;
+    }
+
+    @Override
+    public Optional<String> name(int number) {
+        return Optional.ofNullable(byNumber.get(number));
+    }
+}

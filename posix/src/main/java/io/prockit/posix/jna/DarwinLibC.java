@@ -1,0 +1,45 @@
+package io.prockit.posix.jna;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/** macOS-only libSystem functions, mapped directly. Loaded only on macOS. */
+public final class DarwinLibC {
+    static {
+        Native.register(DarwinLibC.class, LibC.LIBRARY);
+    }
+
+    private DarwinLibC() {
+    }
+
+    /** kqueue(2). @return a kqueue descriptor */
+    public static native int kqueue() throws LastErrorException;
+
+    /**
+     * kevent(2).
+     *
+     * @param kq         the kqueue
+     * @param changelist {@code nchanges} {@code struct kevent} (32 bytes each)
+     * @param nchanges   how many changes
+     * @param eventlist  room for {@code nevents} events
+     * @param nevents    how many
+     * @param timeout    a {@code struct timespec}, or null to block
+     * @return the number of events
+     */
+    public static native int kevent(int kq, Pointer changelist, int nchanges, Pointer eventlist, int nevents,
+                                    Pointer timeout) throws LastErrorException;
+
+    /** _NSGetEnviron() from crt_externs.h. @return {@code char ***}: the address of environ */
+    public static native Pointer _NSGetEnviron();
+
+    /**
+     * posix_spawn_file_actions_addinherit_np (macOS 10.7+): keep {@code fd} open at its number under
+     * {@code POSIX_SPAWN_CLOEXEC_DEFAULT}.
+     *
+     * @param fa file actions
+     * @param fd the descriptor
+     * @return 0 or an error number
+     */
+    public static native int posix_spawn_file_actions_addinherit_np(Pointer fa, int fd);
+}
