@@ -8,6 +8,7 @@
  */
 module io.prockit {
     requires org.slf4j;
+    requires java.management;
 
     exports io.prockit;
     exports io.prockit.spi;

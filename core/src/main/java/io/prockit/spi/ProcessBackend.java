@@ -95,6 +95,17 @@ public interface ProcessBackend {
     WaitResult waitpid(int pid, int options);
 
     /**
+     * The process table of this platform (issue: process inspection and killing). Backends that
+     * have one override this.
+     *
+     * @return the provider
+     * @throws UnsupportedOperationException if this backend has no process table
+     */
+    default ProcessTableProvider processTable() {
+        throw unsupported("the process table");
+    }
+
+    /**
      * Builds the exception every {@code Os} function throws when this platform lacks it.
      *
      * @param function Python's name, e.g. {@code "os.fork"}
