@@ -182,7 +182,7 @@ public final class Child implements AutoCloseable {
      * @return false if the child had already been reaped
      */
     public boolean terminate() {
-        return signal(Signal.SIGTERM);
+        return handle.terminate();
     }
 
     /**
@@ -191,7 +191,7 @@ public final class Child implements AutoCloseable {
      * @return false if the child had already been reaped
      */
     public boolean kill() {
-        return signal(Signal.SIGKILL);
+        return handle.kill();
     }
 
     /**
@@ -203,7 +203,7 @@ public final class Child implements AutoCloseable {
      * @return false if the child itself had already been reaped (descendants are still killed)
      */
     public boolean killTree() {
-        return handle.signalTree(Signal.SIGKILL.number());
+        return handle.killTree();
     }
 
     /** @return the resources the child used, once it has ended */

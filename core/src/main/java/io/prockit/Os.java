@@ -184,7 +184,7 @@ public final class Os {
     }
 
     private static void checkSignal(int sig) {
-        if (sig != 0 && Backends.get().signals().name(sig).isEmpty()) {
+        if (!Backends.get().signals().acceptsForKill(sig)) {
             throw new IllegalArgumentException("unknown signal number: " + sig + " on " + Backends.get().platformName());
         }
     }

@@ -36,6 +36,28 @@ public interface ChildHandle {
     boolean signal(int signo);
 
     /**
+     * Asks the child to stop: {@code SIGTERM} on POSIX; on Windows {@code CTRL_BREAK_EVENT} for a child in
+     * its own process group followed by {@link #kill()} after a grace period, else {@code TerminateProcess}.
+     *
+     * @return true if the request was made, false if the child was already reaped
+     */
+    boolean terminate();
+
+    /**
+     * Forces the child to stop: {@code SIGKILL} on POSIX, {@code TerminateProcess} on Windows.
+     *
+     * @return true if done, false if the child was already reaped
+     */
+    boolean kill();
+
+    /**
+     * Forces the child and every descendant to stop.
+     *
+     * @return true if the child itself was still there
+     */
+    boolean killTree();
+
+    /**
      * Sends a signal to the child and every descendant still running.
      *
      * @param signo the platform's signal number

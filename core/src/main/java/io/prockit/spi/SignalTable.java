@@ -21,4 +21,16 @@ public interface SignalTable {
      * @return its preferred name, empty if the number is no signal here
      */
     Optional<String> name(int number);
+
+    /**
+     * Whether {@code Os.kill} accepts this number. POSIX: 0 (existence check) and the signals of
+     * {@link #names()}. Windows: any value, as Python documents (values other than the console events
+     * become the exit code given to {@code TerminateProcess}).
+     *
+     * @param number the value given to {@code kill}
+     * @return whether it is accepted
+     */
+    default boolean acceptsForKill(int number) {
+        return number == 0 || name(number).isPresent();
+    }
 }

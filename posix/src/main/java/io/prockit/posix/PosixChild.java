@@ -168,6 +168,21 @@ final class PosixChild implements ChildHandle {
     }
 
     @Override
+    public boolean terminate() {
+        return signal(backend.c.SIGTERM);
+    }
+
+    @Override
+    public boolean kill() {
+        return signal(backend.c.SIGKILL);
+    }
+
+    @Override
+    public boolean killTree() {
+        return signalTree(backend.c.SIGKILL);
+    }
+
+    @Override
     public boolean signalTree(int signo) {
         // Freeze the descendants first so none can start more while we work, then signal them all.
         java.util.List<Integer> descendants = backend.descendantsOf(pid);

@@ -1,0 +1,75 @@
+package io.prockit.windows;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A handle used by streams from several threads and closed once, after its last use: a read
+ * blocked in {@code ReadFile} keeps the handle open even when another thread closes the stream,
+ * so the handle value is never closed (and possibly reused by the system) under a call that still
+ * uses it. The same discipline as the JDK's file descriptor use counts.
+ *
+ * @param <H> the handle type
+ */
+final class SharedHandle<H> {
+    private final H handle;
+    private final Consumer<H> closer;
+    private int users;
+    private boolean closeRequested;
+    private boolean closed;
+
+    SharedHandle(H handle, Consumer<H> closer) {
+        this.handle = Objects.requireNonNull(handle);
+        this.closer = Objects.requireNonNull(closer);
+    }
+
+    /**
+     * Starts a use.
+     *
+     * @return the handle, valid until {@link #release()}
+     * @throws IOException if the handle was closed
+     */
+    synchronized H acquire() throws IOException {
+        if (closeRequested) {
+            throw new IOException("Stream closed");
+        }
+        users++;
+        return handle;
+    }
+
+    /** Ends a use; closes the handle if a close was asked for meanwhile. */
+    void release() {
+        boolean doClose;
+        synchronized (this) {
+            users--;
+            doClose = users == 0 && closeRequested && !closed;
+            if (doClose) {
+                closed = true;
+            }
+        }
+        if (doClose) {
+            closer.accept(handle);
+        }
+    }
+
+    /** Closes the handle now, or after the last current use. Idempotent. */
+    void close() {
+        boolean doClose;
+        synchronized (this) {
+            closeRequested = true;
+            doClose = users == 0 && !closed;
+            if (doClose) {
+                closed = true;
+            }
+        }
+        if (doClose) {
+            closer.accept(handle);
+        }
+    }
+
+    /** @return whether the handle has really been closed */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+}

@@ -1,0 +1,208 @@
+package io.prockit.windows;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.Kernel32Util;
+import com.sun.jna.platform.win32.Tlhelp32;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinDef;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.ptr.IntByReference;
+import io.prockit.OsException;
+import io.prockit.windows.jna.Kernel32Ext;
+import io.prockit.windows.jna.WinConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Small helpers over kernel32: error capture, handle closing, the live environment, system
+ * directories, the process snapshot. Every failure becomes an {@link OsException} naming the call.
+ * Touching this class loads JNA and kernel32; only the running Windows backend does.
+ */
+final class Win32 {
+    private static final Logger LOG = LoggerFactory.getLogger(Win32.class);
+
+    static final Kernel32 K32 = Kernel32.INSTANCE;
+    static final Kernel32Ext EXT = Kernel32Ext.INSTANCE;
+
+    static {
+        WinErrors.useSystemMessages(code -> {
+            try {
+                return Kernel32Util.formatMessageFromLastErrorCode(code);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    private Win32() {
+    }
+
+    /**
+     * @param operation the call that just failed
+     * @param subject   what it was about, or null
+     * @return the exception for the calling thread's last error
+     */
+    static OsException lastError(String operation, String subject) {
+        return WinErrors.exception(operation, subject, Native.getLastError());
+    }
+
+    static boolean isValid(WinNT.HANDLE h) {
+        return h != null && Pointer.nativeValue(h.getPointer()) != 0 && !WinBase.INVALID_HANDLE_VALUE.equals(h);
+    }
+
+    static void close(WinNT.HANDLE h) {
+        if (isValid(h) && !K32.CloseHandle(h)) {
+            LOG.debug("CloseHandle({}) failed: error {}", h, Native.getLastError());
+        }
+    }
+
+    /** @return the live process environment (what {@code SetEnvironmentVariableW} changed too), names case-insensitive */
+    static Map<String, String> liveEnvironment() {
+        Pointer block = K32.GetEnvironmentStrings();
+        if (block == null) {
+            throw lastError("GetEnvironmentStringsW", null);
+        }
+        try {
+            // Find the terminating empty string: two NUL units in a row (or one at the very start).
+            long off = 0;
+            while (true) {
+                char c = (char) block.getShort(off);
+                if (c == 0 && (off == 0 || block.getShort(off - 2) == 0)) {
+                    break;
+                }
+                off += 2;
+            }
+            int n = (int) (off / 2);
+            char[] chars = new char[n];
+            for (int i = 0; i < n; i++) {
+                chars[i] = (char) block.getShort(2L * i);
+            }
+            return EnvironmentBlock.decode(chars, n);
+        } finally {
+            K32.FreeEnvironmentStrings(block);
+        }
+    }
+
+    static String systemDirectory() {
+        char[] buf = new char[WinDef.MAX_PATH + 1];
+        int n = EXT.GetSystemDirectoryW(buf, buf.length);
+        if (n == 0 || n >= buf.length) {
+            throw lastError("GetSystemDirectoryW", null);
+        }
+        return new String(buf, 0, n);
+    }
+
+    static String windowsDirectory() {
+        char[] buf = new char[WinDef.MAX_PATH + 1];
+        int n = EXT.GetWindowsDirectoryW(buf, buf.length);
+        if (n == 0 || n >= buf.length) {
+            throw lastError("GetWindowsDirectoryW", null);
+        }
+        return new String(buf, 0, n);
+    }
+
+    /** @return pid to parent pid for every process, from one Toolhelp32 snapshot */
+    static Map<Integer, Integer> processParents() {
+        WinNT.HANDLE snap = K32.CreateToolhelp32Snapshot(new WinDef.DWORD(WinConstants.TH32CS_SNAPPROCESS),
+                new WinDef.DWORD(0));
+        if (!isValid(snap)) {
+            throw lastError("CreateToolhelp32Snapshot", null);
+        }
+        try {
+            Map<Integer, Integer> parents = new HashMap<>();
+            Tlhelp32.PROCESSENTRY32.ByReference e = new Tlhelp32.PROCESSENTRY32.ByReference();
+            boolean more = K32.Process32First(snap, e);
+            while (more) {
+                parents.put(e.th32ProcessID.intValue(), e.th32ParentProcessID.intValue());
+                more = K32.Process32Next(snap, e);
+            }
+            return parents;
+        } finally {
+            close(snap);
+        }
+    }
+
+    /**
+     * @param process a process handle with query rights
+     * @return its creation time in 100 ns units since 1601, or -1 if unreadable
+     */
+    static long creationTime(WinNT.HANDLE process) {
+        WinBase.FILETIME c = new WinBase.FILETIME();
+        WinBase.FILETIME e = new WinBase.FILETIME();
+        WinBase.FILETIME k = new WinBase.FILETIME();
+        WinBase.FILETIME u = new WinBase.FILETIME();
+        if (!K32.GetProcessTimes(process, c, e, k, u)) {
+            return -1;
+        }
+        return ticks(c);
+    }
+
+    static long ticks(WinBase.FILETIME t) {
+        return ((long) t.dwHighDateTime << 32) | (t.dwLowDateTime & 0xffffffffL);
+    }
+
+    /**
+     * Terminates processes found below {@code root} in a snapshot, each only if it was created
+     * after its parent (a stale parent pid of a reused pid fails that test).
+     *
+     * @param root         the root pid
+     * @param rootCreated  the root's creation time
+     * @param exitCode     the exit code they get
+     */
+    static void terminateDescendants(int root, long rootCreated, int exitCode) {
+        Map<Integer, Integer> parents = processParents();
+        Map<Integer, Long> created = new HashMap<>();
+        created.put(root, rootCreated);
+        List<Integer> pids = ProcessTree.descendants(root, parents);
+        for (int pid : pids) {
+            WinNT.HANDLE h = K32.OpenProcess(WinConstants.PROCESS_TERMINATE
+                    | WinConstants.PROCESS_QUERY_LIMITED_INFORMATION, false, pid);
+            if (!isValid(h)) {
+                LOG.debug("descendant {} not opened (error {}); gone or not ours", pid, Native.getLastError());
+                continue;
+            }
+            try {
+                long t = creationTime(h);
+                Long parentCreated = created.get(parents.get(pid));
+                if (t < 0 || parentCreated == null || t < parentCreated) {
+                    LOG.debug("pid {} lists parent {} but is older than it: a reused pid, left alone", pid, parents.get(pid));
+                    continue;
+                }
+                created.put(pid, t);
+                if (!K32.TerminateProcess(h, exitCode)) {
+                    LOG.debug("TerminateProcess({}) failed: error {}", pid, Native.getLastError());
+                }
+            } finally {
+                close(h);
+            }
+        }
+    }
+
+    static int getppid() {
+        int self = K32.GetCurrentProcessId();
+        Integer parent = processParents().get(self);
+        if (parent == null) {
+            throw new OsException("Process32NextW", Integer.toString(self), WinConstants.ERROR_FILE_NOT_FOUND,
+                    io.prockit.ErrorKind.NO_SUCH_PROCESS, "The current process is not in the process snapshot");
+        }
+        return parent;
+    }
+
+    /**
+     * Reads a process's exit code. Only call once the handle is signalled: before that the code
+     * reads {@code STILL_ACTIVE} (259), which is also a legal exit code.
+     */
+    static int exitCode(WinNT.HANDLE process, int pid) {
+        IntByReference code = new IntByReference();
+        if (!K32.GetExitCodeProcess(process, code)) {
+            throw lastError("GetExitCodeProcess", Integer.toString(pid));
+        }
+        return code.getValue();
+    }
+}

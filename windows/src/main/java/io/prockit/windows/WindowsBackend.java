@@ -1,0 +1,252 @@
+package io.prockit.windows;
+
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT;
+import io.prockit.ErrorKind;
+import io.prockit.OsException;
+import io.prockit.WaitResult;
+import io.prockit.spi.ChildHandle;
+import io.prockit.spi.ProcessBackend;
+import io.prockit.spi.SignalTable;
+import io.prockit.spi.SpawnRequest;
+import io.prockit.spi.StatusCodec;
+import io.prockit.spi.Termination;
+import io.prockit.windows.jna.WinConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * prockit's backend for Windows: the system calls behind {@link io.prockit.Os},
+ * {@link io.prockit.Command} and {@link io.prockit.Child}, through kernel32.
+ *
+ * <p>Applications do not call it: they add the {@code prockit-windows} artifact and use the core
+ * API, which finds this class with {@link java.util.ServiceLoader}.
+ *
+ * <pre>{@code
+ * // with prockit-windows on the class path, on Windows:
+ * Child c = Command.of("cmd.exe", "/c", "echo hi").stdout(Stdio.pipe()).spawn();
+ * Os.waitpid(c.pid(), 0);              // WaitResult[pid=..., status=0]  (exit code << 8)
+ * }</pre>
+ *
+ * <h2>What it does</h2>
+ * <ul>
+ *   <li>Spawning: {@code CreateProcessW} with {@code STARTUPINFOEXW} and
+ *       {@code PROC_THREAD_ATTRIBUTE_HANDLE_LIST} (the child inherits its three standard handles and
+ *       nothing else), a UTF-16 environment block sorted as Windows wants ({@link EnvironmentBlock}),
+ *       the program found by {@link ProgramSearch} (never in the current directory implicitly), the
+ *       arguments quoted by {@link CommandLine} and batch files run through {@code cmd.exe} with
+ *       escaping or refused. Unless {@code WindowsOptions.killOnJobClose} is false or the child is
+ *       detached, it is created suspended, put in its own job object with
+ *       {@code JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE} and resumed: its whole tree dies with the JVM and
+ *       {@code killTree()} ends it at once.</li>
+ *   <li>Waiting: one set of waiter threads for all children, each waiting on up to 63 process
+ *       handles with {@code WaitForMultipleObjects}; the exit code is read only once the handle is
+ *       signalled (259, {@code STILL_ACTIVE}, is a real exit code), as a full 32-bit value. The wait
+ *       status is {@code exitcode << 8}, as Python's {@code os.waitpid} reports on Windows.</li>
+ *   <li>Signals: {@code CTRL_C_EVENT} (0) and {@code CTRL_BREAK_EVENT} (1) go through
+ *       {@code GenerateConsoleCtrlEvent} to a process group; any other number terminates the
+ *       process with {@code TerminateProcess} and that number as its exit code, exactly as Python's
+ *       {@code os.kill} does on Windows. A child is always signalled through its handle.</li>
+ * </ul>
+ *
+ * <p>Platform notes: {@link #isSupported()} is true only when {@code os.name} starts with
+ * "Windows"; the constructor and {@code isSupported()} load no native code, so the class is safe
+ * to instantiate anywhere. There are no process groups to join, no extra descriptors and no
+ * {@code killpg}: those are refused with {@link UnsupportedOperationException}.
+ * {@code ResourceUsage} holds the CPU times and the peak working set ({@code ruMaxrss} in kilobytes).
+ */
+public final class WindowsBackend implements ProcessBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(WindowsBackend.class);
+
+    /** ECHILD in the Microsoft C runtime's {@code <errno.h>}, for waitpid on a pid that is not our child. */
+    static final int ECHILD = 10;
+    /** EINTR in the Microsoft C runtime's {@code <errno.h>}. */
+    static final int EINTR = 4;
+
+    /** Children not yet collected, by pid; each holds its process handle, so its pid is not reused meanwhile. */
+    private final Map<Integer, WindowsChild> children = new ConcurrentHashMap<>();
+    private volatile WaitGroups<WinNT.HANDLE> waiters;
+
+    /** Creates the backend; loads nothing. */
+    public WindowsBackend() {
+    }
+
+    @Override
+    public String name() {
+        return "windows";
+    }
+
+    @Override
+    public boolean isSupported() {
+        return System.getProperty("os.name", "").startsWith("Windows");
+    }
+
+    @Override
+    public String platformName() {
+        return "Windows";
+    }
+
+    @Override
+    public SignalTable signals() {
+        return WindowsSignalTable.INSTANCE;
+    }
+
+    @Override
+    public StatusCodec statusCodec() {
+        return WindowsStatusCodec.INSTANCE;
+    }
+
+    @Override
+    public Map<String, Integer> constants() {
+        return WindowsConstants.ALL;
+    }
+
+    @Override
+    public ChildHandle spawn(SpawnRequest request) {
+        Objects.requireNonNull(request, "request");
+        return Spawner.spawn(request, this);
+    }
+
+    @Override
+    public List<String> shellArgv(String command) {
+        String comspec = System.getenv("COMSPEC");
+        if (comspec == null || comspec.isBlank()) {
+            comspec = "C:\\Windows\\System32\\cmd.exe";
+        }
+        return List.of(comspec, "/c", command);
+    }
+
+    @Override
+    public int getpid() {
+        return Win32.K32.GetCurrentProcessId();
+    }
+
+    @Override
+    public int getppid() {
+        return Win32.getppid();
+    }
+
+    @Override
+    public void kill(int pid, int signo) {
+        WindowsChild child = children.get(pid);
+        if (child != null) {
+            // Our own child: through its handle, never by pid. Already ended: nothing to do, as
+            // kill(2) of a zombie.
+            child.signal(signo);
+            return;
+        }
+        if (signo == WinConstants.CTRL_C_EVENT || signo == WinConstants.CTRL_BREAK_EVENT) {
+            if (!Win32.K32.GenerateConsoleCtrlEvent(signo, pid)) {
+                throw Win32.lastError("GenerateConsoleCtrlEvent", Integer.toString(pid));
+            }
+            return;
+        }
+        WinNT.HANDLE h = Win32.K32.OpenProcess(WinConstants.PROCESS_TERMINATE, false, pid);
+        if (!Win32.isValid(h)) {
+            throw Win32.lastError("OpenProcess", Integer.toString(pid));
+        }
+        try {
+            if (!Win32.K32.TerminateProcess(h, signo)) {
+                throw Win32.lastError("TerminateProcess", Integer.toString(pid));
+            }
+            LOG.debug("terminated pid {} with exit code {}", pid, signo);
+        } finally {
+            Win32.close(h);
+        }
+    }
+
+    @Override
+    public void killpg(int pgid, int signo) {
+        throw unsupported("os.killpg");
+    }
+
+    @Override
+    public WaitResult waitpid(int pid, int options) {
+        WindowsChild child = pid > 0 ? children.get(pid) : null;
+        if (child == null) {
+            throw new OsException("waitpid", Integer.toString(pid), ECHILD, ErrorKind.NO_CHILD,
+                    pid > 0 ? "No child processes (pid " + pid + " is not a child prockit started and has not collected)"
+                            : "No child processes (Windows has no process groups: waitpid takes a child's pid)");
+        }
+        Termination t;
+        try {
+            t = child.termination().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OsException("waitpid", Integer.toString(pid), EINTR, ErrorKind.INTERRUPTED,
+                    "Interrupted while waiting for the child (it keeps running and is still reaped)");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        child.collected();
+        return new WaitResult(pid, t.waitStatus());
+    }
+
+    // ---- registry and reaper ---------------------------------------------------------------------
+
+    void register(WindowsChild child) {
+        children.put(child.pid(), child);
+        waiters().add(child.processHandle(), child::reap);
+    }
+
+    void forget(WindowsChild child) {
+        children.remove(child.pid(), child);
+    }
+
+    private WaitGroups<WinNT.HANDLE> waiters() {
+        WaitGroups<WinNT.HANDLE> w = waiters;
+        if (w == null) {
+            synchronized (this) {
+                w = waiters;
+                if (w == null) {
+                    w = new WaitGroups<>(new KernelWaitOps(), "prockit-windows-waiter");
+                    waiters = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** {@link WaitGroups.Ops} over kernel32 events and {@code WaitForMultipleObjects}. */
+    private static final class KernelWaitOps implements WaitGroups.Ops<WinNT.HANDLE> {
+        @Override
+        public WinNT.HANDLE newWakeEvent() {
+            WinNT.HANDLE e = Win32.K32.CreateEvent(null, false, false, null);
+            if (!Win32.isValid(e)) {
+                throw Win32.lastError("CreateEventW", null);
+            }
+            return e;
+        }
+
+        @Override
+        public void wake(WinNT.HANDLE event) {
+            if (!Win32.K32.SetEvent(event)) {
+                throw Win32.lastError("SetEvent", null);
+            }
+        }
+
+        @Override
+        public int waitAny(List<WinNT.HANDLE> handles) {
+            WinNT.HANDLE[] array = handles.toArray(new WinNT.HANDLE[0]);
+            int r = Win32.K32.WaitForMultipleObjects(array.length, array, false, WinBase.INFINITE);
+            if (r >= WinConstants.WAIT_OBJECT_0 && r < WinConstants.WAIT_OBJECT_0 + array.length) {
+                return r - WinConstants.WAIT_OBJECT_0;
+            }
+            return -1;
+        }
+
+        @Override
+        public void closeEvent(WinNT.HANDLE event) {
+            Win32.close(event);
+        }
+    }
+}

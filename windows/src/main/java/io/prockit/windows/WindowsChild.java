@@ -1,0 +1,307 @@
+package io.prockit.windows;
+
+import com.sun.jna.Native;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT;
+import io.prockit.ExitStatus;
+import io.prockit.ResourceUsage;
+import io.prockit.spi.ChildHandle;
+import io.prockit.spi.Termination;
+import io.prockit.windows.jna.JOBOBJECT_BASIC_ACCOUNTING_INFORMATION;
+import io.prockit.windows.jna.PROCESS_MEMORY_COUNTERS;
+import io.prockit.windows.jna.WinConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A child started by the Windows backend. It holds the process handle from {@code CreateProcessW}
+ * until the caller has seen the exit status, so the pid cannot be reused meanwhile and every
+ * signal goes through the handle, never through the pid. It is reaped once, by the backend's
+ * waiter thread, when the handle is signalled.
+ */
+final class WindowsChild implements ChildHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(WindowsChild.class);
+
+    private final WindowsBackend backend;
+    private final int pid;
+    private final WinNT.HANDLE process;
+    private final boolean ownGroup;
+    private final HandleOutputStream stdin;
+    private final HandleInputStream stdout;
+    private final HandleInputStream stderr;
+    private final CompletableFuture<Termination> termination = new CompletableFuture<>();
+
+    private WinNT.HANDLE job;          // guarded by this
+    private boolean reaped;            // guarded by this
+    private boolean collected;         // guarded by this
+    private boolean processClosed;     // guarded by this
+
+    WindowsChild(WindowsBackend backend, int pid, WinNT.HANDLE process, WinNT.HANDLE job, boolean ownGroup,
+                 HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr) {
+        this.backend = backend;
+        this.pid = pid;
+        this.process = process;
+        this.job = job;
+        this.ownGroup = ownGroup;
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    WinNT.HANDLE processHandle() {
+        return process;
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public OutputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public InputStream stdout() {
+        return stdout;
+    }
+
+    @Override
+    public InputStream stderr() {
+        return stderr;
+    }
+
+    @Override
+    public CompletableFuture<Termination> termination() {
+        return termination;
+    }
+
+    /**
+     * Called once by the waiter thread when the process handle is signalled: reads the exit code
+     * (only now, since 259 is both {@code STILL_ACTIVE} and a legal code), times and peak working
+     * set, then completes {@link #termination()} off the waiter thread so callbacks cannot stall it.
+     */
+    void reap() {
+        Termination t;
+        try {
+            synchronized (this) {
+                int code = Win32.exitCode(process, pid);
+                t = new Termination(WindowsStatusCodec.encode(code), ExitStatus.exited(code), usage());
+                reaped = true;
+                if (job != null && activeProcesses(job) == 0) {
+                    // Nothing left in the job: close it now instead of at JVM exit.
+                    Win32.close(job);
+                    job = null;
+                }
+                if (collected) {
+                    closeProcess();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("reaping {} failed", pid, e);
+            synchronized (this) {
+                reaped = true;
+            }
+            termination.completeExceptionally(e);
+            return;
+        }
+        LOG.debug("child {} ended: {}", pid, t.status());
+        termination.completeAsync(() -> t);
+    }
+
+    private ResourceUsage usage() {
+        WinBase.FILETIME created = new WinBase.FILETIME();
+        WinBase.FILETIME exited = new WinBase.FILETIME();
+        WinBase.FILETIME kernel = new WinBase.FILETIME();
+        WinBase.FILETIME user = new WinBase.FILETIME();
+        double utime = 0;
+        double stime = 0;
+        if (Win32.K32.GetProcessTimes(process, created, exited, kernel, user)) {
+            utime = Win32.ticks(user) / 1e7;
+            stime = Win32.ticks(kernel) / 1e7;
+        } else {
+            LOG.debug("GetProcessTimes({}) failed: error {}", pid, Native.getLastError());
+        }
+        long peak = 0;
+        PROCESS_MEMORY_COUNTERS pmc = new PROCESS_MEMORY_COUNTERS();
+        if (Win32.EXT.K32GetProcessMemoryInfo(process, pmc, pmc.size())) {
+            peak = pmc.PeakWorkingSetSize.longValue();
+        } else {
+            LOG.debug("K32GetProcessMemoryInfo({}) failed: error {}", pid, Native.getLastError());
+        }
+        // ru_maxrss in kilobytes, as on Linux; maxResidentBytes in bytes.
+        return new ResourceUsage(utime, stime, peak / 1024, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, peak);
+    }
+
+    private static int activeProcesses(WinNT.HANDLE job) {
+        JOBOBJECT_BASIC_ACCOUNTING_INFORMATION acct = new JOBOBJECT_BASIC_ACCOUNTING_INFORMATION();
+        if (!Win32.EXT.QueryInformationJobObject(job, WinConstants.JobObjectBasicAccountingInformation, acct,
+                acct.size(), null)) {
+            return -1;
+        }
+        acct.read();
+        return acct.ActiveProcesses;
+    }
+
+    @Override
+    public synchronized boolean signal(int signo) {
+        if (reaped) {
+            return false;
+        }
+        if (signo == WinConstants.CTRL_C_EVENT || signo == WinConstants.CTRL_BREAK_EVENT) {
+            sendCtrlEvent(signo);
+            return true;
+        }
+        terminate(signo);
+        return true;
+    }
+
+    private void sendCtrlEvent(int signo) {
+        String name = signo == WinConstants.CTRL_C_EVENT ? "CTRL_C_EVENT" : "CTRL_BREAK_EVENT";
+        if (!ownGroup) {
+            // With a group id that is not a group leader the event would reach every process on the
+            // console, the JVM included.
+            throw new UnsupportedOperationException(name + " reaches only a child started in a new process group "
+                    + "(Command.newProcessGroup() or newSession()); child " + pid + " shares the JVM's console group");
+        }
+        if (!Win32.K32.GenerateConsoleCtrlEvent(signo, pid)) {
+            throw Win32.lastError("GenerateConsoleCtrlEvent", Integer.toString(pid));
+        }
+        LOG.debug("sent {} to process group {}", name, pid);
+    }
+
+    private void terminate(int exitCode) {
+        if (Win32.K32.TerminateProcess(process, exitCode)) {
+            LOG.debug("terminated {} with exit code {}", pid, exitCode);
+            return;
+        }
+        int err = Native.getLastError();
+        // A process that has exited (not yet reaped) refuses with ERROR_ACCESS_DENIED: it is gone, as asked.
+        if (err == WinConstants.ERROR_ACCESS_DENIED
+                && Win32.K32.WaitForSingleObject(process, 0) == WinConstants.WAIT_OBJECT_0) {
+            return;
+        }
+        throw WinErrors.exception("TerminateProcess", Integer.toString(pid), err);
+    }
+
+    /** How long {@link #terminate()} lets a child handle CTRL_BREAK before it is terminated. */
+    static final java.time.Duration TERMINATE_GRACE = java.time.Duration.ofSeconds(5);
+
+    /**
+     * CTRL_BREAK_EVENT for a child in its own process group (console programs can exit cleanly), then
+     * {@link #kill()} if it is still running after {@link #TERMINATE_GRACE}; TerminateProcess at once for
+     * any other child, as Python's {@code Popen.terminate()} does on Windows.
+     */
+    @Override
+    public boolean terminate() {
+        synchronized (this) {
+            if (reaped) {
+                return false;
+            }
+            if (!ownGroup) {
+                terminate(1);
+                return true;
+            }
+            try {
+                sendCtrlEvent(WinConstants.CTRL_BREAK_EVENT);
+            } catch (RuntimeException e) {
+                LOG.debug("CTRL_BREAK to {} failed ({}); terminating", pid, e.toString());
+                terminate(1);
+                return true;
+            }
+        }
+        CompletableFuture.delayedExecutor(TERMINATE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (!termination().isDone()) {
+                        kill();
+                    }
+                });
+        return true;
+    }
+
+    /** TerminateProcess with exit code 1, as the JDK's {@code destroyForcibly()}. */
+    @Override
+    public boolean kill() {
+        synchronized (this) {
+            if (reaped) {
+                return false;
+            }
+            terminate(1);
+            return true;
+        }
+    }
+
+    @Override
+    public boolean killTree() {
+        return signalTree(1);
+    }
+
+    @Override
+    public boolean signalTree(int signo) {
+        if (signo == WinConstants.CTRL_C_EVENT || signo == WinConstants.CTRL_BREAK_EVENT) {
+            // A console event goes to the whole process group, which the descendants share.
+            return signal(signo);
+        }
+        synchronized (this) {
+            if (job != null) {
+                if (!Win32.EXT.TerminateJobObject(job, signo)) {
+                    throw Win32.lastError("TerminateJobObject", Integer.toString(pid));
+                }
+                LOG.debug("terminated the job of {} with exit code {}", pid, signo);
+                return !reaped;
+            }
+            if (reaped) {
+                // Without a job the descendants are found through the live parent; it is gone.
+                return false;
+            }
+            long created = Win32.creationTime(process);
+            Win32.terminateDescendants(pid, created, signo);
+            terminate(signo);
+            return true;
+        }
+    }
+
+    @Override
+    public void collected() {
+        synchronized (this) {
+            if (collected) {
+                return;
+            }
+            collected = true;
+            if (reaped) {
+                closeProcess();
+            }
+        }
+        backend.forget(this);
+    }
+
+    private void closeProcess() {
+        if (!processClosed) {
+            processClosed = true;
+            Win32.close(process);
+        }
+    }
+
+    @Override
+    public void closeStreams() {
+        if (stdin != null) {
+            stdin.close();
+        }
+        if (stdout != null) {
+            stdout.close();
+        }
+        if (stderr != null) {
+            stderr.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WindowsChild[pid=" + pid + "]";
+    }
+}

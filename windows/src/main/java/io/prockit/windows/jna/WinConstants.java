@@ -1,0 +1,160 @@
+package io.prockit.windows.jna;
+
+/**
+ * The Windows constants the backend uses, by the names of the Windows SDK headers. Each block
+ * names the header and the Microsoft documentation page it comes from; {@code WinLayoutTest}
+ * checks every value against the Win64 ground truth extracted from the mingw-w64 headers.
+ *
+ * <pre>{@code
+ * int flags = WinConstants.CREATE_UNICODE_ENVIRONMENT | WinConstants.EXTENDED_STARTUPINFO_PRESENT;
+ * }</pre>
+ *
+ * <p>Platform notes: Windows values; shared code elsewhere holds no number.
+ */
+public final class WinConstants {
+    private WinConstants() {
+    }
+
+    // <winbase.h>, "Process Creation Flags":
+    // https://learn.microsoft.com/en-us/windows/win32/procthread/process-creation-flags
+    /** The primary thread starts suspended until {@code ResumeThread}. */
+    public static final int CREATE_SUSPENDED = 0x00000004;
+    /** The child has no console (Python's {@code P_DETACH}). */
+    public static final int DETACHED_PROCESS = 0x00000008;
+    /** The child gets a new console. */
+    public static final int CREATE_NEW_CONSOLE = 0x00000010;
+    /** The child leads a new process group (the target of {@code CTRL_BREAK_EVENT}). */
+    public static final int CREATE_NEW_PROCESS_GROUP = 0x00000200;
+    /** The environment block is UTF-16. */
+    public static final int CREATE_UNICODE_ENVIRONMENT = 0x00000400;
+    /** {@code lpStartupInfo} is a {@code STARTUPINFOEXW}. */
+    public static final int EXTENDED_STARTUPINFO_PRESENT = 0x00080000;
+    /** The child leaves the parent's job, if that job allows it. */
+    public static final int CREATE_BREAKAWAY_FROM_JOB = 0x01000000;
+    /** A console child runs without a console window. */
+    public static final int CREATE_NO_WINDOW = 0x08000000;
+
+    // <winbase.h>, STARTUPINFOW.dwFlags:
+    // https://learn.microsoft.com/en-us/windows/win32/api/processthreadsapi/ns-processthreadsapi-startupinfow
+    /** {@code wShowWindow} is valid. */
+    public static final int STARTF_USESHOWWINDOW = 0x00000001;
+    /** {@code hStdInput}, {@code hStdOutput}, {@code hStdError} are valid. */
+    public static final int STARTF_USESTDHANDLES = 0x00000100;
+
+    // <winuser.h>, ShowWindow nCmdShow: https://learn.microsoft.com/en-us/windows/win32/api/winuser/nf-winuser-showwindow
+    /** Hide the window. */
+    public static final int SW_HIDE = 0;
+    /** Show the window normally. */
+    public static final int SW_SHOWNORMAL = 1;
+
+    // <winbase.h>, SetHandleInformation and DuplicateHandle:
+    // https://learn.microsoft.com/en-us/windows/win32/api/handleapi/nf-handleapi-sethandleinformation
+    /** The handle is inherited by children created with {@code bInheritHandles}. */
+    public static final int HANDLE_FLAG_INHERIT = 0x00000001;
+    /** {@code DuplicateHandle}: the duplicate has the source's access rights. */
+    public static final int DUPLICATE_SAME_ACCESS = 0x00000002;
+
+    // <processenv.h>, GetStdHandle: https://learn.microsoft.com/en-us/windows/console/getstdhandle
+    /** {@code (DWORD)-10}: standard input. */
+    public static final int STD_INPUT_HANDLE = -10;
+    /** {@code (DWORD)-11}: standard output. */
+    public static final int STD_OUTPUT_HANDLE = -11;
+    /** {@code (DWORD)-12}: standard error. */
+    public static final int STD_ERROR_HANDLE = -12;
+
+    // <winbase.h>, ProcThreadAttributeValue(2, FALSE, TRUE, FALSE) and (22, FALSE, TRUE, FALSE):
+    // https://learn.microsoft.com/en-us/windows/win32/api/processthreadsapi/nf-processthreadsapi-updateprocthreadattribute
+    /** The handles the child inherits, and no others. */
+    public static final int PROC_THREAD_ATTRIBUTE_HANDLE_LIST = 0x00020002;
+    /** The pseudoconsole the child is attached to. */
+    public static final int PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE = 0x00020016;
+
+    // <winnt.h>, JOBOBJECT_BASIC_LIMIT_INFORMATION.LimitFlags:
+    // https://learn.microsoft.com/en-us/windows/win32/api/winnt/ns-winnt-jobobject_basic_limit_information
+    /** Children may leave the job with {@code CREATE_BREAKAWAY_FROM_JOB}. */
+    public static final int JOB_OBJECT_LIMIT_BREAKAWAY_OK = 0x00000800;
+    /** Children leave the job silently. */
+    public static final int JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK = 0x00001000;
+    /** Closing the last handle to the job terminates every process in it. */
+    public static final int JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE = 0x00002000;
+
+    // <winnt.h>, JOBOBJECTINFOCLASS:
+    // https://learn.microsoft.com/en-us/windows/win32/api/jobapi2/nf-jobapi2-setinformationjobobject
+    /** {@code JOBOBJECT_BASIC_ACCOUNTING_INFORMATION}. */
+    public static final int JobObjectBasicAccountingInformation = 1;
+    /** {@code JOBOBJECT_ASSOCIATE_COMPLETION_PORT}. */
+    public static final int JobObjectAssociateCompletionPortInformation = 7;
+    /** {@code JOBOBJECT_EXTENDED_LIMIT_INFORMATION}. */
+    public static final int JobObjectExtendedLimitInformation = 9;
+
+    // <wincon.h>, GenerateConsoleCtrlEvent: https://learn.microsoft.com/en-us/windows/console/generateconsolectrlevent
+    /** Ctrl+C. */
+    public static final int CTRL_C_EVENT = 0;
+    /** Ctrl+Break. */
+    public static final int CTRL_BREAK_EVENT = 1;
+
+    // <minwinbase.h>, GetExitCodeProcess: https://learn.microsoft.com/en-us/windows/win32/api/processthreadsapi/nf-processthreadsapi-getexitcodeprocess
+    /** What {@code GetExitCodeProcess} reports for a running process - and a legal exit code too. */
+    public static final int STILL_ACTIVE = 0x00000103;
+
+    // <winbase.h>, WaitForSingleObject / WaitForMultipleObjects:
+    // https://learn.microsoft.com/en-us/windows/win32/api/synchapi/nf-synchapi-waitformultipleobjects
+    /** The first signalled object's index is added to this. */
+    public static final int WAIT_OBJECT_0 = 0x00000000;
+    /** The time-out elapsed. */
+    public static final int WAIT_TIMEOUT = 0x00000102;
+    /** The wait failed; see {@code GetLastError}. */
+    public static final int WAIT_FAILED = 0xFFFFFFFF;
+    /** Wait without a time-out. */
+    public static final int INFINITE = 0xFFFFFFFF;
+    /** The most handles one {@code WaitForMultipleObjects} call takes. */
+    public static final int MAXIMUM_WAIT_OBJECTS = 64;
+
+    // <winnt.h>, process access rights: https://learn.microsoft.com/en-us/windows/win32/procthread/process-security-and-access-rights
+    /** {@code TerminateProcess}. */
+    public static final int PROCESS_TERMINATE = 0x00000001;
+    /** {@code GetExitCodeProcess}, {@code GetProcessTimes}, and more. */
+    public static final int PROCESS_QUERY_INFORMATION = 0x00000400;
+    /** {@code GetExitCodeProcess}, {@code GetProcessTimes}, {@code QueryFullProcessImageName}. */
+    public static final int PROCESS_QUERY_LIMITED_INFORMATION = 0x00001000;
+    /** Waiting on the handle. */
+    public static final int SYNCHRONIZE = 0x00100000;
+
+    // <tlhelp32.h>, CreateToolhelp32Snapshot: https://learn.microsoft.com/en-us/windows/win32/api/tlhelp32/nf-tlhelp32-createtoolhelp32snapshot
+    /** Include every process. */
+    public static final int TH32CS_SNAPPROCESS = 0x00000002;
+
+    // <winbase.h>, priority classes: https://learn.microsoft.com/en-us/windows/win32/api/processthreadsapi/nf-processthreadsapi-getpriorityclass
+    /** Idle. */
+    public static final int IDLE_PRIORITY_CLASS = 0x00000040;
+    /** Below normal. */
+    public static final int BELOW_NORMAL_PRIORITY_CLASS = 0x00004000;
+    /** Normal. */
+    public static final int NORMAL_PRIORITY_CLASS = 0x00000020;
+    /** Above normal. */
+    public static final int ABOVE_NORMAL_PRIORITY_CLASS = 0x00008000;
+    /** High. */
+    public static final int HIGH_PRIORITY_CLASS = 0x00000080;
+    /** Real-time. */
+    public static final int REALTIME_PRIORITY_CLASS = 0x00000100;
+
+    // <winerror.h>, system error codes: https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-
+    /** The system cannot find the file specified. */
+    public static final int ERROR_FILE_NOT_FOUND = 2;
+    /** The system cannot find the path specified. */
+    public static final int ERROR_PATH_NOT_FOUND = 3;
+    /** Access is denied. */
+    public static final int ERROR_ACCESS_DENIED = 5;
+    /** The handle is invalid. */
+    public static final int ERROR_INVALID_HANDLE = 6;
+    /** The parameter is incorrect. */
+    public static final int ERROR_INVALID_PARAMETER = 87;
+    /** The pipe has been ended. */
+    public static final int ERROR_BROKEN_PIPE = 109;
+    /** The data area passed to a system call is too small. */
+    public static final int ERROR_INSUFFICIENT_BUFFER = 122;
+    /** The pipe is being closed. */
+    public static final int ERROR_NO_DATA = 232;
+    /** The directory name is invalid. */
+    public static final int ERROR_DIRECTORY = 267;
+}

@@ -1,0 +1,229 @@
+package io.prockit.windows;
+
+import com.sun.jna.Native;
+import com.sun.jna.Structure;
+import com.sun.jna.platform.win32.Tlhelp32;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT;
+import io.prockit.windows.jna.JOBOBJECT_BASIC_ACCOUNTING_INFORMATION;
+import io.prockit.windows.jna.JOBOBJECT_BASIC_LIMIT_INFORMATION;
+import io.prockit.windows.jna.JOBOBJECT_EXTENDED_LIMIT_INFORMATION;
+import io.prockit.windows.jna.PROCESS_MEMORY_COUNTERS;
+import io.prockit.windows.jna.STARTUPINFOEXW;
+import io.prockit.windows.jna.WinConstants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Checks every JNA structure and constant the module defines (and the jna-platform structures it
+ * passes to kernel32) against the Win64 ABI ground truth in {@code wincheck/win64-layout.txt},
+ * produced from the mingw-w64 headers (see {@code wincheck/README.md}).
+ *
+ * <p>JNA computes a layout for the platform it runs on. On 64-bit Linux that agrees with Win64
+ * for fields typed DWORD, WORD, HANDLE, Pointer, int, short, long (as a Java {@code long} for
+ * LARGE_INTEGER) and pointer-sized SIZE_T / ULONG_PTR - every field of the structures this module
+ * defines. It differs for {@code NativeLong} and jna-platform's {@code WinDef.LONG} (8 bytes on
+ * Linux, 4 on Win64) and {@code char[]} (4-byte wchar_t on Linux): jna-platform's
+ * {@code PROCESSENTRY32} has both, so for it only the offsets before {@code pcPriClassBase} are
+ * compared, not its size. The whole test
+ * needs a 64-bit JVM.
+ */
+class WinLayoutTest {
+
+    record FieldInfo(int offset, int size) {
+    }
+
+    record StructInfo(int size, int align, Map<String, FieldInfo> fields) {
+    }
+
+    private static final Map<String, StructInfo> STRUCTS = new LinkedHashMap<>();
+    private static final Map<String, Long> CONSTS = new LinkedHashMap<>();
+    private static Method fieldOffset;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = WinLayoutTest.class.getResourceAsStream("/wincheck/win64-layout.txt")) {
+            assertNotNull(in, "test resource wincheck/win64-layout.txt");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] w = line.trim().split("\\s+");
+                if (w[0].equals("arch")) {
+                    assertEquals("win64", w[1]);
+                    assertEquals("ptr=8", w[2]);
+                } else if (w[0].equals("struct")) {
+                    STRUCTS.put(w[1], new StructInfo(num(w[2]), num(w[3]), new LinkedHashMap<>()));
+                } else if (w[0].equals("field")) {
+                    String[] sf = w[1].split("\\.");
+                    STRUCTS.get(sf[0]).fields().put(sf[1], new FieldInfo(num(w[2]), num(w[3])));
+                } else if (w[0].equals("const")) {
+                    String[] kv = w[1].split("=");
+                    CONSTS.put(kv[0], Long.decode(kv[1]));
+                }
+            }
+        }
+        fieldOffset = Structure.class.getDeclaredMethod("fieldOffset", String.class);
+        fieldOffset.setAccessible(true);
+        assumeTrue(Native.POINTER_SIZE == 8, "the Win64 layout can only be compared on a 64-bit JVM");
+    }
+
+    private static int num(String kv) {
+        return Integer.parseInt(kv.substring(kv.indexOf('=') + 1));
+    }
+
+    private static int offset(Structure s, String field) throws Exception {
+        return (int) fieldOffset.invoke(s, field);
+    }
+
+    /** Compares a structure's size and each field's offset; {@code rename} maps JNA names to header names. */
+    private static void check(String cName, Structure s, Map<String, String> rename) throws Exception {
+        StructInfo info = STRUCTS.get(cName);
+        assertNotNull(info, cName + " in win64-layout.txt");
+        assertEquals(info.size(), s.size(), cName + " size");
+        compareFields(cName, s, rename, info, null);
+    }
+
+    private static void compareFields(String cName, Structure s, Map<String, String> rename, StructInfo info,
+                                      String upTo) throws Exception {
+        List<String> compared = new ArrayList<>();
+        for (String name : fieldOrder(s.getClass())) {
+            if (name.equals(upTo)) {
+                return;
+            }
+            String header = rename.getOrDefault(name, name);
+            FieldInfo fi = info.fields().get(header);
+            assertNotNull(fi, cName + "." + header + " in win64-layout.txt");
+            assertEquals(fi.offset(), offset(s, name), cName + "." + header + " offset");
+            compared.add(header);
+        }
+        assertEquals(info.fields().size(), compared.size(), cName + ": every header field mapped " + compared);
+    }
+
+    /** The fields in declaration order, from the {@code @FieldOrder} annotations up the class chain. */
+    private static List<String> fieldOrder(Class<?> c) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> k = c; k != Structure.class; k = k.getSuperclass()) {
+            Structure.FieldOrder fo = k.getAnnotation(Structure.FieldOrder.class);
+            if (fo != null) {
+                names.addAll(0, List.of(fo.value()));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void startupInfoExW() throws Exception {
+        STARTUPINFOEXW si = new STARTUPINFOEXW();
+        check("STARTUPINFOEXW", si, Map.of());
+        assertEquals(112, si.StartupInfo.cb.intValue(), "cb is the extended size");
+        check("STARTUPINFOW", new WinBase.STARTUPINFO(), Map.of());
+        assertEquals(STRUCTS.get("STARTUPINFOEXW").fields().get("StartupInfo").size(), new WinBase.STARTUPINFO().size());
+    }
+
+    @Test
+    void processInformation() throws Exception {
+        check("PROCESS_INFORMATION", new WinBase.PROCESS_INFORMATION(), Map.of());
+    }
+
+    @Test
+    void jobLimitStructures() throws Exception {
+        check("JOBOBJECT_BASIC_LIMIT_INFORMATION", new JOBOBJECT_BASIC_LIMIT_INFORMATION(), Map.of());
+        check("IO_COUNTERS", new WinNT.IO_COUNTERS(), Map.of());
+        JOBOBJECT_EXTENDED_LIMIT_INFORMATION ext = new JOBOBJECT_EXTENDED_LIMIT_INFORMATION();
+        check("JOBOBJECT_EXTENDED_LIMIT_INFORMATION", ext, Map.of());
+        StructInfo info = STRUCTS.get("JOBOBJECT_EXTENDED_LIMIT_INFORMATION");
+        assertEquals(info.fields().get("BasicLimitInformation").size(), ext.BasicLimitInformation.size());
+        assertEquals(info.fields().get("IoInfo").size(), ext.IoInfo.size());
+    }
+
+    @Test
+    void fileTime() throws Exception {
+        check("FILETIME", new WinBase.FILETIME(), Map.of());
+    }
+
+    @Test
+    void processEntryOffsetsUpToTheFirstUnstableField() throws Exception {
+        // jna-platform types pcPriClassBase as WinDef.LONG (C long: 8 bytes on Linux, 4 on Win64) and
+        // szExeFile as char[] (4-byte units on Linux): compare the offsets before them, not the size.
+        Tlhelp32.PROCESSENTRY32 e = new Tlhelp32.PROCESSENTRY32();
+        compareFields("PROCESSENTRY32W", e, Map.of(), STRUCTS.get("PROCESSENTRY32W"), "pcPriClassBase");
+    }
+
+    /**
+     * Two structures are not in win64-layout.txt; their Win64 layouts follow from the SDK headers
+     * by the same rules (psapi.h: two DWORDs then eight SIZE_Ts; winnt.h: four LARGE_INTEGERs then
+     * four DWORDs) and are written out here.
+     */
+    @Test
+    void structuresOutsideTheGroundTruthFile() throws Exception {
+        PROCESS_MEMORY_COUNTERS pmc = new PROCESS_MEMORY_COUNTERS();
+        assertEquals(72, pmc.size());
+        assertEquals(72, pmc.cb);
+        assertEquals(8, offset(pmc, "PeakWorkingSetSize"));
+        assertEquals(64, offset(pmc, "PeakPagefileUsage"));
+        JOBOBJECT_BASIC_ACCOUNTING_INFORMATION acct = new JOBOBJECT_BASIC_ACCOUNTING_INFORMATION();
+        assertEquals(48, acct.size());
+        assertEquals(32, offset(acct, "TotalPageFaultCount"));
+        assertEquals(40, offset(acct, "ActiveProcesses"));
+    }
+
+    /** Constants not in the ground-truth file, with the header values they were taken from. */
+    private static final Map<String, Long> HAND_CHECKED = new HashMap<>();
+
+    static {
+        HAND_CHECKED.put("STARTF_USESHOWWINDOW", 0x1L);        // winbase.h
+        HAND_CHECKED.put("DUPLICATE_SAME_ACCESS", 0x2L);       // winnt.h
+        HAND_CHECKED.put("STD_INPUT_HANDLE", 0xFFFFFFF6L);     // processenv.h: (DWORD)-10
+        HAND_CHECKED.put("STD_OUTPUT_HANDLE", 0xFFFFFFF5L);    // (DWORD)-11
+        HAND_CHECKED.put("STD_ERROR_HANDLE", 0xFFFFFFF4L);     // (DWORD)-12
+        HAND_CHECKED.put("JobObjectBasicAccountingInformation", 1L); // winnt.h JOBOBJECTINFOCLASS
+        HAND_CHECKED.put("MAXIMUM_WAIT_OBJECTS", 64L);         // winnt.h
+        HAND_CHECKED.put("ERROR_NO_DATA", 232L);               // winerror.h
+        HAND_CHECKED.put("ERROR_DIRECTORY", 267L);             // winerror.h
+    }
+
+    @Test
+    void everyConstantMatchesTheHeaders() throws Exception {
+        int fromFile = 0;
+        for (Field f : WinConstants.class.getFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) || f.getType() != int.class) {
+                continue;
+            }
+            long value = f.getInt(null) & 0xffffffffL;
+            Long expected = CONSTS.get(f.getName());
+            if (expected != null) {
+                fromFile++;
+            } else {
+                expected = HAND_CHECKED.get(f.getName());
+            }
+            assertNotNull(expected, "WinConstants." + f.getName() + " is neither in win64-layout.txt nor hand-checked");
+            assertEquals((long) expected, value, "WinConstants." + f.getName());
+        }
+        assertTrue(fromFile >= 40, "most constants come from the ground-truth file: " + fromFile);
+    }
+
+    @Test
+    void groundTruthFileIsComplete() throws IOException {
+        assertTrue(STRUCTS.containsKey("STARTUPINFOEXW") && STRUCTS.containsKey("JOBOBJECT_EXTENDED_LIMIT_INFORMATION"));
+        assertTrue(CONSTS.containsKey("PROC_THREAD_ATTRIBUTE_HANDLE_LIST"));
+    }
+}

@@ -1,0 +1,85 @@
+package io.prockit.windows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The child the Windows integration tests start: {@code java -cp <test classes> io.prockit.windows.WinTestChild CMD ...}.
+ *
+ * <ul>
+ *   <li>{@code args A B ...}: prints each argument on its own line, as the C runtime split them</li>
+ *   <li>{@code exit N}: exits with N (a 32-bit value, may be given as 0xC0000005)</li>
+ *   <li>{@code cat}: copies stdin to stdout</li>
+ *   <li>{@code both OUT ERR}: writes OUT to stdout and ERR to stderr</li>
+ *   <li>{@code env NAME}: prints the variable's value, or {@code <unset>}</li>
+ *   <li>{@code sleep MS}: sleeps</li>
+ *   <li>{@code tree MS}: starts a grandchild that sleeps MS, prints its pid, sleeps MS itself</li>
+ * </ul>
+ */
+public final class WinTestChild {
+    private WinTestChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String cmd = args[0];
+        switch (cmd) {
+            case "args" -> {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i < args.length; i++) {
+                    sb.append('[').append(args[i]).append("]\n");
+                }
+                System.out.print(sb);
+                System.out.flush();
+            }
+            case "exit" -> {
+                System.out.flush();
+                Runtime.getRuntime().halt((int) Long.decode(args[1]).longValue());
+            }
+            case "cat" -> {
+                InputStream in = System.in;
+                OutputStream out = System.out;
+                in.transferTo(out);
+                out.flush();
+            }
+            case "both" -> {
+                System.out.print(args[1]);
+                System.out.flush();
+                System.err.print(args[2]);
+                System.err.flush();
+            }
+            case "env" -> {
+                String v = System.getenv(args[1]);
+                System.out.print(v == null ? "<unset>" : v);
+                System.out.flush();
+            }
+            case "sleep" -> Thread.sleep(Long.parseLong(args[1]));
+            case "tree" -> {
+                List<String> argv = new ArrayList<>(javaCommand());
+                argv.addAll(Arrays.asList("sleep", args[1]));
+                Process p = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                System.out.println(p.pid());
+                System.out.flush();
+                Thread.sleep(Long.parseLong(args[1]));
+            }
+            default -> {
+                System.err.println("unknown command " + cmd);
+                System.exit(2);
+            }
+        }
+    }
+
+    /** @return {@code [java, -cp, classpath, WinTestChild]} for the running JVM */
+    static List<String> javaCommand() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-cp", System.getProperty("java.class.path"), WinTestChild.class.getName());
+    }
+
+    static String text(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
