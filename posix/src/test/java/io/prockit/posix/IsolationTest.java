@@ -80,7 +80,7 @@ class IsolationTest {
         Procs.sigmask(LinuxConstants.SIG_BLOCK, usr1, winch);
         try {
             // sanity: this thread does block them, so a child started naively would inherit it
-            String mine = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/status"));
+            String mine = String.join("\n", java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/thread-self/status")));
             long myBlk = Long.parseUnsignedLong(field(mine, "SigBlk:"), 16);
             assertEquals(1L << (usr1 - 1), myBlk & (1L << (usr1 - 1)));
             String out = Procs.run(Command.of("grep", "-E", "^Sig(Blk|Ign):", "/proc/self/status"));

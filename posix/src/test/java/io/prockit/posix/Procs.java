@@ -82,7 +82,7 @@ final class Procs {
      */
     static String stateIfOurs(int pid) {
         try {
-            String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String s = Files.readAllLines(Path.of("/proc/" + pid + "/stat")).get(0);
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[1]) == ProcessHandle.current().pid() ? f[0] : null;
         } catch (NoSuchFileException gone) {

@@ -83,7 +83,8 @@ public final class TestChild {
 
     /** @return {pgid, sid} from a /proc/PID/stat file (fields 5 and 6, after the parenthesised comm). */
     static int[] procStatIds(String file) throws IOException {
-        String s = Files.readString(Path.of(file));
+        // readAllLines, not readString: procfs reports size 0 and readString may stop short
+        String s = Files.readAllLines(Path.of(file)).get(0);
         String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
         // f[0] state, f[1] ppid, f[2] pgrp, f[3] session
         return new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])};
