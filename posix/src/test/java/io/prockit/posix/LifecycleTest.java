@@ -161,6 +161,24 @@ class LifecycleTest {
     }
 
     @Test
+    void osKillOfAReapedButUncollectedChildIsNoSuchProcess() throws Exception {
+        // Os.spawn* P_NOWAIT children stay known until Os.waitpid collects them; once prockit's reaper
+        // has reaped one, its number may be reused, so Os.kill must not reach kill(2) with it.
+        int pid = Os.spawnl(Os.P_NOWAIT, "/bin/sh", "sh", "-c", "exit 6");
+        try {
+            while (Procs.stateIfOurs(pid) != null) {
+                Thread.onSpinWait(); // until the reaper has reaped it (no timing asserted)
+            }
+            OsException e = assertThrows(OsException.class, () -> Os.kill(pid, Signal.SIGTERM.number()));
+            assertEquals(ErrorKind.NO_SUCH_PROCESS, e.kind());
+            assertTrue(e.getMessage().contains(Integer.toString(pid)), e.getMessage());
+        } finally {
+            var r = Os.waitpid(pid, 0);
+            assertEquals(6, Os.WEXITSTATUS(r.status()));
+        }
+    }
+
+    @Test
     void signalZeroProbesALiveChild() throws Exception {
         Child c = Command.of("sleep", "60").spawn();
         try {

@@ -88,6 +88,9 @@ final class Procs {
         } catch (NoSuchFileException gone) {
             return null;
         } catch (IOException e) {
+            if (!Files.exists(Path.of("/proc/" + pid))) {
+                return null; // it vanished while we read (the kernel answers ESRCH)
+            }
             throw new UncheckedIOException(e);
         }
     }
