@@ -37,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
- * <p>Defaults: the parent's environment (its live one, including {@link Os#putenv} changes), the
+ * <p>Defaults: the parent's environment (its live one, including {@code Os.putenv} changes), the
  * parent's working directory, stdio inherited (pipes for {@link #output()}), the parent's process
  * group and session, the signal mask emptied and every signal disposition reset, and no descriptor
  * beyond 0, 1 and 2 passed on. A program name without a slash is looked up in the PATH of the
