@@ -238,11 +238,14 @@ public final class PosixBackend implements ProcessBackend {
     @Override
     public void kill(int pid, int signo) {
         PosixChild own = children.get(pid);
-        if (own != null && !own.termination().isDone()) {
-            // Through the child's pidfd: the pid cannot be a recycled one.
+        if (own != null) {
+            // Through the child's pidfd: the pid cannot be a recycled one. Once prockit has reaped it
+            // (even if nobody has collected the status yet) the number may already belong to another
+            // process, so it is never passed to kill(2) again: the child is gone, as ESRCH says.
             if (own.signal(signo)) {
                 return;
             }
+            throw errors.of("kill", pid, c.ESRCH);
         }
         try {
             LibC.kill(pid, signo);

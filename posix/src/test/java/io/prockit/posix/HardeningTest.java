@@ -1,0 +1,261 @@
+package io.prockit.posix;
+
+import io.prockit.Child;
+import io.prockit.Command;
+import io.prockit.ErrorKind;
+import io.prockit.ExitStatus;
+import io.prockit.Os;
+import io.prockit.OsException;
+import io.prockit.Signal;
+import io.prockit.Stdio;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 8: load, faults and hostile input. The long variants carry the "stress" tag (-Pstress). */
+@EnabledOnOs(OS.LINUX)
+class HardeningTest {
+
+    /** Each child prints 40 numbered lines tagged with its id and exits with id % 256. */
+    private static final String TALKER =
+            "i=0; while [ $i -lt 40 ]; do echo \"$1:$i:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"; i=$((i+1)); done; exit $(($1 % 256))";
+
+    static String expectedTalk(int id) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            b.append(id).append(':').append(i).append(":xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n");
+        }
+        return b.toString();
+    }
+
+    static void concurrentSpawns(int threads, int perThread) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger ids = new AtomicInteger();
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int n = 0; n < perThread; n++) {
+                        int id = ids.incrementAndGet();
+                        Child c = Command.of("/bin/sh", "-c", TALKER, "sh", Integer.toString(id))
+                                .stdout(Stdio.pipe()).spawn();
+                        try {
+                            String out = new String(c.stdout().readAllBytes(), StandardCharsets.US_ASCII);
+                            assertEquals(expectedTalk(id), out, "child " + id);
+                            assertEquals(ExitStatus.exited(id % 256), c.waitFor(), "child " + id);
+                        } finally {
+                            Procs.reap(c);
+                        }
+                    }
+                    return perThread;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : done) {
+                total += f.get();
+            }
+            assertEquals(threads * perThread, total);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sixteenThreadsSpawningKeepOutputWholeAndStatusesRight() throws Exception {
+        concurrentSpawns(16, 20);
+    }
+
+    @Test
+    @Tag("stress")
+    void sixteenThreadsTimesFiveHundred() throws Exception {
+        concurrentSpawns(16, 500);
+    }
+
+    static void leakCycles(int cycles) throws Exception {
+        Procs.run(Command.of("/bin/true"));
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        Set<Integer> fdsBefore = Procs.openFds();
+        List<Integer> pids = new ArrayList<>(cycles);
+        for (int i = 0; i < cycles; i++) {
+            Child c = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe()).spawn();
+            try {
+                try (OutputStream in = c.stdin()) {
+                    in.write('x');
+                }
+                assertEquals(1, c.stdout().readAllBytes().length);
+                assertEquals(0, c.stderr().readAllBytes().length);
+                assertEquals(ExitStatus.exited(0), c.waitFor());
+                pids.add(c.pid());
+            } finally {
+                Procs.reap(c);
+            }
+        }
+        for (int pid : pids) {
+            assertNull(Procs.stateIfOurs(pid), "pid " + pid + " is still our child");
+        }
+        assertEquals(fdsBefore, Procs.openFds());
+        Set<String> newThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !threadsBefore.contains(t) && t.isAlive()).map(Thread::getName)
+                .collect(Collectors.toSet());
+        assertTrue(newThreads.isEmpty(), "new threads: " + newThreads);
+    }
+
+    @Test
+    void pipedCyclesLeaveNothingBehind() throws Exception {
+        leakCycles(500);
+    }
+
+    @Test
+    @Tag("stress")
+    void tenThousandPipedCyclesLeaveNothingBehind() throws Exception {
+        leakCycles(10_000);
+    }
+
+    @Test
+    void writingToAnExitedChildsStdinIsAnIOExceptionNotSigpipe() throws Exception {
+        Child c = Command.of("/bin/true").stdin(Stdio.pipe()).spawn();
+        try {
+            c.waitFor();
+            OutputStream in = c.stdin();
+            IOException e = assertThrows(IOException.class, () -> {
+                byte[] chunk = new byte[65536];
+                for (int i = 0; i < 64; i++) {
+                    in.write(chunk);
+                }
+            });
+            assertTrue(e.getMessage().contains("stdin"), e.getMessage());
+        } finally {
+            Procs.reap(c);
+        }
+        // still alive, and still spawning
+        assertEquals(ExitStatus.exited(0), Command.of("/bin/true").status());
+    }
+
+    @Test
+    void aClosedChildRefusesItsStreamsButStillWaits() throws Exception {
+        Child c = Command.of("/bin/sh", "-c", "exit 3").stdout(Stdio.pipe()).spawn();
+        c.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, c::stdout);
+        assertTrue(e.getMessage().contains(Integer.toString(c.pid())), e.getMessage());
+        assertEquals(ExitStatus.exited(3), c.waitFor());
+        assertEquals(ExitStatus.exited(3), c.waitFor(), "waiting twice gives the same answer");
+    }
+
+    @Test
+    void argumentsOverTheLimitAreAnOsException() {
+        String huge = "a".repeat(256 * 1024); // over MAX_ARG_STRLEN (32 pages)
+        Set<Long> before = Procs.childPids();
+        OsException e = assertThrows(OsException.class, () -> Command.of("/bin/true", huge).spawn());
+        assertEquals(7, e.errno(), e.getMessage()); // E2BIG
+        assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind());
+        assertEquals(before, Procs.childPids());
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add("b".repeat(100 * 1024));
+        }
+        e = assertThrows(OsException.class, () -> Command.of("/bin/true").args(many).spawn());
+        assertEquals(7, e.errno(), e.getMessage());
+    }
+
+    @Test
+    void aProgramPathTooLongIsAnOsException() {
+        String path = "/" + "p".repeat(5000);
+        OsException e = assertThrows(OsException.class, () -> Command.of(path).spawn());
+        assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("ppppp"));
+        e = assertThrows(OsException.class, () -> Command.of("q".repeat(5000)).spawn());
+        assertTrue(e.kind() == ErrorKind.NOT_FOUND || e.kind() == ErrorKind.INVALID_ARGUMENT, e.getMessage());
+    }
+
+    @Test
+    void anotherUsersProcessIsPermissionDenied() {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "running as root: every process may be signalled");
+        OsException e = assertThrows(OsException.class, () -> Os.kill(1, 0));
+        assertEquals(ErrorKind.PERMISSION_DENIED, e.kind());
+    }
+
+    @Test
+    void theEnvironmentIsExactlyTheOneAskedFor() throws Exception {
+        String out = Procs.run(Command.of("/usr/bin/env").environment(Map.of("ONLY", "1"))
+                .env("LD_PRELOAD_NOT", "x"));
+        assertEquals(Set.of("ONLY=1", "LD_PRELOAD_NOT=x"), Set.of(out.split("\n")));
+    }
+
+    @Test
+    void waitsAndPipeReadsSurviveASignalStorm() throws Exception {
+        // SIGWINCH with a Java handler installed, so the JVM's threads really are interrupted by it.
+        AtomicInteger received = new AtomicInteger();
+        Object old = JavaSignals.handle("WINCH", received::incrementAndGet);
+        Child storm = Command.of("/bin/sh", "-c", "while :; do kill -WINCH " + Os.getpid() + " || exit; done")
+                .stdin(Stdio.discard()).spawn();
+        try {
+            for (int i = 0; i < 100; i++) {
+                Child c = Command.of("/bin/sh", "-c", TALKER, "sh", Integer.toString(i))
+                        .stdout(Stdio.pipe()).spawn();
+                try {
+                    assertEquals(expectedTalk(i), new String(c.stdout().readAllBytes(), StandardCharsets.US_ASCII));
+                    assertEquals(ExitStatus.exited(i), c.waitFor());
+                } finally {
+                    Procs.reap(c);
+                }
+            }
+            var r = Os.waitpid(Os.spawnl(Os.P_NOWAIT, "/bin/sh", "sh", "-c", "sleep 0.2; exit 5"), 0);
+            assertEquals(5, Os.WEXITSTATUS(r.status()));
+            assertTrue(received.get() > 0, "the storm reached the JVM");
+        } finally {
+            storm.kill();
+            assertEquals(Signal.SIGKILL, storm.waitFor().signal().orElseThrow());
+            JavaSignals.restore("WINCH", old);
+        }
+    }
+
+    /**
+     * sun.misc.Signal through reflection: the tests are compiled into module io.prockit.posix, which does
+     * not read jdk.unsupported.
+     */
+    static final class JavaSignals {
+        private JavaSignals() {
+        }
+
+        static Object handle(String name, Runnable onSignal) throws Exception {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            Object h = java.lang.reflect.Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("handle")) {
+                            onSignal.run();
+                        }
+                        return null;
+                    });
+            Object sig = signal.getConstructor(String.class).newInstance(name);
+            return signal.getMethod("handle", signal, handler).invoke(null, sig, h);
+        }
+
+        static void restore(String name, Object old) throws Exception {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            Object sig = signal.getConstructor(String.class).newInstance(name);
+            signal.getMethod("handle", signal, handler).invoke(null, sig, old);
+        }
+    }
+}
