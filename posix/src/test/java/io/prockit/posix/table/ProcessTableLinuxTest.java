@@ -120,7 +120,7 @@ class ProcessTableLinuxTest {
             s.suspend();
             assertEquals(ProcessState.STOPPED, awaitState(s, st -> st == ProcessState.STOPPED).state());
             s.resume();
-            assertEquals(ProcessState.SLEEPING, awaitState(s, st -> st != ProcessState.STOPPED).state());
+            assertEquals(ProcessState.SLEEPING, awaitState(s, st -> st == ProcessState.SLEEPING).state());
         }
     }
 
