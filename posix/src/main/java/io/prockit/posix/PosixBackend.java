@@ -442,4 +442,23 @@ public final class PosixBackend implements ProcessBackend {
             }
         }
     }
+
+    // ---- process table -------------------------------------------------------------------------
+
+    private volatile PosixProcessTable table;
+
+    @Override
+    public io.prockit.spi.ProcessTableProvider processTable() {
+        PosixProcessTable t = table;
+        if (t == null) {
+            synchronized (this) {
+                t = table;
+                if (t == null) {
+                    t = PosixProcessTable.create(this);
+                    table = t;
+                }
+            }
+        }
+        return t;
+    }
 }

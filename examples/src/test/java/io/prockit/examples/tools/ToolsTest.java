@@ -1,0 +1,179 @@
+package io.prockit.examples.tools;
+
+import io.prockit.Child;
+import io.prockit.Command;
+import io.prockit.ProcessInfo;
+import io.prockit.ProcessQuery;
+import io.prockit.ProcessTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tools on the test's own processes (each carries a random token in its command line). */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class ToolsTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    private static String token() {
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder("0.0");
+        for (int i = 0; i < 9; i++) {
+            sb.append(1 + r.nextInt(9));
+        }
+        return sb.toString();
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Child tree(String token, String prefix) {
+        return Command.of("/bin/sh", "-c", prefix + "sleep 300 " + token + " & sleep 300 " + token + " & wait").spawn();
+    }
+
+    private static List<ProcessInfo> awaitSleeps(String token, int pid) throws InterruptedException {
+        for (int i = 0; i < 6000; i++) {
+            List<ProcessInfo> found = ProcessQuery.all().name("sleep").cmdlineContains(token).parent(pid).list();
+            if (found.size() == 2) {
+                return found;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("sleeps did not appear");
+    }
+
+    private static void cleanUp(String token, Child sh) throws InterruptedException {
+        for (ProcessInfo p : ProcessQuery.all().cmdlineContains(token).list()) {
+            try {
+                p.kill();
+            } catch (RuntimeException ignored) {
+                // gone
+            }
+        }
+        sh.kill();
+        sh.waitFor(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void psListsThisJvmInTextAndJson() {
+        assertEquals(0, Ps.run(new String[0], out, err));
+        int self = ProcessTable.self().pid();
+        assertTrue(out().lines().anyMatch(l -> l.trim().startsWith(self + " ")), out());
+        outBytes.reset();
+        assertEquals(0, Ps.run(new String[] {"--json"}, out, err));
+        assertTrue(out().startsWith("[") && out().contains("\"pid\": " + self + ","), out());
+        assertEquals(ToolSupport.exUsage(), Ps.run(new String[] {"--bogus"}, out, err));
+    }
+
+    @Test
+    void pstreeShowsTheShellsChildren() throws Exception {
+        String t = token();
+        Child sh = tree(t, "");
+        try {
+            List<ProcessInfo> sleeps = awaitSleeps(t, sh.pid());
+            assertEquals(0, Pstree.run(new String[] {Integer.toString(sh.pid())}, out, err));
+            List<String> lines = out().lines().toList();
+            assertEquals(3, lines.size(), out());
+            assertTrue(lines.get(0).endsWith("(" + sh.pid() + ")"));
+            for (ProcessInfo s : sleeps) {
+                assertTrue(out().contains("sleep (" + s.pid() + ")"), out());
+            }
+            assertEquals(ToolSupport.exUsage(), Pstree.run(new String[] {"x"}, out, err));
+            assertEquals(ToolSupport.exUsage(), Pstree.run(new String[] {"0"}, out, err));
+        } finally {
+            cleanUp(t, sh);
+        }
+    }
+
+    @Test
+    void pkillDryRunThenKillsExactlyTheMatches() throws Exception {
+        String t = token();
+        Child sh = tree(t, "");
+        try {
+            List<ProcessInfo> sleeps = awaitSleeps(t, sh.pid());
+            String[] base = {"--name", "sleep", "--cmdline", t, "--older-than", "0s", "--grace", "60s"};
+            String[] dry = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of("--dry-run"))
+                    .toArray(String[]::new);
+            assertEquals(0, Pkill.run(dry, out, err), err());
+            assertTrue(out().contains("WOULD_SIGNAL"), out());
+            assertTrue(sleeps.stream().allMatch(ProcessInfo::isRunning));
+            outBytes.reset();
+            assertEquals(0, Pkill.run(base, out, err), err());
+            assertTrue(out().contains("2 matched: 2 ended"), out());
+            assertTrue(sleeps.stream().noneMatch(ProcessInfo::isRunning));
+            assertEquals(1, Pkill.run(base, out, err), "nothing matches any more");
+        } finally {
+            cleanUp(t, sh);
+        }
+    }
+
+    @Test
+    void pkillRefusesBadArguments() throws Exception {
+        int usage = ToolSupport.exUsage();
+        assertEquals(usage, Pkill.run(new String[0], out, err));
+        assertEquals(usage, Pkill.run(new String[] {"--name"}, out, err));
+        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--older-than", "five"}, out, err));
+        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--older-than", "-5s"}, out, err));
+        assertEquals(usage, Pkill.run(new String[] {"--regex", "("}, out, err));
+        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--signal", "SIGNOPE"}, out, err));
+        assertEquals(usage, Pkill.run(new String[] {"--substring", ""}, out, err));
+        assertEquals(usage, Pkill.run(new String[] {"--frobnicate"}, out, err));
+        assertTrue(err().contains("usage: pkill"), err());
+    }
+
+    @Test
+    void runPassesTheExitStatusThrough() throws Exception {
+        assertEquals(3, RunWithTimeout.run(new String[] {"--timeout", "60s", "--", "/bin/sh", "-c", "exit 3"}, out, err));
+        assertEquals(RunWithTimeout.NOT_FOUND,
+                RunWithTimeout.run(new String[] {"--timeout", "5s", "/nonexistent/prog-" + token()}, out, err));
+        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--", "true"}, out, err));
+        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--timeout", "1s"}, out, err));
+        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--timeout", "soon", "true"}, out, err));
+    }
+
+    @Test
+    void runKillsTheWholeTreeOnTimeout() throws Exception {
+        String t = token();
+        int code = RunWithTimeout.run(new String[] {"--timeout", "300ms", "--", "/bin/sh", "-c",
+                "sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
+        assertEquals(RunWithTimeout.TIMED_OUT, code, err());
+        assertFalse(ProcessQuery.all().cmdlineContains(t).list().stream().anyMatch(ProcessInfo::isRunning));
+    }
+
+    @Test
+    void runForcesWithKillAfterAndReports137() throws Exception {
+        String t = token();
+        int code = RunWithTimeout.run(new String[] {"--timeout", "300ms", "--kill-after", "200ms", "--", "/bin/sh", "-c",
+                "trap '' TERM; sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
+        assertEquals(RunWithTimeout.KILLED, code, err());
+        assertFalse(ProcessQuery.all().cmdlineContains(t).list().stream().anyMatch(ProcessInfo::isRunning));
+    }
+
+    @Test
+    void durationsParseLikeGnuTimeout() throws Exception {
+        assertEquals(Duration.ofSeconds(5), ToolSupport.duration("x", "5"));
+        assertEquals(Duration.ofMillis(1500), ToolSupport.duration("x", "1.5s"));
+        assertEquals(Duration.ofMillis(500), ToolSupport.duration("x", "500ms"));
+        assertEquals(Duration.ofMinutes(5), ToolSupport.duration("x", "5m"));
+        assertEquals(Duration.ofHours(2), ToolSupport.duration("x", "2h"));
+        assertEquals(Duration.ofDays(1), ToolSupport.duration("x", "1d"));
+    }
+}

@@ -1,0 +1,81 @@
+package io.prockit.posix.table;
+
+import io.prockit.Child;
+import io.prockit.Command;
+import io.prockit.ProcessInfo;
+import io.prockit.ProcessQuery;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A test's own tree: {@code /bin/sh} with two sleeping children, every command line carrying a
+ * random token (as the sleep duration's digits, {@code sleep 300 0.0<digits>}) so that queries find
+ * exactly these processes and nothing else on the machine.
+ */
+final class SleepTree implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final String token;
+    final Child shell;
+
+    private SleepTree(String script, String token) {
+        this.token = token;
+        this.shell = Command.of("/bin/sh", "-c", script, "marker-" + token).spawn();
+    }
+
+    static String newToken() {
+        StringBuilder sb = new StringBuilder("0.0");
+        for (int i = 0; i < 9; i++) {
+            sb.append(1 + RANDOM.nextInt(9));
+        }
+        return sb.toString();
+    }
+
+    /** @param prefix shell commands run before the sleeps, e.g. {@code "trap '' TERM; "} */
+    static SleepTree start(String prefix) {
+        String t = newToken();
+        return new SleepTree(prefix + "sleep 300 " + t + " & sleep 300 " + t + " & wait", t);
+    }
+
+    static SleepTree start() {
+        return start("");
+    }
+
+    /** A shell that starts a short sleep and stops itself, so the sleep stays a zombie. */
+    static SleepTree zombieMaker() {
+        String t = newToken();
+        return new SleepTree("sleep " + t + " & kill -STOP $$; wait", t);
+    }
+
+    ProcessQuery mine() {
+        return ProcessQuery.all().cmdlineContains(token);
+    }
+
+    /** Waits (without a time limit that could make the test flaky, but bounded to fail rather than hang) for n sleeps. */
+    List<ProcessInfo> awaitSleeps(int n) throws InterruptedException {
+        for (int i = 0; i < 6000; i++) {
+            List<ProcessInfo> found = mine().name("sleep").parent(shell.pid()).list();
+            if (found.size() == n) {
+                return found;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the sleeps of tree " + token + " did not appear");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ProcessInfo p : mine().list()) {
+            try {
+                p.kill();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        shell.kill();
+        shell.waitFor(Duration.ofSeconds(30));
+        shell.close();
+    }
+}
