@@ -4,7 +4,11 @@ import io.prockit.Child;
 import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.Signal;
+import io.prockit.Stdio;
 import io.prockit.WaitResult;
+
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * Seed 003, "Python os.kill() Method" (SIGSTOP then SIGCONT).
@@ -23,8 +27,11 @@ import io.prockit.WaitResult;
  * }</pre>
  *
  * <p>A JVM cannot fork, so the child is a new JVM ({@link JavaChild}) running {@link Hello#main}.
- * The seed's second message is wrong (the child is stopped, not killed); the port says what
- * happens, and shows it with {@code waitpid(pid, WUNTRACED)}, which reports the stop.
+ * In the seed the child may well print and exit before the parent stops it; here the child first
+ * reads its standard input to the end, so it is surely there to be stopped, and greets once the
+ * parent has continued it and closed that pipe. The seed's second message is wrong (the child is
+ * stopped, not killed); the port says what happens, and shows it with {@code waitpid(pid, WUNTRACED)},
+ * which reports the stop.
  */
 public final class StopContinue {
     private StopContinue() {
@@ -34,10 +41,10 @@ public final class StopContinue {
      * Starts the child, stops it, continues it and waits for it.
      *
      * @param args unused
-     * @throws InterruptedException if interrupted while waiting
+     * @throws Exception if the child cannot be started or written to
      */
-    public static void main(String[] args) throws InterruptedException {
-        Child child = JavaChild.of(Hello.class).spawn();
+    public static void main(String[] args) throws Exception {
+        Child child = JavaChild.of(Hello.class).command().stdin(Stdio.pipe()).spawn();
         try {
             System.out.println("---PARENT PROCESS---");
             Os.kill(child.pid(), Signal.SIGSTOP.number());
@@ -45,12 +52,14 @@ public final class StopContinue {
             System.out.println("The child process has been stopped (WIFSTOPPED " + Os.WIFSTOPPED(stopped.status())
                     + ", by " + Signal.of(Os.WSTOPSIG(stopped.status())) + ").");
             Os.kill(child.pid(), Signal.SIGCONT.number());
+            child.stdin().close();                    // lets the child go on to its greeting
             System.out.println("Child ended with " + child.waitFor());
         } finally {
             if (!child.hasExited()) {
                 child.kill();
                 child.waitFor();
             }
+            child.close();
         }
     }
 
@@ -63,8 +72,10 @@ public final class StopContinue {
          * Prints a greeting.
          *
          * @param args unused
+         * @throws IOException if standard input cannot be read
          */
-        public static void main(String[] args) {
+        public static void main(String[] args) throws IOException {
+            System.in.transferTo(OutputStream.nullOutputStream());   // until the parent closes the pipe
             System.out.println("Hello, World!");
         }
     }
