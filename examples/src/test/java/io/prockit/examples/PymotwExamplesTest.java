@@ -1,0 +1,128 @@
+package io.prockit.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The PyMOTW os examples (seeds 001 and 004), each run through {@code Main run NAME}. */
+@DisabledOnOs(OS.WINDOWS)
+class PymotwExamplesTest {
+    private static final String DATE = "\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+ \\d{4}";
+
+    @Test
+    void systemListsTheWorkingDirectory(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("os_spawn_example.py"), "import os\n");
+        Files.writeString(dir.resolve("index.rst"), "os\n");
+        ExampleRun run = ExampleRun.example(c -> c.directory(dir), "os-system");
+        run.inOrder("total \\d+",
+                "-rw\\S* +\\d+ \\S+ +\\S+ +3 .* index\\.rst",
+                "-rw\\S* +\\d+ \\S+ +\\S+ +10 .* os_spawn_example\\.py",
+                "system\\(\\) returned 0");
+    }
+
+    @Test
+    void systemShellExpandsTmpdir(@TempDir Path dir) throws Exception {
+        ExampleRun run = ExampleRun.example(c -> c.env("TMPDIR", dir.toString()), "os-system-shell");
+        run.one("d\\S+ +\\d+ \\S+ +\\S+ +\\d+ .* " + java.util.regex.Pattern.quote(dir.toString()));
+    }
+
+    @Test
+    void systemShellFallsBackToTmpWithoutTmpdir() throws Exception {
+        ExampleRun run = ExampleRun.example(c -> c.envRemove("TMPDIR"), "os-system-shell");
+        run.one("d\\S+ +\\d+ \\S+ +\\S+ +\\d+ .* /tmp");
+    }
+
+    @Test
+    void systemBackgroundPrintsTheSecondDateWhileSleeping() throws Exception {
+        // Main's output pipe stays open until the background subshell has printed its date.
+        ExampleRun run = ExampleRun.example("os-system-background");
+        run.inOrder("Calling\\.\\.\\.", DATE, "Sleeping\\.\\.\\.", DATE);
+        assertEquals(4, run.lines().size(), run.stdout());
+    }
+
+    @Test
+    void forkPrintsTheChildPidAndTheChildSpeaks() throws Exception {
+        ExampleRun run = ExampleRun.example("os-fork");
+        run.one("Child process id: \\d+");
+        run.one("I am the child");
+        assertEquals(2, run.lines().size(), run.stdout());
+    }
+
+    @Test
+    void killDeliversSigusr1ToTheChildsHandler() throws Exception {
+        ExampleRun run = ExampleRun.example("os-kill");
+        List<Matcher> m = run.inOrder("Forking\\.\\.\\.",
+                "PARENT: Pausing before sending signal\\.\\.\\.",
+                "CHILD: Setting up signal handler",
+                "CHILD: Pausing to wait for signal",
+                "PARENT: Signaling (\\d+)",
+                "Received USR1 in process (\\d+)",
+                "PARENT: child ended with exit status: 0");
+        assertEquals(m.get(4).group(1), m.get(5).group(1), "the signalled pid is the one that received it");
+    }
+
+    @Test
+    void waitCollectsThreeWorkersWithStatuses0And256And512() throws Exception {
+        ExampleRun run = ExampleRun.example("os-wait");
+        run.inOrder("PARENT: Forking 0", "PARENT: Forking 1", "PARENT: Forking 2");
+        run.inOrder("PARENT: Waiting for 0", "PARENT: Waiting for 1", "PARENT: Waiting for 2");
+        Set<Integer> statuses = new HashSet<>();
+        Set<String> pids = new HashSet<>();
+        for (Matcher m : run.inOrder("PARENT: \\((\\d+), (\\d+)\\)", "PARENT: \\((\\d+), (\\d+)\\)",
+                "PARENT: \\((\\d+), (\\d+)\\)")) {
+            pids.add(m.group(1));
+            statuses.add(Integer.parseInt(m.group(2)));
+        }
+        // wait() reports whichever ends first: workers sleep 1, 1.5 and 2 s, so nearly always in order,
+        // but only the set is certain.
+        assertEquals(Set.of(0, 256, 512), statuses);
+        assertEquals(3, pids.size());
+        for (int i = 0; i < 3; i++) {
+            run.inOrder("WORKER " + i + ": Starting", "WORKER " + i + ": Finishing");
+        }
+    }
+
+    @Test
+    void waitpidCollectsEachWorkerInTurn() throws Exception {
+        ExampleRun run = ExampleRun.example("os-waitpid");
+        List<Matcher> m = run.inOrder("PARENT: Forking 0", "PARENT: Forking 1", "PARENT: Forking 2",
+                "PARENT: Waiting for (\\d+)", "PARENT: \\((\\d+), 0\\)",
+                "PARENT: Waiting for (\\d+)", "PARENT: \\((\\d+), 256\\)",
+                "PARENT: Waiting for (\\d+)", "PARENT: \\((\\d+), 512\\)");
+        for (int k = 3; k < 9; k += 2) {
+            assertEquals(m.get(k).group(1), m.get(k + 1).group(1));
+        }
+        assertNotEquals(m.get(3).group(1), m.get(5).group(1));
+        for (int i = 0; i < 3; i++) {
+            run.inOrder("WORKER " + i + ": Starting", "WORKER " + i + ": Finishing");
+        }
+    }
+
+    @Test
+    void spawnListsTmp() throws Exception {
+        ExampleRun run = ExampleRun.example("os-spawn");
+        run.inOrder("total \\d+", "ls exited with 0");
+    }
+
+    @Test
+    void spawnListsAGivenDirectory(@TempDir Path dir) throws Exception {
+        Files.createDirectory(dir.resolve("launch-CRQRox"));
+        Files.writeString(dir.resolve("example.db"), "12345");
+        ExampleRun run = ExampleRun.example("os-spawn", dir.toString());
+        run.inOrder("total \\d+",
+                "-rw\\S* +\\d+ \\S+ +\\S+ +5 .* example\\.db",
+                "d\\S+ +\\d+ \\S+ +\\S+ +\\d+ .* launch-CRQRox",
+                "ls exited with 0");
+    }
+}
