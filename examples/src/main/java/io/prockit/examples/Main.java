@@ -1,5 +1,10 @@
 package io.prockit.examples;
 
+import io.prockit.examples.tools.Pkill;
+import io.prockit.examples.tools.Ps;
+import io.prockit.examples.tools.Pstree;
+import io.prockit.examples.tools.RunWithTimeout;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +47,16 @@ public final class Main {
         command("run", "run NAME [args]", "run one example", Main::runExample);
         command("all", "all", "run every example safe on this OS and print a summary", (a, out) -> all(out));
         command("help", "help", "show this help", (a, out) -> help(out));
-        // Tools are one line each, e.g.: tool("ps", "ps [options]", "list processes", Ps::main);
+        command("ps", "ps [--json]", "list processes: pid, ppid, user, start, state, cpu, rss, cmdline",
+                (a, out) -> Ps.run(a.toArray(new String[0]), out, System.err));
+        command("pstree", "pstree [PID]", "show the process tree", (a, out) -> Pstree.run(a.toArray(new String[0]), out,
+                System.err));
+        command("pkill", "pkill [--name|--substring|--regex|--cmdline|--user|--older-than|--tree|--signal|--grace|"
+                + "--dry-run] ...", "find processes and kill them with escalation, printing the report",
+                (a, out) -> Pkill.run(a.toArray(new String[0]), out, System.err));
+        command("run-with-timeout", "run-with-timeout --timeout 5s [--kill-after 2s] -- CMD ARGS...",
+                "run a command, killing its whole tree on timeout (exit codes as GNU timeout)",
+                (a, out) -> RunWithTimeout.run(a.toArray(new String[0]), out, System.err));
     }
 
     private Main() {
