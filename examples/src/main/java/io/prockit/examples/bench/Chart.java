@@ -70,14 +70,14 @@ final class Chart {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.setColor(INK);
-            g.setFont(TITLE.deriveFont(20f));
+            g.setFont(TITLE.deriveFont(15f));
             g.drawString("prockit bench — " + title, 20, 32);
             bars(g, 20, 50, WIDTH - 40, 400, "spawn + wait of /bin/true: median µs (lower is better)",
                     rows(report, "spawn", "latency"));
             lines(g, 20, 470, WIDTH / 2 - 30, 400, "threads of this JVM vs live children", report, "threads");
             lines(g, WIDTH / 2 + 10, 470, WIDTH / 2 - 30, 400, "RSS growth (MB) vs live children", report, "rss-mb");
             int w3 = (WIDTH - 40 - 40) / 3;
-            bars(g, 20, 890, w3, 350, "pipe: MB/s reading 1 child's stdout (higher is better)",
+            bars(g, 20, 890, w3, 350, "pipe: MB/s from a child's stdout",
                     rows(report, "pipe", "rate"));
             bars(g, 40 + w3, 890, w3, 350, "process table: ms per listing", rows(report, "table", "list"));
             bars(g, 60 + 2 * w3, 890, w3, 350, "cold: first spawn in a fresh JVM, ms", rows(report, "cold",
