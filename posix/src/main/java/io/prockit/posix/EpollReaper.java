@@ -23,6 +23,9 @@ final class EpollReaper implements Reaper {
     private static final int EVENT_SIZE = PACKED ? 12 : 16;
     private static final int DATA_OFFSET = PACKED ? 4 : 8;
 
+    /** One {@code struct epoll_event} per registering thread, so registering allocates nothing native. */
+    private static final ThreadLocal<Memory> EVENT = ThreadLocal.withInitial(() -> new Memory(EVENT_SIZE));
+
     private final Map<Integer, PosixChild> byPidfd = new ConcurrentHashMap<>();
     private final int epfd;
     private final Object startLock = new Object();
@@ -36,7 +39,8 @@ final class EpollReaper implements Reaper {
     public void register(PosixChild child) {
         int pidfd = child.pidfd();
         byPidfd.put(pidfd, child);
-        try (Memory ev = new Memory(EVENT_SIZE)) {
+        try {
+            Memory ev = EVENT.get();
             ev.clear();
             ev.setInt(0, LinuxConstants.EPOLLIN);
             ev.setInt(DATA_OFFSET, pidfd);

@@ -22,6 +22,10 @@ import java.util.concurrent.CompletableFuture;
  * lock, so a reaped pid (which the kernel may hand to a new process) is never signalled.
  */
 final class PosixChild implements ChildHandle {
+    /** One {@code struct rusage} buffer per reaping thread (the reaper, or a waiter), read before it is reused. */
+    private static final ThreadLocal<Memory> RUSAGE = ThreadLocal.withInitial(() ->
+            new Memory(Math.max(PosixBackend.table().SIZEOF_rusage, 8)));
+
     private final PosixBackend backend;
     private final int pid;
     private final int pgid;
@@ -97,7 +101,7 @@ final class PosixChild implements ChildHandle {
             }
             PosixConstants c = backend.c;
             int[] status = new int[1];
-            Memory ru = new Memory(c.SIZEOF_rusage);
+            Memory ru = RUSAGE.get();
             ru.clear();
             int r;
             while (true) {
@@ -111,7 +115,6 @@ final class PosixChild implements ChildHandle {
                     if (e.getErrorCode() == c.ECHILD) {
                         // Someone outside prockit reaped it (SIGCHLD set to SIG_IGN, or a waitpid(-1) elsewhere).
                         markReapedLocked();
-                        ru.close();
                         termination.completeExceptionally(backend.errors.of("wait4", pid, c.ECHILD));
                         return true;
                     }
@@ -119,12 +122,10 @@ final class PosixChild implements ChildHandle {
                 }
             }
             if (r != pid) {
-                ru.close();
                 return false;
             }
             markReapedLocked();
             t = backend.termination(status[0], ru);
-            ru.close();
         }
         PosixBackend.LOG.debug("reaped pid {}: {}", pid, t.status());
         termination.complete(t);

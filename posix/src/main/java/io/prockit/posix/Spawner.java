@@ -36,6 +36,15 @@ final class Spawner {
     private final Function addchdir;       // glibc >= 2.29, macOS 10.15, else null
     private final boolean darwin;
     private final Memory devNull = NativeStrings.cString("/dev/null");
+    /** The empty signal mask and the "every catchable signal" default set: built once, only ever read. */
+    private final Memory emptyMask;
+    private final Memory allSignals;
+    /**
+     * Per spawning thread: the blocks that hold {@code posix_spawnattr_t} and {@code posix_spawn_file_actions_t}
+     * (initialised and destroyed on every spawn, but not allocated again: the benchmark's spawn loop showed the
+     * per-spawn allocations as part of prockit's overhead over the C loop).
+     */
+    private final ThreadLocal<Memory[]> scratch;
 
     Spawner(PosixBackend backend) {
         this.b = backend;
@@ -43,9 +52,28 @@ final class Spawner {
         this.darwin = backend.isDarwin();
         this.addclosefrom = darwin ? null : optional("posix_spawn_file_actions_addclosefrom_np");
         this.addchdir = optional("posix_spawn_file_actions_addchdir_np");
+        this.emptyMask = sigset(new byte[c.SIZEOF_sigset_t]);
+        byte[] all = new byte[c.SIZEOF_sigset_t];
+        // Written bit by bit rather than with sigfillset/sigaddset: glibc refuses its reserved signals 32
+        // and 33 there, and the JVM's spawning thread may have them ignored.
+        for (int sig = 1; sig < c.NSIG; sig++) {
+            if (sig != c.SIGKILL && sig != c.SIGSTOP) {
+                setBit(all, sig);
+            }
+        }
+        this.allSignals = sigset(all);
+        int attrSize = Math.max(c.SIZEOF_posix_spawnattr_t, 8);
+        int faSize = Math.max(c.SIZEOF_posix_spawn_file_actions_t, 8);
+        this.scratch = ThreadLocal.withInitial(() -> new Memory[] {new Memory(attrSize), new Memory(faSize)});
         PosixBackend.LOG.debug("posix_spawn: addclosefrom_np {}, addchdir_np {}",
                 addclosefrom != null ? "yes" : darwin ? "n/a (CLOEXEC_DEFAULT)" : "no (closing /proc/self/fd entries)",
                 addchdir != null ? "yes" : "no");
+    }
+
+    private static Memory sigset(byte[] bits) {
+        Memory m = new Memory(bits.length);
+        m.write(0, bits, 0, bits.length);
+        return m;
     }
 
     private static Function optional(String name) {
@@ -116,7 +144,7 @@ final class Spawner {
         }
         Map<String, String> childEnv = r.environment().isInheritedUnchanged() ? null
                 : r.environment().applyTo(b.environ());
-        Path cwd = r.directory() != null ? r.directory().toAbsolutePath() : Path.of("").toAbsolutePath();
+        Path cwd = r.directory() != null ? r.directory().toAbsolutePath() : null; // null: the parent's
         String path = resolve(r, childEnv, cwd);
         if (r.directory() != null && addchdir == null) {
             throw new UnsupportedOperationException("a working directory needs posix_spawn_file_actions_addchdir_np "
@@ -125,8 +153,9 @@ final class Spawner {
 
         try (Resources res = new Resources()) {
           try {
-            res.attr = res.keep(new Memory(Math.max(c.SIZEOF_posix_spawnattr_t, 8)));
-            res.fa = res.keep(new Memory(Math.max(c.SIZEOF_posix_spawn_file_actions_t, 8)));
+            Memory[] blocks = scratch.get();
+            res.attr = blocks[0];
+            res.fa = blocks[1];
             check(LibC.posix_spawnattr_init(res.attr), "posix_spawnattr_init", path);
             res.attrInit = true;
             check(LibC.posix_spawn_file_actions_init(res.fa), "posix_spawn_file_actions_init", path);
@@ -184,7 +213,7 @@ final class Spawner {
             return program;
         }
         String pathVar = childEnv != null ? childEnv.get("PATH") : LibC.getenv("PATH");
-        PathSearch.Found f = PathSearch.search(program, pathVar, cwd);
+        PathSearch.Found f = PathSearch.search(program, pathVar, cwd != null ? cwd : Path.of("").toAbsolutePath());
         if (f.path().isPresent()) {
             PosixBackend.LOG.debug("resolved {} to {} in PATH={}", program, f.path().get(), pathVar);
             return f.path().get();
@@ -195,24 +224,18 @@ final class Spawner {
 
     private int attributes(SpawnRequest r, Resources res) {
         int flags = c.POSIX_SPAWN_SETSIGMASK;
-        Memory mask = res.keep(new Memory(c.SIZEOF_sigset_t));
-        mask.clear();
-        for (Signal s : r.posix().signalMask()) {
-            setBit(mask, s.number());
+        Memory mask = emptyMask;
+        if (!r.posix().signalMask().isEmpty()) {
+            byte[] bits = new byte[c.SIZEOF_sigset_t];
+            for (Signal s : r.posix().signalMask()) {
+                setBit(bits, s.number());
+            }
+            mask = res.keep(sigset(bits));
         }
         check(LibC.posix_spawnattr_setsigmask(res.attr, mask), "posix_spawnattr_setsigmask", r.program());
         if (r.posix().resetSignals()) {
             flags |= c.POSIX_SPAWN_SETSIGDEF;
-            Memory def = res.keep(new Memory(c.SIZEOF_sigset_t));
-            def.clear();
-            // Written bit by bit rather than with sigfillset/sigaddset: glibc refuses its reserved signals 32
-            // and 33 there, and the JVM's spawning thread may have them ignored.
-            for (int s = 1; s < c.NSIG; s++) {
-                if (s != c.SIGKILL && s != c.SIGSTOP) {
-                    setBit(def, s);
-                }
-            }
-            check(LibC.posix_spawnattr_setsigdefault(res.attr, def), "posix_spawnattr_setsigdefault", r.program());
+            check(LibC.posix_spawnattr_setsigdefault(res.attr, allSignals), "posix_spawnattr_setsigdefault", r.program());
         }
         if (r.newSession()) {
             flags |= c.POSIX_SPAWN_SETSID;
@@ -239,12 +262,12 @@ final class Spawner {
         return flags;
     }
 
-    private void setBit(Memory set, int sig) {
+    private static void setBit(byte[] set, int sig) {
         int bit = sig - 1;
-        if (bit < 0 || bit / 8 >= set.size()) {
+        if (bit < 0 || bit / 8 >= set.length) {
             throw new IllegalArgumentException("signal number out of range for sigset_t: " + sig);
         }
-        set.setByte(bit / 8, (byte) (set.getByte(bit / 8) | (1 << (bit % 8))));
+        set[bit / 8] |= (byte) (1 << (bit % 8));
     }
 
     private Pipes fileActions(SpawnRequest r, Path cwd, Resources res) {

@@ -1,0 +1,248 @@
+package io.prockit.examples.bench;
+
+import com.zaxxer.nuprocess.NuAbstractProcessHandler;
+import com.zaxxer.nuprocess.NuProcess;
+import com.zaxxer.nuprocess.NuProcessBuilder;
+import io.prockit.Child;
+import io.prockit.Command;
+import io.prockit.Stdio;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bench concurrent}: K children of {@code sleep} alive at once. Measures the time to start
+ * them all, this JVM's peak thread count, its RSS growth (VmRSS) and that every child is reaped;
+ * the children are then killed and waited for, so none outlives the run (and {@code sleep} ends
+ * on its own after a bounded time should the benchmark die).
+ */
+final class ConcurrentBench {
+    static final String SECTION = "concurrent";
+
+    /** Per method: one {start-ms, peak-threads, prockit-threads, rss-mb, reaped, children} per round. */
+    private final Map<String, List<double[]>> raw = new LinkedHashMap<>();
+
+    private ConcurrentBench() {
+    }
+
+    /** Starts children one by one and later kills and reaps them all. */
+    interface Spawner<T> {
+        T start() throws Exception;
+
+        boolean killAndReap(T child, Duration limit) throws Exception;
+    }
+
+    static void run(Options o, CLoop c, Report report, PrintStream out) throws InterruptedException {
+        new ConcurrentBench().runAll(o, c, report, out);
+    }
+
+    private void runAll(Options o, CLoop c, Report report, PrintStream out) throws InterruptedException {
+        int k = o.children();
+        int kp = o.pipeChildren();
+        int sleep = sleepSeconds(k);
+        String[] sleepArgv = {"sleep", Integer.toString(sleep)};
+        // One round, the JDK last: its "process reaper" pool keeps one idle thread per child it started for
+        // 60 s, which would count against whoever is measured after it (and it would reuse them itself).
+        {
+            if (c.available()) {
+                cLoop(c, k, false, sleep, report, out, "c-posix_spawn");
+                cLoop(c, kp, true, sleep, report, out, "c-posix_spawn-pipes");
+            }
+            measure("prockit", k, report, out, new Spawner<Child>() {
+                final Command cmd = Command.of(sleepArgv[0], sleepArgv[1]);
+
+                public Child start() {
+                    return cmd.spawn();
+                }
+
+                public boolean killAndReap(Child ch, Duration limit) throws Exception {
+                    ch.kill();
+                    return ch.waitFor(limit).isPresent();
+                }
+            });
+            measure("prockit-pipes", kp, report, out, new Spawner<Child>() {
+                final Command cmd = Command.of(sleepArgv[0], sleepArgv[1])
+                        .stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe());
+
+                public Child start() {
+                    return cmd.spawn();
+                }
+
+                public boolean killAndReap(Child ch, Duration limit) throws Exception {
+                    ch.kill();
+                    try (ch) {
+                        return ch.waitFor(limit).isPresent();
+                    }
+                }
+            });
+            NuAbstractProcessHandler quiet = new NuAbstractProcessHandler() {
+            };
+            measure("nuprocess", kp, report, out, new Spawner<NuProcess>() {
+                public NuProcess start() {
+                    NuProcessBuilder b = new NuProcessBuilder(List.of(sleepArgv));
+                    b.setProcessListener(quiet);
+                    NuProcess p = b.start();
+                    if (p == null) {
+                        throw new IllegalStateException("NuProcessBuilder.start() returned null");
+                    }
+                    return p;
+                }
+
+                public boolean killAndReap(NuProcess p, Duration limit) throws Exception {
+                    p.destroy(true);
+                    return p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) != Integer.MIN_VALUE;
+                }
+            });
+            measure("jdk-pipes", kp, report, out, new Spawner<Process>() {
+                public Process start() throws Exception {
+                    return new ProcessBuilder(sleepArgv).start();
+                }
+
+                public boolean killAndReap(Process p, Duration limit) throws Exception {
+                    p.destroyForcibly();
+                    boolean done = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+                    p.getOutputStream().close();
+                    p.getInputStream().close();
+                    p.getErrorStream().close();
+                    return done;
+                }
+            });
+        }
+        if (!c.available()) {
+            report.note(SECTION, c.reason());
+        }
+        summarize(report, k, kp);
+    }
+
+    static int sleepSeconds(int k) {
+        return 60 + k / 20;
+    }
+
+    private void add(String method, double startMs, double peakThreads, double prockitThreads, double rssMb,
+                            double reaped, double children) {
+        raw.computeIfAbsent(method, m -> new ArrayList<>())
+                .add(new double[] {startMs, peakThreads, prockitThreads, rssMb, reaped, children});
+    }
+
+    private void cLoop(CLoop c, int k, boolean pipes, int sleep, Report report, PrintStream out, String name)
+            throws InterruptedException {
+        out.printf("concurrent: %-20s %d children%n", name, k);
+        try {
+            double[] r = c.concurrent(k, pipes, sleep);
+            add(name, r[0] / 1e3, Double.NaN, Double.NaN, Double.NaN, r[1], k);
+        } catch (java.io.IOException e) {
+            report.note(SECTION, name + " failed: " + e.getMessage());
+        }
+    }
+
+    private <T> void measure(String name, int k, Report report, PrintStream out, Spawner<T> s)
+            throws InterruptedException {
+        out.printf("concurrent: %-20s %d children%n", name, k);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        System.gc();
+        Thread.sleep(200);
+        long rss0 = Procfs.rssKb();
+        mx.resetPeakThreadCount();
+        int threads0 = mx.getThreadCount();
+        List<T> live = new ArrayList<>(k);
+        int step = Math.max(1, k / 10);
+        String failure = null;
+        long t0 = System.nanoTime();
+        double startMs;
+        try {
+            for (int i = 0; i < k; i++) {
+                live.add(s.start());
+                if ((i + 1) % step == 0 || i + 1 == k) {
+                    report.point("threads", name, i + 1, Procfs.threads());
+                    report.point("rss-mb", name, i + 1, (Procfs.rssKb() - rss0) / 1024.0);
+                }
+            }
+        } catch (Exception | Error e) {
+            failure = "failed after " + live.size() + " children: " + e;
+        } finally {
+            startMs = (System.nanoTime() - t0) / 1e6;
+        }
+        long rss1 = Procfs.rssKb();
+        int peak = mx.getPeakThreadCount();
+        report.note(SECTION, name + ": " + threads0 + " Java threads before starting, peak " + peak);
+        int own = Procfs.prockitThreads();
+        int reaped = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + k / 50);
+        for (T child : live) {
+            try {
+                Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+                if (s.killAndReap(child, left)) {
+                    reaped++;
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = "kill/reap failed: " + e;
+                }
+            }
+        }
+        if (failure != null) {
+            report.note(SECTION, name + " " + failure);
+        }
+        add(name, startMs, peak, name.startsWith("prockit") ? own : Double.NaN, (rss1 - rss0) / 1024.0, reaped, k);
+    }
+
+    private void summarize(Report report, int k, int kp) {
+        for (var e : raw.entrySet()) {
+            String m = e.getKey();
+            List<double[]> runs = e.getValue();
+            Report.Row ref = report.find(SECTION, m.endsWith("pipes") || m.startsWith("jdk") || m.startsWith("nu")
+                    ? "c-posix_spawn-pipes" : "c-posix_spawn", "start-all");
+            report.row(SECTION, m, "start-all", "ms", stat(runs, 0), ref);
+            report.row(SECTION, m, "children", "count", stat(runs, 5), null);
+            report.row(SECTION, m, "reaped", "count", stat(runs, 4), null);
+            if (!Double.isNaN(runs.get(0)[1])) {
+                report.row(SECTION, m, "peak-threads", "threads", stat(runs, 1), null);
+                report.row(SECTION, m, "rss-growth", "MB", stat(runs, 3), null);
+            }
+            if (!Double.isNaN(runs.get(0)[2])) {
+                report.row(SECTION, m, "prockit-threads", "threads", stat(runs, 2), null);
+            }
+        }
+        raw.clear();
+        Report.Row p = report.find(SECTION, "prockit", "start-all");
+        if (p != null) {
+            Report.Row reaped = report.find(SECTION, "prockit", "reaped");
+            report.target(SECTION, k + " children: every one reaped", Report.num(reaped.stats().min()) + " of " + k,
+                    reaped.stats().min() == k);
+            Report.Row th = report.find(SECTION, "prockit", "prockit-threads");
+            report.target(SECTION, k + " children: at most 4 prockit threads", Report.num(th.stats().max()),
+                    th.stats().max() <= 4);
+            Report.Row rss = report.find(SECTION, "prockit", "rss-growth");
+            report.target(SECTION, k + " children: RSS growth under 30 MB",
+                    Report.num(rss.stats().median()) + " MB", rss.stats().median() < 30);
+            if (p.ratio() != null) {
+                report.target(SECTION, k + " children: start-all within 1.5x the C loop",
+                        String.format(Locale.ROOT, "%.2fx (%s ms vs C)", p.ratio(), Report.num(p.stats().median())),
+                        p.ratio() <= 1.5);
+            }
+        }
+        Report.Row pp = report.find(SECTION, "prockit-pipes", "start-all");
+        if (pp != null) {
+            if (pp.ratio() != null) {
+                report.target(SECTION, kp + " children with 3 pipes: start-all within 1.5x the C loop with pipes",
+                        String.format(Locale.ROOT, "%.2fx (%s ms)", pp.ratio(), Report.num(pp.stats().median())),
+                        pp.ratio() <= 1.5);
+            }
+            Report.Row th = report.find(SECTION, "prockit-pipes", "prockit-threads");
+            report.target(SECTION, kp + " children with 3 pipes: no thread per child",
+                    Report.num(th.stats().max()) + " prockit threads", th.stats().max() <= 4);
+        }
+    }
+
+    private static Stats stat(List<double[]> runs, int i) {
+        return Stats.of(runs.stream().mapToDouble(r -> r[i]).toArray());
+    }
+}
