@@ -1,5 +1,6 @@
 package io.prockit.examples;
 
+import io.prockit.examples.bench.Bench;
 import io.prockit.examples.tools.Pkill;
 import io.prockit.examples.tools.Ps;
 import io.prockit.examples.tools.Pstree;
@@ -47,6 +48,9 @@ public final class Main {
         command("run", "run NAME [args]", "run one example", Main::runExample);
         command("all", "all", "run every example safe on this OS and print a summary", (a, out) -> all(out));
         command("help", "help", "show this help", (a, out) -> help(out));
+        command("bench", "bench [spawn|concurrent|pipe|table|cold|all] [--n N] [--rounds R] [--children K] [--out DIR]",
+                "measure prockit against C posix_spawn, the JDK and NuProcess; writes CSV and a PNG chart",
+                (a, out) -> Bench.run(a.toArray(new String[0]), out));
         command("ps", "ps [--json]", "list processes: pid, ppid, user, start, state, cpu, rss, cmdline",
                 (a, out) -> Ps.run(a.toArray(new String[0]), out, System.err));
         command("pstree", "pstree [PID]", "show the process tree", (a, out) -> Pstree.run(a.toArray(new String[0]), out,
