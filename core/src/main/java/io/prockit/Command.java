@@ -253,7 +253,7 @@ public final class Command {
     public Command stdin(Stdio s) {
         Objects.requireNonNull(s, "stdin");
         if (s instanceof Stdio.ToStdout || s instanceof Stdio.WriteFile) {
-            throw new IllegalArgumentException("stdin cannot be " + s);
+            throw new IllegalArgumentException("stdin cannot be " + describe(s));
         }
         this.stdin = s;
         return this;
@@ -266,7 +266,7 @@ public final class Command {
     public Command stdout(Stdio s) {
         Objects.requireNonNull(s, "stdout");
         if (s instanceof Stdio.ToStdout || s instanceof Stdio.ReadFile) {
-            throw new IllegalArgumentException("stdout cannot be " + s);
+            throw new IllegalArgumentException("stdout cannot be " + describe(s));
         }
         this.stdout = s;
         return this;
@@ -279,7 +279,7 @@ public final class Command {
     public Command stderr(Stdio s) {
         Objects.requireNonNull(s, "stderr");
         if (s instanceof Stdio.ReadFile) {
-            throw new IllegalArgumentException("stderr cannot be " + s);
+            throw new IllegalArgumentException("stderr cannot be " + describe(s));
         }
         this.stderr = s;
         return this;
@@ -450,6 +450,12 @@ public final class Command {
                 throw (RuntimeException) e.getCause();
             }
         }
+    }
+
+    /** Names a redirect in a refusal: the enum choices by their factory, not as "INSTANCE". */
+    private static String describe(Stdio s) {
+        return s instanceof Enum<?> ? "Stdio." + Character.toLowerCase(s.getClass().getSimpleName().charAt(0))
+                + s.getClass().getSimpleName().substring(1) + "()" : s.toString();
     }
 
     private static byte[] readAll(InputStream in) {
