@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never signalled again: {@link #signal} then returns false.
  *
  * <p>{@link #close()} closes the parent's ends of the pipes; it does not kill or wait for the child.
+ * A child that is still running when the JVM exits normally is killed then (SIGKILL from a shutdown
+ * hook on POSIX, the kill-on-close job on Windows), unless it was started with {@link Command#detach()}.
  *
  * <p>Thread-safe: any number of threads may wait, signal and read its status at once; they all see
  * the same {@link ExitStatus}.

@@ -39,8 +39,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Defaults: the parent's environment (its live one, including {@code Os.putenv} changes), the
  * parent's working directory, stdio inherited (pipes for {@link #output()}), the parent's process
- * group and session, the signal mask emptied and every signal disposition reset, and no descriptor
- * beyond 0, 1 and 2 passed on. A program name without a slash is looked up in the PATH of the
+ * group and session, the signal mask emptied and every signal disposition reset, no descriptor
+ * beyond 0, 1 and 2 passed on, and the child killed if it is still running when the JVM exits
+ * normally (unless {@link #detach() detached}). A program name without a slash is looked up in the PATH of the
  * <em>child's</em> environment; the current directory is never searched unless PATH names it.
  *
  * <p>Every setter checks its argument at once and throws {@link IllegalArgumentException} naming
@@ -253,7 +254,7 @@ public final class Command {
     public Command stdin(Stdio s) {
         Objects.requireNonNull(s, "stdin");
         if (s instanceof Stdio.ToStdout || s instanceof Stdio.WriteFile) {
-            throw new IllegalArgumentException("stdin cannot be " + s);
+            throw new IllegalArgumentException("stdin cannot be " + describe(s));
         }
         this.stdin = s;
         return this;
@@ -266,7 +267,7 @@ public final class Command {
     public Command stdout(Stdio s) {
         Objects.requireNonNull(s, "stdout");
         if (s instanceof Stdio.ToStdout || s instanceof Stdio.ReadFile) {
-            throw new IllegalArgumentException("stdout cannot be " + s);
+            throw new IllegalArgumentException("stdout cannot be " + describe(s));
         }
         this.stdout = s;
         return this;
@@ -279,7 +280,7 @@ public final class Command {
     public Command stderr(Stdio s) {
         Objects.requireNonNull(s, "stderr");
         if (s instanceof Stdio.ReadFile) {
-            throw new IllegalArgumentException("stderr cannot be " + s);
+            throw new IllegalArgumentException("stderr cannot be " + describe(s));
         }
         this.stderr = s;
         return this;
@@ -346,8 +347,14 @@ public final class Command {
     /**
      * Python's {@code P_DETACH}: the child runs on its own. POSIX: a new session, no controlling
      * terminal, stdio on {@code /dev/null} unless set otherwise, left running when the parent's tree
-     * is killed, still reaped by prockit so it never lingers as a zombie. Windows:
-     * {@code DETACHED_PROCESS}, outside the kill-on-close job.
+     * is killed, still reaped by prockit so it never lingers as a zombie, and left running when the JVM
+     * exits. Windows: {@code DETACHED_PROCESS}, outside the kill-on-close job.
+     *
+     * <p>Without it, a child still running when the JVM exits normally ({@code main} returns,
+     * {@code System.exit}, SIGTERM/SIGINT) is killed with SIGKILL by a shutdown hook (a child leading
+     * its own process group takes its group with it). Nothing can run when the JVM itself is killed
+     * with SIGKILL or crashes: then every child survives; see docs/HARDENING.md for the ways to
+     * contain that (a supervisor on a new process group, cgroups, systemd scopes).
      *
      * @return this
      */
@@ -450,6 +457,12 @@ public final class Command {
                 throw (RuntimeException) e.getCause();
             }
         }
+    }
+
+    /** Names a redirect in a refusal: the enum choices by their factory, not as "INSTANCE". */
+    private static String describe(Stdio s) {
+        return s instanceof Enum<?> ? "Stdio." + Character.toLowerCase(s.getClass().getSimpleName().charAt(0))
+                + s.getClass().getSimpleName().substring(1) + "()" : s.toString();
     }
 
     private static byte[] readAll(InputStream in) {

@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The POSIX backend: Linux (glibc) and macOS through JNA mappings of libc.
@@ -50,6 +52,9 @@ public final class PosixBackend implements ProcessBackend {
     private final PosixSignalTable signals;
     private final Map<Integer, PosixChild> children = new ConcurrentHashMap<>();
     private volatile NativeState state;
+    /** Spawns hold it shared until the child is marked; the exit hook takes it exclusively. */
+    private final ReentrantReadWriteLock spawnGate = new ReentrantReadWriteLock();
+    private final AtomicBoolean exitHookInstalled = new AtomicBoolean();
 
     /** Creates the backend for the running OS; loads no native code. */
     public PosixBackend() {
@@ -156,9 +161,57 @@ public final class PosixBackend implements ProcessBackend {
 
     // ---- spawning ------------------------------------------------------------------------------
 
+    /**
+     * Spawns; a child not started with {@code detach()} is killed when the JVM exits normally (see
+     * {@link #killChildrenAtExit()}).
+     */
     @Override
     public ChildHandle spawn(SpawnRequest request) {
-        return state().spawner.spawn(request);
+        NativeState s = state();
+        if (exitHookInstalled.compareAndSet(false, true)) {
+            Thread hook = new Thread(this::killChildrenAtExit, "prockit-exit");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        spawnGate.readLock().lock();
+        try {
+            PosixChild child = s.spawner.spawn(request);
+            if (request.detached()) {
+                child.markDetached();
+            }
+            return child;
+        } finally {
+            spawnGate.readLock().unlock();
+        }
+    }
+
+    /**
+     * The shutdown hook: SIGKILL to every child this backend spawned that is neither reaped nor
+     * detached, through its pidfd (a child leading its own group gets {@code killpg} first, so its
+     * group goes too). Spawns in flight finish first (the gate), so a detached child is never taken
+     * for an attached one. Nothing of this runs when the JVM is killed by SIGKILL (docs/HARDENING.md).
+     */
+    private void killChildrenAtExit() {
+        boolean gated = false;
+        try {
+            gated = spawnGate.writeLock().tryLock(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            int killed = 0;
+            for (PosixChild child : children.values()) {
+                if (!child.detached() && child.killAtExit()) {
+                    killed++;
+                }
+            }
+            LOG.debug("JVM exit: killed {} live child(ren)", killed);
+        } catch (RuntimeException e) {
+            LOG.debug("JVM exit: killing children failed: {}", e.toString());
+        } finally {
+            if (gated) {
+                spawnGate.writeLock().unlock();
+            }
+        }
     }
 
     /** Wraps a freshly spawned pid; never throws, so a spawned child is always watched and reaped. */

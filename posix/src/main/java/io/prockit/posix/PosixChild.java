@@ -37,6 +37,7 @@ final class PosixChild implements ChildHandle {
     private int pidfd;          // -1 when none (no pidfd support, or closed after reaping)
     private boolean reaped;
     private final boolean ownGroup;
+    private volatile boolean detached;
 
     PosixChild(PosixBackend backend, int pid, int pgid, boolean ownGroup, int pidfd, FdStreams.Out stdin,
                FdStreams.In stdout, FdStreams.In stderr) {
@@ -165,6 +166,38 @@ final class PosixChild implements ChildHandle {
                 }
                 throw backend.errors.of(pidfd >= 0 ? "pidfd_send_signal" : "kill", pid, e);
             }
+        }
+    }
+
+    /** Marks a child started with {@code detach()}: the exit hook leaves it running. */
+    void markDetached() {
+        detached = true;
+    }
+
+    /** @return whether the child was started detached */
+    boolean detached() {
+        return detached;
+    }
+
+    /**
+     * The JVM is exiting: SIGKILL this child (its whole group first when it leads one) unless it has
+     * been reaped. Under the lock, so neither the pid nor the group id can be a recycled one.
+     *
+     * @return whether the child was still there to be killed
+     */
+    boolean killAtExit() {
+        synchronized (lock) {
+            if (reaped) {
+                return false;
+            }
+            if (ownGroup) {
+                try {
+                    LibC.killpg(pgid, backend.c.SIGKILL);
+                } catch (LastErrorException e) {
+                    PosixBackend.LOG.debug("killpg({}) at exit failed: errno {}", pgid, e.getErrorCode());
+                }
+            }
+            return signal(backend.c.SIGKILL);
         }
     }
 
