@@ -10,7 +10,6 @@ package io.prockit;
  *
  * <p>Both are opened close-on-exec and with {@code O_NOCTTY} (opening them never makes the pty this
  * process's controlling terminal); the caller owns them and closes them with {@link Os#close}.
- * To run a child on a pty use {@link Command#pty(PtyOptions)}, which manages both ends.
  *
  * <p>Platform notes: Linux and macOS ({@code posix_openpt}, {@code grantpt}, {@code unlockpt},
  * {@code ptsname_r}); not on Windows.
