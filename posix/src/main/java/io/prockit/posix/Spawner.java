@@ -116,7 +116,8 @@ final class Spawner {
         }
         Map<String, String> childEnv = r.environment().isInheritedUnchanged() ? null
                 : r.environment().applyTo(b.environ());
-        Path cwd = r.directory() != null ? r.directory().toAbsolutePath() : Path.of("").toAbsolutePath();
+        // The real working directory (Os.chdir changes it; user.dir does not follow), as the child inherits it.
+        Path cwd = r.directory() != null ? PosixSystem.realCwdPath().resolve(r.directory()) : PosixSystem.realCwdPath();
         String path = resolve(r, childEnv, cwd);
         if (r.directory() != null && addchdir == null) {
             throw new UnsupportedOperationException("a working directory needs posix_spawn_file_actions_addchdir_np "
