@@ -1084,7 +1084,8 @@ public final class Os {
     /**
      * Python's {@code os.pidfd_open(pid, flags)}: a descriptor referring to process {@code pid}, for
      * {@link #waitid} with {@link #P_PIDFD} or for polling. The caller owns it and must {@link #close} it;
-     * it is close-on-exec.
+     * it is close-on-exec. prockit reaps its own children as soon as they exit, so open the pidfd of
+     * such a child while it runs: after its exit the pid is gone ({@link ErrorKind#NO_SUCH_PROCESS}).
      *
      * <pre>{@code
      * int fd = Os.pidfdOpen(pid, 0);

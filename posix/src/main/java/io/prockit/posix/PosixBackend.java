@@ -517,7 +517,9 @@ public final class PosixBackend implements ProcessBackend {
             throw unsupported("os.pidfd_open");
         }
         try {
-            return pidfds().open(pid, flags);
+            int fd = pidfds().open(pid, flags);
+            parity().waits.pidfdOpened(fd, pid);
+            return fd;
         } catch (LastErrorException e) {
             throw errors.of("pidfd_open", pid, e);
         }
@@ -525,6 +527,7 @@ public final class PosixBackend implements ProcessBackend {
 
     @Override
     public void close(int fd) {
+        parity().waits.pidfdClosed(fd);
         parity().sys.close(fd);
     }
 

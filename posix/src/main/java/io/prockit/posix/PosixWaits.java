@@ -36,6 +36,17 @@ final class PosixWaits {
     private final PosixBackend b;
     private final PosixConstants c;
 
+    /** Pidfds opened through Os.pidfdOpen, to their pid: /proc/self/fdinfo shows -1 once the pid is reaped. */
+    private final Map<Integer, Integer> pidfdPids = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void pidfdOpened(int fd, int pid) {
+        pidfdPids.put(fd, pid);
+    }
+
+    void pidfdClosed(int fd) {
+        pidfdPids.remove(fd);
+    }
+
     PosixWaits(PosixBackend backend) {
         this.b = backend;
         this.c = backend.c;
@@ -175,7 +186,8 @@ final class PosixWaits {
     WaitidResult waitid(int idtype, int id, int options) {
         int pidfdType = c.optional("P_PIDFD").orElse(-1);
         if (idtype == pidfdType) {
-            int pid = pidOfPidfd(id);
+            Integer known = pidfdPids.get(id);
+            int pid = known != null ? known : pidOfPidfd(id);
             if (pid > 0 && b.ownChildren().containsKey(pid)) {
                 return waitid(c.P_PID, pid, options);
             }
