@@ -4,11 +4,16 @@ import io.prockit.internal.Backends;
 import io.prockit.internal.Checks;
 import io.prockit.spi.StatusCodec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Python's {@code os} process management, one static method per function, so a Python program
@@ -69,6 +74,78 @@ public final class Os {
     public static final int WUNTRACED = constant("WUNTRACED");
     /** {@code waitpid} option: also report continued children (8 on Linux, 16 on macOS). Availability: Unix, not WASI. */
     public static final int WCONTINUED = constant("WCONTINUED");
+
+
+    // ---- waitid, pidfd, priority, scheduler, posix_spawn, open (issue 3) ----------------------------
+
+    /** {@code waitid} option: report children that exited. Availability: Unix, not WASI. */
+    public static final int WEXITED = constant("WEXITED");
+    /** {@code waitid} option: report children stopped by a signal (2 on Linux, 8 on macOS). Availability: Unix, not WASI. */
+    public static final int WSTOPPED = constant("WSTOPPED");
+    /** {@code waitid} option: leave the child waitable (0x1000000 on Linux, 0x20 on macOS). Availability: Unix, not WASI. */
+    public static final int WNOWAIT = constant("WNOWAIT");
+    /** {@code waitid} idtype: one process. Availability: Unix, not WASI. */
+    public static final int P_PID = constant("P_PID");
+    /** {@code waitid} idtype: a process group. Availability: Unix, not WASI. */
+    public static final int P_PGID = constant("P_PGID");
+    /** {@code waitid} idtype: any child. Availability: Unix, not WASI. */
+    public static final int P_ALL = constant("P_ALL");
+    /** {@code waitid} idtype: a pidfd ({@link #pidfdOpen}). Availability: Linux &gt;= 5.4; -1 elsewhere. */
+    public static final int P_PIDFD = constant("P_PIDFD");
+    /** {@code waitid} si_code: the child exited. Availability: Unix, not WASI. */
+    public static final int CLD_EXITED = constant("CLD_EXITED");
+    /** {@code waitid} si_code: a signal killed the child. Availability: Unix, not WASI. */
+    public static final int CLD_KILLED = constant("CLD_KILLED");
+    /** {@code waitid} si_code: a signal killed the child and it dumped core. Availability: Unix, not WASI. */
+    public static final int CLD_DUMPED = constant("CLD_DUMPED");
+    /** {@code waitid} si_code: a traced child trapped. Availability: Unix, not WASI. */
+    public static final int CLD_TRAPPED = constant("CLD_TRAPPED");
+    /** {@code waitid} si_code: the child stopped. Availability: Unix, not WASI. */
+    public static final int CLD_STOPPED = constant("CLD_STOPPED");
+    /** {@code waitid} si_code: the child continued. Availability: Unix, not WASI. */
+    public static final int CLD_CONTINUED = constant("CLD_CONTINUED");
+    /** {@link #pidfdOpen} flag: a non-blocking pidfd. Availability: Linux &gt;= 5.10; -1 elsewhere. */
+    public static final int PIDFD_NONBLOCK = constant("PIDFD_NONBLOCK");
+    /** {@link #getpriority} which: a process. Availability: Unix, not WASI. */
+    public static final int PRIO_PROCESS = constant("PRIO_PROCESS");
+    /** {@link #getpriority} which: a process group. Availability: Unix, not WASI. */
+    public static final int PRIO_PGRP = constant("PRIO_PGRP");
+    /** {@link #getpriority} which: a user's processes. Availability: Unix, not WASI. */
+    public static final int PRIO_USER = constant("PRIO_USER");
+    /** Scheduling policy: the default time-sharing one (0 on Linux, 1 on macOS). Availability: Unix. */
+    public static final int SCHED_OTHER = constant("SCHED_OTHER");
+    /** Scheduling policy: CPU-bound batch work. Availability: Linux; -1 elsewhere. */
+    public static final int SCHED_BATCH = constant("SCHED_BATCH");
+    /** Scheduling policy: very low priority background work. Availability: Linux; -1 elsewhere. */
+    public static final int SCHED_IDLE = constant("SCHED_IDLE");
+    /** Scheduling policy: sporadic server. Availability: where defined (neither Linux nor macOS: -1). */
+    public static final int SCHED_SPORADIC = constant("SCHED_SPORADIC");
+    /** Scheduling policy: real-time first in, first out. Availability: Unix. */
+    public static final int SCHED_FIFO = constant("SCHED_FIFO");
+    /** Scheduling policy: real-time round robin. Availability: Unix. */
+    public static final int SCHED_RR = constant("SCHED_RR");
+    /** Flag or-ed into a policy: children get the default policy. Availability: Linux; -1 elsewhere. */
+    public static final int SCHED_RESET_ON_FORK = constant("SCHED_RESET_ON_FORK");
+    /** {@link FileAction} tag of Python's tuple form: open. Availability: Unix, not WASI. */
+    public static final int POSIX_SPAWN_OPEN = constant("POSIX_SPAWN_OPEN");
+    /** {@link FileAction} tag: close. Availability: Unix, not WASI. */
+    public static final int POSIX_SPAWN_CLOSE = constant("POSIX_SPAWN_CLOSE");
+    /** {@link FileAction} tag: dup2. Availability: Unix, not WASI. */
+    public static final int POSIX_SPAWN_DUP2 = constant("POSIX_SPAWN_DUP2");
+    /** {@link FileAction} tag: closefrom. Availability: Linux with glibc &gt;= 2.34; -1 elsewhere. */
+    public static final int POSIX_SPAWN_CLOSEFROM = constant("POSIX_SPAWN_CLOSEFROM");
+    /** {@code open} flag, for {@link FileAction#open}: read only. Availability: Unix. */
+    public static final int O_RDONLY = constant("O_RDONLY");
+    /** {@code open} flag: write only. Availability: Unix. */
+    public static final int O_WRONLY = constant("O_WRONLY");
+    /** {@code open} flag: read and write. Availability: Unix. */
+    public static final int O_RDWR = constant("O_RDWR");
+    /** {@code open} flag: create the file. Availability: Unix. */
+    public static final int O_CREAT = constant("O_CREAT");
+    /** {@code open} flag: truncate the file. Availability: Unix. */
+    public static final int O_TRUNC = constant("O_TRUNC");
+    /** {@code open} flag: append. Availability: Unix. */
+    public static final int O_APPEND = constant("O_APPEND");
 
     // ---- spawn modes (Python's values; prockit's own, not the system's) -------------------------
 
@@ -478,7 +555,7 @@ public final class Os {
             cmd.environment(env);
         }
         if (mode == P_OVERLAY) {
-            throw Backends.get().unsupported("os.spawn* with P_OVERLAY");
+            exec(program, args, env, search);
         }
         if (mode == P_DETACH) {
             cmd.detach();
@@ -523,5 +600,1363 @@ public final class Os {
         }
         long status = c.waitStatus().orElseThrow();
         return Backends.get().name().equals("windows") ? status >> 8 : status;
+    }
+
+    // =============================================================================================
+    // Python os parity (issue 3)
+    // =============================================================================================
+
+    private static io.prockit.spi.ProcessBackend b() {
+        return Backends.get();
+    }
+
+    private static void checkArgv(String function, List<String> args) {
+        Objects.requireNonNull(args, "args");
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException(function + ": args is empty; args[0] must name the program");
+        }
+        if (args.get(0) == null || args.get(0).isEmpty()) {
+            throw new IllegalArgumentException(function + ": args[0] must not be empty");
+        }
+        for (String a : args) {
+            Checks.noNul(function + " argument", a);
+        }
+    }
+
+    private static Map<String, String> checkEnv(String function, Map<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        Map<String, String> copy = new LinkedHashMap<>();
+        env.forEach((k, v) -> {
+            Checks.envName(k);
+            copy.put(k, Checks.noNul(function + " environment value of " + k, v));
+        });
+        return copy;
+    }
+
+    private static void exec(String program, List<String> args, Map<String, String> env, boolean search) {
+        Checks.noNul("program", program);
+        if (program.isEmpty()) {
+            throw new IllegalArgumentException("exec: program is empty");
+        }
+        checkArgv("exec", args);
+        Map<String, String> e = env == null ? null : checkEnv("exec", env);
+        b().execve(program, List.copyOf(args), e, search);
+    }
+
+    // ---- exec ------------------------------------------------------------------------------------
+
+    /**
+     * Python's {@code os.execv(path, args)}: replaces the current process (the whole JVM, same pid) with
+     * {@code path} run with {@code args}. Never returns on success. {@link System#out} and
+     * {@link System#err} are flushed first; nothing else is (no shutdown hooks, no finalisation, open
+     * buffered streams lose their buffers), exactly as the Python documentation warns.
+     *
+     * <pre>{@code
+     * Os.execv("/bin/echo", List.of("echo", "replaced"));   // the JVM is gone; echo runs as this pid
+     * }</pre>
+     *
+     * <p>Descriptors without close-on-exec stay open in the new program, as Python's inheritable ones do;
+     * the JVM holds about ten such descriptors of its own. The calling thread's signal mask is emptied.
+     *
+     * <p>Availability: Unix, Windows, not WASI. Platform notes: {@code execve(2)} on POSIX; on Windows
+     * (where Python emulates it by spawning and exiting) the backend decides.
+     *
+     * @param path the program's path (not searched)
+     * @param args the argument vector; not empty, {@code args[0]} not empty
+     * @throws OsException if the program cannot be run (the JVM keeps running)
+     */
+    public static void execv(String path, List<String> args) {
+        exec(path, args, null, false);
+    }
+
+    /**
+     * Python's {@code os.execve(path, args, env)}: as {@link #execv}, with {@code env} as the whole
+     * environment. Availability: Unix, Windows, not WASI.
+     *
+     * @param path the program's path
+     * @param args the argument vector
+     * @param env  the new program's environment
+     */
+    public static void execve(String path, List<String> args, Map<String, String> env) {
+        exec(path, args, env, false);
+    }
+
+    /**
+     * Python's {@code os.execvp(file, args)}: as {@link #execv}, searching {@code file} in this process's
+     * PATH. Availability: Unix, Windows, not WASI.
+     *
+     * @param file the program, searched in PATH when it has no slash
+     * @param args the argument vector
+     */
+    public static void execvp(String file, List<String> args) {
+        exec(file, args, null, true);
+    }
+
+    /**
+     * Python's {@code os.execvpe(file, args, env)}: as {@link #execvp}, searching the PATH of {@code env}
+     * and passing {@code env}. Availability: Unix, Windows, not WASI.
+     *
+     * @param file the program
+     * @param args the argument vector
+     * @param env  the new environment, whose PATH is searched
+     */
+    public static void execvpe(String file, List<String> args, Map<String, String> env) {
+        exec(file, args, env, true);
+    }
+
+    /**
+     * Python's {@code os.execl(path, arg0, ...)}. Availability: Unix, Windows, not WASI.
+     *
+     * @param path the program's path
+     * @param arg0 the name the program sees
+     * @param args further arguments
+     */
+    public static void execl(String path, String arg0, String... args) {
+        exec(path, list(arg0, args), null, false);
+    }
+
+    /**
+     * Python's {@code os.execle(path, arg0, ..., env)}; Java takes the environment before the arguments.
+     * Availability: Unix, Windows, not WASI.
+     *
+     * @param path the program's path
+     * @param env  the new environment
+     * @param arg0 the name the program sees
+     * @param args further arguments
+     */
+    public static void execle(String path, Map<String, String> env, String arg0, String... args) {
+        exec(path, list(arg0, args), env, false);
+    }
+
+    /**
+     * Python's {@code os.execlp(file, arg0, ...)}. Availability: Unix, Windows, not WASI.
+     *
+     * @param file the program, searched in PATH
+     * @param arg0 the name the program sees
+     * @param args further arguments
+     */
+    public static void execlp(String file, String arg0, String... args) {
+        exec(file, list(arg0, args), null, true);
+    }
+
+    /**
+     * Python's {@code os.execlpe(file, arg0, ..., env)}; Java takes the environment before the arguments.
+     * Availability: Unix, Windows, not WASI.
+     *
+     * @param file the program, searched in {@code env}'s PATH
+     * @param env  the new environment
+     * @param arg0 the name the program sees
+     * @param args further arguments
+     */
+    public static void execlpe(String file, Map<String, String> env, String arg0, String... args) {
+        exec(file, list(arg0, args), env, true);
+    }
+
+    /**
+     * Python's {@code os._exit(n)}: ends the process at once with status {@code n}, without shutdown
+     * hooks or flushing ({@code System.exit} runs them). Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * Os._exit(Os.EX_SOFTWARE);
+     * }</pre>
+     *
+     * @param n the exit status (the low 8 bits are seen by the parent on POSIX)
+     */
+    public static void _exit(int n) {
+        b()._exit(n);
+    }
+
+    /**
+     * Python's {@code os.abort()}: ends the process with {@code SIGABRT} (a core dump where the limits
+     * allow one); shutdown hooks do not run. Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * Os.abort();
+     * }</pre>
+     */
+    public static void abort() {
+        b().abort();
+    }
+
+    // ---- what a JVM cannot do -------------------------------------------------------------------
+
+    private static final String FORK_WHY = " cannot work in a JVM: the forked child holds only the calling thread, and the"
+            + " first garbage collection or safepoint deadlocks it. Use JavaChild.of(MainClass.class, args).spawn()"
+            + " (Python multiprocessing's \"spawn\") or Command.spawn()";
+
+    /**
+     * Python's {@code os.fork()}: not possible in a JVM; always throws. Availability: Unix (Python); never here.
+     *
+     * <pre>{@code
+     * Child worker = JavaChild.of(Worker.class, "1").spawn();   // instead of os.fork()
+     * }</pre>
+     *
+     * @return never
+     * @throws UnsupportedOperationException always, naming {@link JavaChild} and {@link Command}
+     */
+    public static int fork() {
+        throw new UnsupportedOperationException("os.fork" + FORK_WHY);
+    }
+
+    /**
+     * Python's {@code os.forkpty()}: not possible in a JVM; always throws. Availability: Unix (Python); never here.
+     *
+     * <pre>{@code
+     * OpenptyResult pty = Os.openpty();   // then spawn with Stdio.fd(pty.slaveFd()) and a new session
+     * }</pre>
+     *
+     * @return never
+     * @throws UnsupportedOperationException always, naming {@link JavaChild} and {@link #openpty()}
+     */
+    public static int forkpty() {
+        throw new UnsupportedOperationException("os.forkpty" + FORK_WHY
+                + "; for a child on a pseudo-terminal use Os.openpty() and Command with the slave as its stdio");
+    }
+
+    /**
+     * Python's {@code os.register_at_fork(...)}: there is no fork to hook; always throws.
+     * Availability: Unix (Python); never here.
+     *
+     * <pre>{@code
+     * Os.registerAtFork(null, null, null);   // throws
+     * }</pre>
+     *
+     * @param before        ignored
+     * @param afterInParent ignored
+     * @param afterInChild  ignored
+     * @throws UnsupportedOperationException always
+     */
+    public static void registerAtFork(Runnable before, Runnable afterInParent, Runnable afterInChild) {
+        throw new UnsupportedOperationException("os.register_at_fork: prockit never forks (posix_spawn is used), so there"
+                + " is nothing to hook; os.fork" + FORK_WHY);
+    }
+
+    /**
+     * Python's {@code os.plock(op)}: locks program segments in memory. glibc and macOS have no
+     * {@code plock}, so Python lacks it there too; always throws. Availability: some Unix (not Linux, not macOS).
+     *
+     * <pre>{@code
+     * Os.plock(0);   // throws
+     * }</pre>
+     *
+     * @param op ignored
+     * @throws UnsupportedOperationException always
+     */
+    public static void plock(int op) {
+        throw b().unsupported("os.plock (the C library has no plock; use mlockall through JNA if needed)");
+    }
+
+    // ---- popen -----------------------------------------------------------------------------------
+
+    /**
+     * Python's {@code os.popen(cmd, mode)}: runs {@code cmd} through the shell with one pipe, to read
+     * its output ({@code "r"}) or write its input ({@code "w"}). The other streams are inherited.
+     *
+     * <pre>{@code
+     * Popen p = Os.popen("echo $HOME", "r");
+     * String home = p.read().strip();
+     * Long status = p.close();        // null on success
+     * }</pre>
+     *
+     * <p>Availability: Unix, Windows, not WASI.
+     *
+     * @param cmd  the shell command line
+     * @param mode {@code "r"} or {@code "w"}
+     * @return the pipe; {@link Popen#close()} returns null on success, else the wait status
+     * @throws IllegalArgumentException for another mode
+     */
+    public static Popen popen(String cmd, String mode) {
+        Checks.noNul("command", cmd);
+        boolean read;
+        if ("r".equals(mode)) {
+            read = true;
+        } else if ("w".equals(mode)) {
+            read = false;
+        } else {
+            throw new IllegalArgumentException("os.popen: invalid mode " + mode + " (expected \"r\" or \"w\")");
+        }
+        Command c = Command.shell(cmd);
+        if (read) {
+            c.stdout(Stdio.pipe());
+        } else {
+            c.stdin(Stdio.pipe());
+        }
+        return new Popen(c.spawn(), read);
+    }
+
+    /**
+     * Python's {@code os.popen(cmd)}: {@link #popen(String, String)} in mode {@code "r"}.
+     * Availability: Unix, Windows, not WASI.
+     *
+     * @param cmd the shell command line
+     * @return the pipe
+     */
+    public static Popen popen(String cmd) {
+        return popen(cmd, "r");
+    }
+
+    private static Child popenChild(Command c, Stdio err) {
+        return c.stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(err).spawn();
+    }
+
+    /**
+     * Python 2's {@code os.popen2(cmd)}: runs {@code cmd} through the shell with pipes to its stdin and from its
+     * stdout; stderr is inherited.
+     *
+     * <pre>{@code
+     * Popen2 p = Os.popen2("cat -");
+     * }</pre>
+     *
+     * <p>Availability: Unix, Windows (Python 2; removed in Python 3 in favour of subprocess).
+     *
+     * @param cmd the shell command line
+     * @return {@code (child_stdin, child_stdout)}
+     */
+    public static Popen2 popen2(String cmd) {
+        Child c = popenChild(Command.shell(cmd), Stdio.inherit());
+        return new Popen2(c.stdin(), c.stdout(), c.pid());
+    }
+
+    /**
+     * Python 2's {@code os.popen2([program, args...])}: as {@link #popen2(String)}, running the program
+     * directly (searched in PATH) instead of through the shell. Availability: Unix, Windows (Python 2).
+     *
+     * @param argv the program and its arguments; not empty
+     * @return {@code (child_stdin, child_stdout)}
+     */
+    public static Popen2 popen2(List<String> argv) {
+        Child c = popenChild(Command.of(argv), Stdio.inherit());
+        return new Popen2(c.stdin(), c.stdout(), c.pid());
+    }
+
+    /**
+     * Python 2's {@code os.popen3(cmd)}: pipes to stdin and from stdout and stderr.
+     * Availability: Unix, Windows (Python 2).
+     *
+     * <pre>{@code
+     * Popen3 p = Os.popen3("cat -; echo \";to stderr\" 1>&2");
+     * }</pre>
+     *
+     * @param cmd the shell command line
+     * @return {@code (child_stdin, child_stdout, child_stderr)}
+     */
+    public static Popen3 popen3(String cmd) {
+        Child c = popenChild(Command.shell(cmd), Stdio.pipe());
+        return new Popen3(c.stdin(), c.stdout(), c.stderr(), c.pid());
+    }
+
+    /**
+     * Python 2's {@code os.popen3([program, args...])}. Availability: Unix, Windows (Python 2).
+     *
+     * @param argv the program and its arguments; not empty
+     * @return {@code (child_stdin, child_stdout, child_stderr)}
+     */
+    public static Popen3 popen3(List<String> argv) {
+        Child c = popenChild(Command.of(argv), Stdio.pipe());
+        return new Popen3(c.stdin(), c.stdout(), c.stderr(), c.pid());
+    }
+
+    /**
+     * Python 2's {@code os.popen4(cmd)}: a pipe to stdin and one from stdout and stderr merged.
+     * Availability: Unix, Windows (Python 2).
+     *
+     * <pre>{@code
+     * Popen4 p = Os.popen4("cat -; echo \";to stderr\" 1>&2");
+     * }</pre>
+     *
+     * @param cmd the shell command line
+     * @return {@code (child_stdin, child_stdout_and_stderr)}
+     */
+    public static Popen4 popen4(String cmd) {
+        Child c = popenChild(Command.shell(cmd), Stdio.toStdout());
+        return new Popen4(c.stdin(), c.stdout(), c.pid());
+    }
+
+    /**
+     * Python 2's {@code os.popen4([program, args...])}. Availability: Unix, Windows (Python 2).
+     *
+     * @param argv the program and its arguments; not empty
+     * @return {@code (child_stdin, child_stdout_and_stderr)}
+     */
+    public static Popen4 popen4(List<String> argv) {
+        Child c = popenChild(Command.of(argv), Stdio.toStdout());
+        return new Popen4(c.stdin(), c.stdout(), c.pid());
+    }
+
+    // ---- wait family -----------------------------------------------------------------------------
+
+    /**
+     * Python's {@code os.wait()}: waits for any child, {@code waitpid(-1, 0)}. Named {@code waitAny}
+     * because {@code Object.wait()} is final in Java and a static {@code wait()} cannot exist.
+     *
+     * <p>What it can steal: a child of the JDK's {@code ProcessBuilder} or of another library is reaped
+     * by this call, and its owner then finds it gone (the JDK reports exit code 0 or fails). Children
+     * prockit started are reported from prockit's reaper and stay consistent. Prefer {@link #waitpid}
+     * with a pid, or {@link Child#waitFor()}.
+     *
+     * <pre>{@code
+     * WaitResult r = Os.waitAny();
+     * }</pre>
+     *
+     * <p>Availability: Unix, not WASI.
+     *
+     * @return the pid and its raw status
+     * @throws OsException {@link ErrorKind#NO_CHILD} when there is no child (Python's {@code ChildProcessError})
+     */
+    public static WaitResult waitAny() {
+        return b().waitpid(-1, 0);
+    }
+
+    /**
+     * Python's {@code os.wait3(options)}: {@link #wait4}{@code (-1, options)}. Availability: Unix, not WASI.
+     *
+     * <pre>{@code
+     * Wait4Result r = Os.wait3(0);
+     * }</pre>
+     *
+     * @param options {@link #WNOHANG}, {@link #WUNTRACED}, {@link #WCONTINUED}, or 0
+     * @return pid, status and resource usage; pid 0 under WNOHANG when nothing changed
+     */
+    public static Wait4Result wait3(int options) {
+        return wait4(-1, options);
+    }
+
+    /**
+     * Python's {@code os.wait4(pid, options)}: as {@link #waitpid}, also returning the child's resource
+     * usage ({@code getrusage} fields). For children prockit started the usage is what its reaper
+     * recorded when it reaped them; reaping another library's children has the effect {@link #waitAny()}
+     * describes.
+     *
+     * <pre>{@code
+     * Wait4Result r = Os.wait4(pid, 0);
+     * double cpu = r.rusage().ruUtime() + r.rusage().ruStime();
+     * }</pre>
+     *
+     * <p>Availability: Unix, not WASI.
+     *
+     * @param pid     as {@link #waitpid}
+     * @param options {@link #WNOHANG}, {@link #WUNTRACED}, {@link #WCONTINUED}, or 0
+     * @return pid, status and usage (zero usage for stop/continue reports and when pid is 0)
+     * @throws OsException {@link ErrorKind#NO_CHILD} when there is no such child
+     */
+    public static Wait4Result wait4(int pid, int options) {
+        checkOptions("os.wait4", options, WNOHANG, WUNTRACED, WCONTINUED);
+        return b().wait4(pid, options);
+    }
+
+    /**
+     * Python's {@code os.waitid(idtype, id, options)}. With {@link #WNOWAIT} the child stays waitable;
+     * without it, an exited child is reaped (children prockit started: collected from its reaper, which
+     * reaped them). Under {@link #WNOHANG} with nothing ready it returns {@code null}, as Python returns None.
+     * Reaping another library's children has the effect {@link #waitAny()} describes.
+     *
+     * <pre>{@code
+     * WaitidResult r = Os.waitid(Os.P_PID, pid, Os.WEXITED);
+     * }</pre>
+     *
+     * <p>Availability: Unix, not WASI ({@link #P_PIDFD}: Linux &gt;= 5.4).
+     *
+     * @param idtype  {@link #P_PID}, {@link #P_PGID}, {@link #P_ALL} or {@link #P_PIDFD}
+     * @param id      the pid, group or pidfd (ignored for P_ALL)
+     * @param options {@link #WEXITED}, {@link #WSTOPPED}, {@link #WCONTINUED} (at least one), with {@link #WNOHANG}, {@link #WNOWAIT}
+     * @return the child's siginfo, or null
+     * @throws IllegalArgumentException for an unknown idtype or option, or none of the three events
+     * @throws OsException {@link ErrorKind#NO_CHILD} when nothing matches
+     */
+    public static WaitidResult waitid(int idtype, int id, int options) {
+        if (idtype < 0 || (idtype != P_PID && idtype != P_PGID && idtype != P_ALL && idtype != P_PIDFD)) {
+            throw new IllegalArgumentException("os.waitid: unknown idtype " + idtype + " on " + b().platformName());
+        }
+        checkOptions("os.waitid", options, WEXITED, WSTOPPED, WCONTINUED, WNOHANG, WNOWAIT);
+        int events = 0;
+        for (int e : new int[] {WEXITED, WSTOPPED, WCONTINUED}) {
+            if (e > 0) {
+                events |= e;
+            }
+        }
+        if ((options & events) == 0) {
+            throw new IllegalArgumentException("os.waitid: options 0x" + Integer.toHexString(options)
+                    + " name no event: add WEXITED, WSTOPPED or WCONTINUED");
+        }
+        return b().waitid(idtype, id, options);
+    }
+
+    /**
+     * Python's {@code os.pidfd_open(pid, flags)}: a descriptor referring to process {@code pid}, for
+     * {@link #waitid} with {@link #P_PIDFD} or for polling. The caller owns it and must {@link #close} it;
+     * it is close-on-exec. prockit reaps its own children as soon as they exit, so open the pidfd of
+     * such a child while it runs: after its exit the pid is gone ({@link ErrorKind#NO_SUCH_PROCESS}).
+     *
+     * <pre>{@code
+     * int fd = Os.pidfdOpen(pid, 0);
+     * try { Os.waitid(Os.P_PIDFD, fd, Os.WEXITED); } finally { Os.close(fd); }
+     * }</pre>
+     *
+     * <p>Availability: Linux &gt;= 5.3, Android &gt;= 12.
+     *
+     * @param pid   a process, &gt; 0
+     * @param flags 0 or {@link #PIDFD_NONBLOCK}
+     * @return the pidfd
+     */
+    public static int pidfdOpen(int pid, int flags) {
+        Checks.positivePid("os.pidfd_open", pid);
+        checkOptions("os.pidfd_open", flags, PIDFD_NONBLOCK);
+        return b().pidfdOpen(pid, flags);
+    }
+
+    /**
+     * Python's {@code os.pidfd_open(pid)}. Availability: Linux &gt;= 5.3.
+     *
+     * @param pid a process, &gt; 0
+     * @return the pidfd; close it with {@link #close}
+     */
+    public static int pidfdOpen(int pid) {
+        return pidfdOpen(pid, 0);
+    }
+
+    /**
+     * Python's {@code os.close(fd)}: closes a raw descriptor this API returned ({@link #pidfdOpen},
+     * {@link #openpty}). Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * Os.close(fd);
+     * }</pre>
+     *
+     * @param fd the descriptor, &gt;= 0
+     */
+    public static void close(int fd) {
+        checkFd("os.close", fd);
+        b().close(fd);
+    }
+
+    /**
+     * Python's {@code os.isatty(fd)}. Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * boolean interactive = Os.isatty(0);
+     * }</pre>
+     *
+     * @param fd a descriptor
+     * @return whether it is a terminal
+     */
+    public static boolean isatty(int fd) {
+        checkFd("os.isatty", fd);
+        return b().isatty(fd);
+    }
+
+    private static void checkFd(String function, int fd) {
+        if (fd < 0) {
+            throw new IllegalArgumentException(function + ": file descriptor must be >= 0 (got " + fd + ")");
+        }
+    }
+
+    // ---- the process's owner ---------------------------------------------------------------------
+
+    private static int id(String function, int id) {
+        if (id < 0) {
+            throw new IllegalArgumentException(function + ": id must be >= 0 (got " + id + ")");
+        }
+        return id;
+    }
+
+    private static int idOrKeep(String function, int id) {
+        if (id < -1) {
+            throw new IllegalArgumentException(function + ": id must be >= 0, or -1 to keep it (got " + id + ")");
+        }
+        return id;
+    }
+
+    /** Python's {@code os.getuid()}. Availability: Unix. {@code int uid = Os.getuid();} @return the real user id */
+    public static int getuid() {
+        return b().getuid();
+    }
+
+    /** Python's {@code os.geteuid()}. Availability: Unix. {@code int euid = Os.geteuid();} @return the effective user id */
+    public static int geteuid() {
+        return b().geteuid();
+    }
+
+    /** Python's {@code os.getgid()}. Availability: Unix. {@code int gid = Os.getgid();} @return the real group id */
+    public static int getgid() {
+        return b().getgid();
+    }
+
+    /** Python's {@code os.getegid()}. Availability: Unix. {@code int egid = Os.getegid();} @return the effective group id */
+    public static int getegid() {
+        return b().getegid();
+    }
+
+    /**
+     * Python's {@code os.getgroups()}: the supplementary group ids. Availability: Unix.
+     * Platform notes: on macOS the list may differ from {@link #getgrouplist} (see Python's note).
+     * {@code int[] groups = Os.getgroups();}
+     *
+     * @return the ids
+     */
+    public static int[] getgroups() {
+        return b().getgroups();
+    }
+
+    /**
+     * Python's {@code os.getgrouplist(user, group)}: the groups {@code user} belongs to, {@code group}
+     * included. Availability: Unix. {@code int[] g = Os.getgrouplist("root", 0);}
+     *
+     * @param user  a user name
+     * @param group a group id always in the result
+     * @return the ids
+     */
+    public static int[] getgrouplist(String user, int group) {
+        Checks.noNul("user", user);
+        return b().getgrouplist(user, id("os.getgrouplist", group));
+    }
+
+    /**
+     * Python's {@code os.getlogin()}: the user logged in on the controlling terminal (from utmp).
+     * Availability: Unix, Windows. {@code String who = Os.getlogin();}
+     *
+     * @return the login name
+     * @throws OsException when there is no controlling terminal or utmp entry (e.g. ENOTTY, ENXIO)
+     */
+    public static String getlogin() {
+        return b().getlogin();
+    }
+
+    /**
+     * Python's {@code os.getresuid()}: real, effective and saved user ids. Availability: Unix (Linux; not macOS).
+     * {@code int[] ids = Os.getresuid();}
+     *
+     * @return {ruid, euid, suid}
+     */
+    public static int[] getresuid() {
+        return b().getresuid();
+    }
+
+    /**
+     * Python's {@code os.getresgid()}: real, effective and saved group ids. Availability: Unix (Linux; not macOS).
+     * {@code int[] ids = Os.getresgid();}
+     *
+     * @return {rgid, egid, sgid}
+     */
+    public static int[] getresgid() {
+        return b().getresgid();
+    }
+
+    /**
+     * Python's {@code os.setuid(uid)}: sets the user ids of the whole process (every JVM thread: glibc
+     * broadcasts it). Availability: Unix. {@code Os.setuid(65534);}
+     *
+     * @param uid a user id
+     * @throws OsException {@link ErrorKind#PERMISSION_DENIED} without the privilege
+     */
+    public static void setuid(int uid) {
+        b().setuid(id("os.setuid", uid));
+    }
+
+    /** Python's {@code os.seteuid(euid)}. Availability: Unix. {@code Os.seteuid(65534);} @param euid the effective user id */
+    public static void seteuid(int euid) {
+        b().seteuid(id("os.seteuid", euid));
+    }
+
+    /** Python's {@code os.setgid(gid)}. Availability: Unix. {@code Os.setgid(65534);} @param gid the group id */
+    public static void setgid(int gid) {
+        b().setgid(id("os.setgid", gid));
+    }
+
+    /** Python's {@code os.setegid(egid)}. Availability: Unix. {@code Os.setegid(65534);} @param egid the effective group id */
+    public static void setegid(int egid) {
+        b().setegid(id("os.setegid", egid));
+    }
+
+    /**
+     * Python's {@code os.setreuid(ruid, euid)}; -1 keeps a value. Availability: Unix. {@code Os.setreuid(-1, 65534);}
+     *
+     * @param ruid real user id or -1
+     * @param euid effective user id or -1
+     */
+    public static void setreuid(int ruid, int euid) {
+        b().setreuid(idOrKeep("os.setreuid", ruid), idOrKeep("os.setreuid", euid));
+    }
+
+    /**
+     * Python's {@code os.setregid(rgid, egid)}; -1 keeps a value. Availability: Unix. {@code Os.setregid(-1, 65534);}
+     *
+     * @param rgid real group id or -1
+     * @param egid effective group id or -1
+     */
+    public static void setregid(int rgid, int egid) {
+        b().setregid(idOrKeep("os.setregid", rgid), idOrKeep("os.setregid", egid));
+    }
+
+    /**
+     * Python's {@code os.setresuid(ruid, euid, suid)}; -1 keeps a value. Availability: Unix (Linux; not macOS).
+     * {@code Os.setresuid(65534, 65534, 65534);}
+     *
+     * @param ruid real or -1
+     * @param euid effective or -1
+     * @param suid saved or -1
+     */
+    public static void setresuid(int ruid, int euid, int suid) {
+        b().setresuid(idOrKeep("os.setresuid", ruid), idOrKeep("os.setresuid", euid), idOrKeep("os.setresuid", suid));
+    }
+
+    /**
+     * Python's {@code os.setresgid(rgid, egid, sgid)}; -1 keeps a value. Availability: Unix (Linux; not macOS).
+     * {@code Os.setresgid(65534, 65534, 65534);}
+     *
+     * @param rgid real or -1
+     * @param egid effective or -1
+     * @param sgid saved or -1
+     */
+    public static void setresgid(int rgid, int egid, int sgid) {
+        b().setresgid(idOrKeep("os.setresgid", rgid), idOrKeep("os.setresgid", egid), idOrKeep("os.setresgid", sgid));
+    }
+
+    /**
+     * Python's {@code os.setgroups(groups)}: needs privilege. Availability: Unix. {@code Os.setgroups(new int[0]);}
+     *
+     * @param groups the supplementary group ids
+     */
+    public static void setgroups(int[] groups) {
+        for (int g : groups) {
+            id("os.setgroups", g);
+        }
+        b().setgroups(groups.clone());
+    }
+
+    /**
+     * Python's {@code os.initgroups(username, gid)}: sets the supplementary groups from the group database.
+     * Availability: Unix. {@code Os.initgroups("nobody", 65534);}
+     *
+     * @param username a user name
+     * @param gid      a group id added to the list
+     */
+    public static void initgroups(String username, int gid) {
+        Checks.noNul("username", username);
+        b().initgroups(username, id("os.initgroups", gid));
+    }
+
+    // ---- process groups, sessions, terminal --------------------------------------------------------
+
+    private static int pidOrSelf(String function, int pid) {
+        if (pid < 0) {
+            throw new IllegalArgumentException(function + ": pid must be >= 0 (0 is the caller; got " + pid + ")");
+        }
+        return pid;
+    }
+
+    /** Python's {@code os.getpgid(pid)}. Availability: Unix. {@code int g = Os.getpgid(0);} @param pid a process, 0 for the caller @return its process group */
+    public static int getpgid(int pid) {
+        return b().getpgid(pidOrSelf("os.getpgid", pid));
+    }
+
+    /** Python's {@code os.getpgrp()}. Availability: Unix. {@code int g = Os.getpgrp();} @return the caller's process group */
+    public static int getpgrp() {
+        return b().getpgrp();
+    }
+
+    /**
+     * Python's {@code os.setpgid(pid, pgrp)}. Availability: Unix. {@code Os.setpgid(child, child);}
+     *
+     * @param pid  a process (the caller or a child not yet exec'd... with posix_spawn, only the caller), 0 for the caller
+     * @param pgrp the group, 0 for {@code pid}'s own
+     */
+    public static void setpgid(int pid, int pgrp) {
+        b().setpgid(pidOrSelf("os.setpgid", pid), pidOrSelf("os.setpgid", pgrp));
+    }
+
+    /** Python's {@code os.setpgrp()}: the caller leads a new process group. Availability: Unix. {@code Os.setpgrp();} */
+    public static void setpgrp() {
+        b().setpgrp();
+    }
+
+    /** Python's {@code os.getsid(pid)}. Availability: Unix. {@code int s = Os.getsid(0);} @param pid a process, 0 for the caller @return its session id */
+    public static int getsid(int pid) {
+        return b().getsid(pidOrSelf("os.getsid", pid));
+    }
+
+    /**
+     * Python's {@code os.setsid()}: the caller starts a new session. Fails with EPERM when the JVM already
+     * leads a process group (as it does when started from an interactive shell). Availability: Unix.
+     * {@code Os.setsid();}
+     */
+    public static void setsid() {
+        b().setsid();
+    }
+
+    /** Python's {@code os.tcgetpgrp(fd)}. Availability: Unix. {@code int fg = Os.tcgetpgrp(0);} @param fd a terminal @return its foreground process group */
+    public static int tcgetpgrp(int fd) {
+        checkFd("os.tcgetpgrp", fd);
+        return b().tcgetpgrp(fd);
+    }
+
+    /**
+     * Python's {@code os.tcsetpgrp(fd, pg)}. Availability: Unix. {@code Os.tcsetpgrp(0, Os.getpgrp());}
+     *
+     * @param fd a terminal
+     * @param pg the new foreground process group, &gt; 0
+     */
+    public static void tcsetpgrp(int fd, int pg) {
+        checkFd("os.tcsetpgrp", fd);
+        if (pg <= 0) {
+            throw new IllegalArgumentException("os.tcsetpgrp: process group must be > 0 (got " + pg + ")");
+        }
+        b().tcsetpgrp(fd, pg);
+    }
+
+    /** Python's {@code os.ctermid()}. Availability: Unix. {@code String t = Os.ctermid();} @return the controlling terminal's path (usually {@code /dev/tty}) */
+    public static String ctermid() {
+        return b().ctermid();
+    }
+
+    // ---- environment and working directory ---------------------------------------------------------
+
+    /**
+     * Python's {@code os.getenv(key)}: the value in the <em>live</em> C environment, which
+     * {@link #putenv} changes ({@link System#getenv} is a snapshot taken at JVM start and does not
+     * follow). Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * String home = Os.getenv("HOME");
+     * }</pre>
+     *
+     * @param key a name
+     * @return the value, or null
+     */
+    public static String getenv(String key) {
+        return b().getenv(Checks.envName(key));
+    }
+
+    /**
+     * Python's {@code os.getenv(key, default)}. Availability: Unix, Windows.
+     *
+     * @param key          a name
+     * @param defaultValue returned when unset
+     * @return the value or {@code defaultValue}
+     */
+    public static String getenv(String key, String defaultValue) {
+        String v = getenv(key);
+        return v != null ? v : defaultValue;
+    }
+
+    /**
+     * Python's {@code os.putenv(key, value)}: sets a variable in the process's real environment
+     * ({@code setenv(3)}), which children started with an inherited environment ({@link #system},
+     * {@link Command} without environment changes) see. {@link System#getenv} does not change.
+     *
+     * <pre>{@code
+     * Os.putenv("TESTVAR", "value");
+     * Os.system("echo $TESTVAR");   // prints value
+     * }</pre>
+     *
+     * <p>Platform notes: the C environment is not thread-safe; prockit serialises its own changes, but
+     * native code that calls {@code getenv} concurrently on another thread can race with this, as in any
+     * C program. Availability: Unix, Windows.
+     *
+     * @param key   a name: not empty, no {@code =}
+     * @param value the value
+     */
+    public static void putenv(String key, String value) {
+        Checks.envName(key);
+        Checks.noNul("environment value of " + key, value);
+        b().putenv(key, value);
+    }
+
+    /**
+     * Python's {@code os.unsetenv(key)}: removes a variable from the real environment.
+     * Availability: Unix, Windows. {@code Os.unsetenv("TESTVAR");}
+     *
+     * @param key a name
+     */
+    public static void unsetenv(String key) {
+        b().unsetenv(Checks.envName(key));
+    }
+
+    /**
+     * Python's {@code os.environ}, read now: a copy of the live environment, in its order. Change it
+     * with {@link #putenv} / {@link #unsetenv}. Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * Map<String, String> env = Os.environ();
+     * }</pre>
+     *
+     * @return an unmodifiable copy
+     */
+    public static Map<String, String> environ() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(b().liveEnvironment()));
+    }
+
+    /**
+     * Python's {@code os.get_exec_path(env)}: the directories a program name is searched in, from the
+     * PATH of {@code env} (the live environment when null), or {@code /bin:/usr/bin} without PATH.
+     * Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * List<String> dirs = Os.getExecPath(null);
+     * }</pre>
+     *
+     * @param env an environment, or null for the live one
+     * @return the directories, in order (an empty entry, meaning the current directory, is kept as "")
+     */
+    public static List<String> getExecPath(Map<String, String> env) {
+        String path = env != null ? env.get("PATH") : getenv("PATH");
+        if (path == null) {
+            path = "/bin:/usr/bin";
+        }
+        return List.of(path.split(java.io.File.pathSeparator, -1));
+    }
+
+    /**
+     * Python's {@code os.getcwd()}: the process's real working directory, which {@link #chdir} changes.
+     * Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * String here = Os.getcwd();
+     * }</pre>
+     *
+     * @return the absolute path
+     */
+    public static String getcwd() {
+        return b().getcwd();
+    }
+
+    /**
+     * Python's {@code os.chdir(path)}: changes the process's real working directory ({@code chdir(2)}).
+     * Children started afterwards inherit it, and prockit resolves relative PATH entries against it.
+     *
+     * <p>Java's own relative paths do <em>not</em> follow: {@link java.io.File} and {@link Path} resolve
+     * against the {@code user.dir} property, which the JDK reads once at start and which cannot be
+     * changed at run time. After {@code Os.chdir("/tmp")}, {@code Path.of("x").toAbsolutePath()} still names
+     * the old directory while a child's {@code open("x")} uses {@code /tmp}. Resolve paths yourself with
+     * {@code Path.of(Os.getcwd()).resolve(...)} when mixing both.
+     *
+     * <pre>{@code
+     * Os.chdir("/tmp");
+     * Os.system("pwd");   // /tmp
+     * }</pre>
+     *
+     * <p>Availability: Unix, Windows.
+     *
+     * @param path the new working directory
+     */
+    public static void chdir(String path) {
+        b().chdir(Checks.noNul("path", path));
+    }
+
+    /**
+     * {@link #chdir(String)} for a {@link Path}, resolved against {@code user.dir} when relative.
+     * Availability: Unix, Windows.
+     *
+     * @param path the new working directory
+     */
+    public static void chdir(Path path) {
+        chdir(path.toString());
+    }
+
+    // ---- priority, mask, system information ----------------------------------------------------------
+
+    /**
+     * Python's {@code os.nice(increment)}: adds {@code increment} to the process's niceness (lowering it
+     * needs privilege). Availability: Unix, not WASI. {@code int now = Os.nice(5);}
+     *
+     * <p>Platform notes: on Linux the niceness is per thread; like glibc's {@code nice}, this changes the
+     * calling thread's (the JVM's other threads keep theirs) and children spawned from it.
+     *
+     * @param increment added to the niceness
+     * @return the new niceness
+     */
+    public static int nice(int increment) {
+        return b().nice(increment);
+    }
+
+    private static int which(String function, int which) {
+        if (which < 0 || (which != PRIO_PROCESS && which != PRIO_PGRP && which != PRIO_USER)) {
+            throw new IllegalArgumentException(function + ": unknown which " + which + " (PRIO_PROCESS, PRIO_PGRP, PRIO_USER)");
+        }
+        return which;
+    }
+
+    /**
+     * Python's {@code os.getpriority(which, who)}. Availability: Unix, not WASI.
+     * {@code int n = Os.getpriority(Os.PRIO_PROCESS, 0);}
+     *
+     * @param which {@link #PRIO_PROCESS}, {@link #PRIO_PGRP} or {@link #PRIO_USER}
+     * @param who   the id, 0 for the caller's
+     * @return the niceness, -20..19
+     */
+    public static int getpriority(int which, int who) {
+        return b().getpriority(which("os.getpriority", which), id("os.getpriority", who));
+    }
+
+    /**
+     * Python's {@code os.setpriority(which, who, priority)}. Availability: Unix, not WASI.
+     * {@code Os.setpriority(Os.PRIO_PROCESS, pid, 10);}
+     *
+     * @param which    {@link #PRIO_PROCESS}, {@link #PRIO_PGRP} or {@link #PRIO_USER}
+     * @param who      the id, 0 for the caller's
+     * @param priority the niceness, -20..19 (out-of-range values are clamped by the kernel)
+     */
+    public static void setpriority(int which, int who, int priority) {
+        b().setpriority(which("os.setpriority", which), id("os.setpriority", who), priority);
+    }
+
+    /**
+     * Python's {@code os.umask(mask)}: sets the file creation mask, returns the previous one.
+     * Availability: Unix, Windows. {@code int old = Os.umask(022);}
+     *
+     * @param mask the new mask, 0..0777
+     * @return the previous mask
+     */
+    public static int umask(int mask) {
+        if (mask < 0 || mask > 0777) {
+            throw new IllegalArgumentException("os.umask: mask must be 0..0777 (got 0" + Integer.toOctalString(mask) + ")");
+        }
+        return b().umask(mask);
+    }
+
+    /**
+     * Python's {@code os.uname()}. Availability: Unix. {@code String kernel = Os.uname().release();}
+     *
+     * @return sysname, nodename, release, version, machine
+     */
+    public static UnameResult uname() {
+        return b().uname();
+    }
+
+    /**
+     * Python's {@code os.strerror(code)}: the C library's message for an error number. Availability: Unix, Windows.
+     * {@code Os.strerror(2)  // "No such file or directory"}
+     *
+     * @param code an error number
+     * @return its message
+     */
+    public static String strerror(int code) {
+        return b().strerror(code);
+    }
+
+    /**
+     * Python's {@code os.times()}: this process's and its waited-for children's processor times, in
+     * seconds. Availability: Unix, Windows. {@code double cpu = Os.times().user();}
+     *
+     * @return the times
+     */
+    public static TimesResult times() {
+        return b().times();
+    }
+
+    /**
+     * Python's {@code os.getloadavg()}: the 1, 5 and 15 minute load averages. Availability: Unix.
+     * {@code double oneMinute = Os.getloadavg()[0];}
+     *
+     * @return three averages
+     * @throws OsException when they are unobtainable
+     */
+    public static double[] getloadavg() {
+        return b().getloadavg();
+    }
+
+    /**
+     * Python's {@code os.cpu_count()}: logical CPUs in the system (not those this process may use: see
+     * {@link #processCpuCount}). Availability: all. {@code Integer n = Os.cpuCount();}
+     *
+     * @return the count, or null when undetermined (Python's None)
+     */
+    public static Integer cpuCount() {
+        int n = b().cpuCount();
+        return n > 0 ? n : null;
+    }
+
+    /**
+     * Python's {@code os.process_cpu_count()} (3.13): logical CPUs the calling thread may run on (its
+     * affinity mask on Linux; {@link #cpuCount} elsewhere). Availability: all.
+     * {@code Integer n = Os.processCpuCount();}
+     *
+     * @return the count, or null when undetermined
+     */
+    public static Integer processCpuCount() {
+        int n = b().processCpuCount();
+        return n > 0 ? n : null;
+    }
+
+    private static Map<String, Integer> names(String prefix) {
+        Map<String, Integer> m = new TreeMap<>();
+        Backends.constantsOrEmpty().forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                m.put(k.substring(1), v);
+            }
+        });
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Python's {@code os.sysconf_names}: names accepted by {@link #sysconf(String)} ({@code "SC_ARG_MAX"},
+     * ...) to the running platform's numbers. Availability: Unix.
+     * {@code Set<String> known = Os.sysconfNames().keySet();}
+     *
+     * @return name to value; a curated table citing the headers, not every name the C library knows
+     */
+    public static Map<String, Integer> sysconfNames() {
+        return names("_SC_");
+    }
+
+    /**
+     * Python's {@code os.sysconf(name)} by number. Availability: Unix.
+     *
+     * @param name a {@code _SC_*} value of the running platform
+     * @return the value; -1 when the limit is indeterminate
+     * @throws OsException {@link ErrorKind#INVALID_ARGUMENT} for a number the system does not know
+     */
+    public static long sysconf(int name) {
+        return b().sysconf(name);
+    }
+
+    /**
+     * Python's {@code os.sysconf(name)} by name. Availability: Unix.
+     * {@code long pageSize = Os.sysconf("SC_PAGESIZE");}
+     *
+     * @param name a key of {@link #sysconfNames()}
+     * @return the value; -1 when indeterminate
+     * @throws IllegalArgumentException for an unknown name, as Python raises ValueError
+     */
+    public static long sysconf(String name) {
+        Integer v = sysconfNames().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("os.sysconf: unrecognized configuration name " + name);
+        }
+        return sysconf(v);
+    }
+
+    /**
+     * Python's {@code os.confstr_names}. Availability: Unix.
+     * {@code Os.confstrNames().containsKey("CS_PATH")}
+     *
+     * @return name ({@code "CS_PATH"}, ...) to value
+     */
+    public static Map<String, Integer> confstrNames() {
+        return names("_CS_");
+    }
+
+    /**
+     * Python's {@code os.confstr(name)} by number. Availability: Unix.
+     *
+     * @param name a {@code _CS_*} value
+     * @return the string, or null when undefined (Python's None)
+     */
+    public static String confstr(int name) {
+        return b().confstr(name);
+    }
+
+    /**
+     * Python's {@code os.confstr(name)} by name. Availability: Unix.
+     * {@code String path = Os.confstr("CS_PATH");  // "/bin:/usr/bin"}
+     *
+     * @param name a key of {@link #confstrNames()}
+     * @return the string, or null when undefined
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static String confstr(String name) {
+        Integer v = confstrNames().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("os.confstr: unrecognized configuration name " + name);
+        }
+        return confstr(v);
+    }
+
+    // ---- scheduler -------------------------------------------------------------------------------
+
+    private static int policy(String function, int policy) {
+        int base = policy & ~(SCHED_RESET_ON_FORK > 0 ? SCHED_RESET_ON_FORK : 0);
+        for (int p : new int[] {SCHED_OTHER, SCHED_BATCH, SCHED_IDLE, SCHED_SPORADIC, SCHED_FIFO, SCHED_RR}) {
+            if (p >= 0 && p == base) {
+                return policy;
+            }
+        }
+        throw new IllegalArgumentException(function + ": unknown scheduling policy " + policy + " on " + b().platformName());
+    }
+
+    /** Python's {@code os.sched_get_priority_min(policy)}. Availability: Unix. {@code Os.schedGetPriorityMin(Os.SCHED_FIFO)  // 1} @param policy a SCHED_* policy @return its minimum priority */
+    public static int schedGetPriorityMin(int policy) {
+        return b().schedGetPriorityMin(policy("os.sched_get_priority_min", policy));
+    }
+
+    /** Python's {@code os.sched_get_priority_max(policy)}. Availability: Unix. {@code Os.schedGetPriorityMax(Os.SCHED_FIFO)  // 99} @param policy a SCHED_* policy @return its maximum priority */
+    public static int schedGetPriorityMax(int policy) {
+        return b().schedGetPriorityMax(policy("os.sched_get_priority_max", policy));
+    }
+
+    /**
+     * Python's {@code os.sched_setscheduler(pid, policy, param)}. Real-time policies need privilege.
+     * Availability: Linux &gt;= 2.6.23, Android (not macOS). {@code Os.schedSetscheduler(0, Os.SCHED_BATCH, new SchedParam(0));}
+     *
+     * @param pid    a process, 0 for the calling thread
+     * @param policy a SCHED_* policy, optionally or-ed with {@link #SCHED_RESET_ON_FORK}
+     * @param param  its parameters
+     */
+    public static void schedSetscheduler(int pid, int policy, SchedParam param) {
+        b().schedSetscheduler(pidOrSelf("os.sched_setscheduler", pid), policy("os.sched_setscheduler", policy),
+                Objects.requireNonNull(param, "param"));
+    }
+
+    /** Python's {@code os.sched_getscheduler(pid)}. Availability: Linux (not macOS). {@code Os.schedGetscheduler(0)} @param pid a process, 0 for the caller @return its policy */
+    public static int schedGetscheduler(int pid) {
+        return b().schedGetscheduler(pidOrSelf("os.sched_getscheduler", pid));
+    }
+
+    /** Python's {@code os.sched_setparam(pid, param)}. Availability: Linux (not macOS). {@code Os.schedSetparam(0, new SchedParam(0));} @param pid a process, 0 for the caller @param param the parameters */
+    public static void schedSetparam(int pid, SchedParam param) {
+        b().schedSetparam(pidOrSelf("os.sched_setparam", pid), Objects.requireNonNull(param, "param"));
+    }
+
+    /** Python's {@code os.sched_getparam(pid)}. Availability: Linux (not macOS). {@code Os.schedGetparam(0).schedPriority()} @param pid a process, 0 for the caller @return its parameters */
+    public static SchedParam schedGetparam(int pid) {
+        return b().schedGetparam(pidOrSelf("os.sched_getparam", pid));
+    }
+
+    /** Python's {@code os.sched_rr_get_interval(pid)}. Availability: Linux (not macOS). {@code double q = Os.schedRrGetInterval(0);} @param pid a process, 0 for the caller @return its round-robin quantum in seconds */
+    public static double schedRrGetInterval(int pid) {
+        return b().schedRrGetInterval(pidOrSelf("os.sched_rr_get_interval", pid));
+    }
+
+    /** Python's {@code os.sched_yield()}. Availability: Unix. {@code Os.schedYield();} */
+    public static void schedYield() {
+        b().schedYield();
+    }
+
+    /**
+     * Python's {@code os.sched_setaffinity(pid, mask)}. Availability: Linux (not macOS, as in Python).
+     * {@code Os.schedSetaffinity(0, Set.of(0));}
+     *
+     * @param pid  a process, 0 for the calling thread
+     * @param mask CPU numbers, each &gt;= 0
+     */
+    public static void schedSetaffinity(int pid, Set<Integer> mask) {
+        for (int cpu : mask) {
+            if (cpu < 0 || cpu >= (1 << 16)) {
+                throw new IllegalArgumentException("os.sched_setaffinity: invalid CPU number " + cpu);
+            }
+        }
+        b().schedSetaffinity(pidOrSelf("os.sched_setaffinity", pid), Set.copyOf(mask));
+    }
+
+    /** Python's {@code os.sched_getaffinity(pid)}. Availability: Linux (not macOS). {@code Set<Integer> cpus = Os.schedGetaffinity(0);} @param pid a process, 0 for the caller @return the CPUs it may run on */
+    public static Set<Integer> schedGetaffinity(int pid) {
+        return b().schedGetaffinity(pidOrSelf("os.sched_getaffinity", pid));
+    }
+
+    // ---- posix_spawn -----------------------------------------------------------------------------
+
+    /**
+     * Python's {@code os.posix_spawn(path, argv, env, *, file_actions, setpgroup, resetids, setsid,
+     * setsigmask, setsigdef, scheduler)}: starts {@code path} and returns its pid. The child is reaped by
+     * prockit; collect its status with {@link #waitpid}.
+     *
+     * <pre>{@code
+     * int pid = Os.posixSpawn("/bin/echo", List.of("echo", "hi"), Os.environ(), PosixSpawnAttributes.defaults());
+     * Os.waitpid(pid, 0);
+     * }</pre>
+     *
+     * <p>Platform notes: see {@link PosixSpawnAttributes} (descriptors beyond the file actions' targets are
+     * not inherited; scheduler and CLOSEFROM are Linux-only). Availability: Unix, not WASI.
+     *
+     * @param path       the program's path (not searched)
+     * @param argv       the argument vector; not empty
+     * @param env        the child's whole environment
+     * @param attributes Python's keyword arguments
+     * @return the child's pid
+     * @throws OsException if the program cannot be started
+     */
+    public static int posixSpawn(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes attributes) {
+        return posixSpawn(path, argv, env, attributes, false);
+    }
+
+    /**
+     * Python's {@code os.posix_spawn(path, argv, env)} with no keyword arguments. Availability: Unix, not WASI.
+     *
+     * @param path the program's path
+     * @param argv the argument vector
+     * @param env  the child's environment
+     * @return the child's pid
+     */
+    public static int posixSpawn(String path, List<String> argv, Map<String, String> env) {
+        return posixSpawn(path, argv, env, PosixSpawnAttributes.defaults(), false);
+    }
+
+    /**
+     * Python's {@code os.posix_spawnp(...)}: as {@link #posixSpawn}, searching {@code path} in the PATH of
+     * {@code env}. Availability: Unix, not WASI.
+     *
+     * <pre>{@code
+     * int pid = Os.posixSpawnp("echo", List.of("echo", "hi"), Os.environ(), PosixSpawnAttributes.defaults());
+     * }</pre>
+     *
+     * @param path       the program, searched when it has no slash
+     * @param argv       the argument vector
+     * @param env        the child's environment, whose PATH is searched
+     * @param attributes Python's keyword arguments
+     * @return the child's pid
+     */
+    public static int posixSpawnp(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes attributes) {
+        return posixSpawn(path, argv, env, attributes, true);
+    }
+
+    private static int posixSpawn(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes a,
+                                  boolean search) {
+        String fn = search ? "os.posix_spawnp" : "os.posix_spawn";
+        Checks.noNul("path", path);
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException(fn + ": path is empty");
+        }
+        checkArgv(fn, argv);
+        Map<String, String> e = checkEnv(fn, env);
+        Objects.requireNonNull(a, "attributes");
+        for (FileAction fa : a.fileActions()) {
+            if (fa instanceof FileAction.Closefrom && POSIX_SPAWN_CLOSEFROM < 0) {
+                throw b().unsupported("os.POSIX_SPAWN_CLOSEFROM");
+            }
+        }
+        if (a.scheduler() != null) {
+            policy(fn, a.scheduler().policy());
+        }
+        return b().posixSpawn(path, List.copyOf(argv), e, a, search);
+    }
+
+    // ---- pseudo-terminals ------------------------------------------------------------------------
+
+    /**
+     * Python's {@code os.openpty()}: a new pseudo-terminal pair. Both descriptors are close-on-exec and
+     * opened with {@code O_NOCTTY}; close them with {@link #close}.
+     *
+     * <pre>{@code
+     * OpenptyResult p = Os.openpty();
+     * Os.close(p.slaveFd()); Os.close(p.masterFd());
+     * }</pre>
+     *
+     * <p>Availability: Unix, not WASI.
+     *
+     * @return master, slave and the slave's path
+     */
+    public static OpenptyResult openpty() {
+        return b().openpty();
+    }
+
+    /**
+     * Sets a terminal's window size ({@code ioctl(fd, TIOCSWINSZ)}); the foreground process group gets
+     * {@code SIGWINCH}. Python spells it {@code fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack(...))}.
+     * Availability: Unix.
+     *
+     * <pre>{@code
+     * Os.setWindowSize(p.masterFd(), 50, 132);
+     * }</pre>
+     *
+     * @param fd      a terminal (either side of a pty)
+     * @param rows    rows, 1..65535
+     * @param columns columns, 1..65535
+     */
+    public static void setWindowSize(int fd, int rows, int columns) {
+        checkFd("setWindowSize", fd);
+        if (rows <= 0 || rows > 0xffff || columns <= 0 || columns > 0xffff) {
+            throw new IllegalArgumentException("setWindowSize: size must be 1..65535 rows and columns (got " + rows + "x"
+                    + columns + ")");
+        }
+        b().setWindowSize(fd, rows, columns);
     }
 }

@@ -514,4 +514,419 @@ public final class PosixBackend implements ProcessBackend {
         }
         return t;
     }
+
+    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, PosixWaits, PosixSpawn --------
+
+    /** The parity helpers, created on first use (they need native code). */
+    private static final class Parity {
+        final PosixSystem sys;
+        final Exec exec;
+        final PosixWaits waits;
+        final PosixSpawn spawn;
+
+        Parity(PosixBackend b) {
+            this.sys = new PosixSystem(b);
+            this.exec = new Exec(b);
+            this.waits = new PosixWaits(b);
+            this.spawn = new PosixSpawn(b);
+        }
+    }
+
+    private volatile Parity parity;
+
+    private Parity parity() {
+        Parity p = parity;
+        if (p == null) {
+            synchronized (this) {
+                p = parity;
+                if (p == null) {
+                    state();
+                    p = new Parity(this);
+                    parity = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    Map<Integer, PosixChild> ownChildren() {
+        return children;
+    }
+
+    WaitResult claimOwn(PosixChild own) {
+        return claim(own);
+    }
+
+    private void idCall(String op, Object subject, PosixSystem.IdCall call) {
+        parity().sys.call(op, subject, call);
+    }
+
+    @Override
+    public void execve(String path, List<String> argv, Map<String, String> env, boolean searchPath) {
+        parity().exec.execve(path, argv, env, searchPath);
+    }
+
+    @Override
+    public void _exit(int status) {
+        LibC._exit(status);
+    }
+
+    @Override
+    public void abort() {
+        LibC.abort();
+    }
+
+    @Override
+    public io.prockit.Wait4Result wait4(int pid, int options) {
+        return parity().waits.wait4(pid, options);
+    }
+
+    @Override
+    public io.prockit.WaitidResult waitid(int idtype, int id, int options) {
+        return parity().waits.waitid(idtype, id, options);
+    }
+
+    @Override
+    public int pidfdOpen(int pid, int flags) {
+        if (darwin) {
+            throw unsupported("os.pidfd_open");
+        }
+        try {
+            int fd = pidfds().open(pid, flags);
+            parity().waits.pidfdOpened(fd, pid);
+            return fd;
+        } catch (LastErrorException e) {
+            throw errors.of("pidfd_open", pid, e);
+        }
+    }
+
+    @Override
+    public void close(int fd) {
+        parity().waits.pidfdClosed(fd);
+        parity().sys.close(fd);
+    }
+
+    @Override
+    public boolean isatty(int fd) {
+        return LibC.isatty(fd) == 1;
+    }
+
+    @Override
+    public int getuid() {
+        return LibC.getuid();
+    }
+
+    @Override
+    public int geteuid() {
+        return LibC.geteuid();
+    }
+
+    @Override
+    public int getgid() {
+        return LibC.getgid();
+    }
+
+    @Override
+    public int getegid() {
+        return LibC.getegid();
+    }
+
+    @Override
+    public int[] getgroups() {
+        return parity().sys.getgroups();
+    }
+
+    @Override
+    public int[] getgrouplist(String user, int group) {
+        return parity().sys.getgrouplist(user, group);
+    }
+
+    @Override
+    public String getlogin() {
+        return parity().sys.getlogin();
+    }
+
+    @Override
+    public int[] getresuid() {
+        return parity().sys.getresuid();
+    }
+
+    @Override
+    public int[] getresgid() {
+        return parity().sys.getresgid();
+    }
+
+    @Override
+    public void setuid(int uid) {
+        idCall("setuid", uid, () -> LibC.setuid(uid));
+    }
+
+    @Override
+    public void seteuid(int uid) {
+        idCall("seteuid", uid, () -> LibC.seteuid(uid));
+    }
+
+    @Override
+    public void setgid(int gid) {
+        idCall("setgid", gid, () -> LibC.setgid(gid));
+    }
+
+    @Override
+    public void setegid(int gid) {
+        idCall("setegid", gid, () -> LibC.setegid(gid));
+    }
+
+    @Override
+    public void setreuid(int ruid, int euid) {
+        idCall("setreuid", ruid + "," + euid, () -> LibC.setreuid(ruid, euid));
+    }
+
+    @Override
+    public void setregid(int rgid, int egid) {
+        idCall("setregid", rgid + "," + egid, () -> LibC.setregid(rgid, egid));
+    }
+
+    @Override
+    public void setresuid(int ruid, int euid, int suid) {
+        parity().sys.setresuid(ruid, euid, suid);
+    }
+
+    @Override
+    public void setresgid(int rgid, int egid, int sgid) {
+        parity().sys.setresgid(rgid, egid, sgid);
+    }
+
+    @Override
+    public void setgroups(int[] groups) {
+        parity().sys.setgroups(groups);
+    }
+
+    @Override
+    public void initgroups(String user, int group) {
+        idCall("initgroups", user, () -> LibC.initgroups(user, group));
+    }
+
+    @Override
+    public int getpgid(int pid) {
+        try {
+            return LibC.getpgid(pid);
+        } catch (LastErrorException e) {
+            throw errors.of("getpgid", pid, e);
+        }
+    }
+
+    @Override
+    public int getpgrp() {
+        return LibC.getpgrp();
+    }
+
+    @Override
+    public void setpgid(int pid, int pgrp) {
+        idCall("setpgid", pid + "," + pgrp, () -> LibC.setpgid(pid, pgrp));
+    }
+
+    @Override
+    public void setpgrp() {
+        idCall("setpgrp", null, () -> LibC.setpgid(0, 0));
+    }
+
+    @Override
+    public int getsid(int pid) {
+        try {
+            return LibC.getsid(pid);
+        } catch (LastErrorException e) {
+            throw errors.of("getsid", pid, e);
+        }
+    }
+
+    @Override
+    public void setsid() {
+        idCall("setsid", null, LibC::setsid);
+    }
+
+    @Override
+    public int tcgetpgrp(int fd) {
+        try {
+            return LibC.tcgetpgrp(fd);
+        } catch (LastErrorException e) {
+            throw errors.of("tcgetpgrp", fd, e);
+        }
+    }
+
+    @Override
+    public void tcsetpgrp(int fd, int pgrp) {
+        idCall("tcsetpgrp", fd, () -> LibC.tcsetpgrp(fd, pgrp));
+    }
+
+    @Override
+    public String ctermid() {
+        return parity().sys.ctermid();
+    }
+
+    @Override
+    public String getenv(String name) {
+        synchronized (PosixSystem.ENV_LOCK) {
+            return LibC.getenv(name);
+        }
+    }
+
+    @Override
+    public void putenv(String name, String value) {
+        parity().sys.putenv(name, value);
+    }
+
+    @Override
+    public void unsetenv(String name) {
+        parity().sys.unsetenv(name);
+    }
+
+    @Override
+    public Map<String, String> liveEnvironment() {
+        return parity().sys.environ();
+    }
+
+    @Override
+    public String getcwd() {
+        return parity().sys.getcwd();
+    }
+
+    @Override
+    public void chdir(String path) {
+        parity().sys.chdir(path);
+    }
+
+    @Override
+    public int nice(int increment) {
+        return parity().sys.nice(increment);
+    }
+
+    @Override
+    public int getpriority(int which, int who) {
+        return parity().sys.getpriority(which, who);
+    }
+
+    @Override
+    public void setpriority(int which, int who, int priority) {
+        idCall("setpriority", which + "," + who, () -> LibC.setpriority(which, who, priority));
+    }
+
+    @Override
+    public int umask(int mask) {
+        return LibC.umask(mask);
+    }
+
+    @Override
+    public io.prockit.UnameResult uname() {
+        return parity().sys.uname();
+    }
+
+    @Override
+    public String strerror(int code) {
+        String s = LibC.strerror(code);
+        return s == null ? "Unknown error " + code : s;
+    }
+
+    @Override
+    public io.prockit.TimesResult times() {
+        return parity().sys.times();
+    }
+
+    @Override
+    public double[] getloadavg() {
+        return parity().sys.getloadavg();
+    }
+
+    @Override
+    public int cpuCount() {
+        return parity().sys.cpuCount();
+    }
+
+    @Override
+    public int processCpuCount() {
+        return parity().sys.processCpuCount();
+    }
+
+    @Override
+    public long sysconf(int name) {
+        return parity().sys.sysconf(name);
+    }
+
+    @Override
+    public String confstr(int name) {
+        return parity().sys.confstr(name);
+    }
+
+    @Override
+    public int schedGetPriorityMin(int policy) {
+        try {
+            return LibC.sched_get_priority_min(policy);
+        } catch (LastErrorException e) {
+            throw errors.of("sched_get_priority_min", policy, e);
+        }
+    }
+
+    @Override
+    public int schedGetPriorityMax(int policy) {
+        try {
+            return LibC.sched_get_priority_max(policy);
+        } catch (LastErrorException e) {
+            throw errors.of("sched_get_priority_max", policy, e);
+        }
+    }
+
+    @Override
+    public void schedSetscheduler(int pid, int policy, io.prockit.SchedParam param) {
+        parity().sys.schedSetscheduler(pid, policy, param);
+    }
+
+    @Override
+    public int schedGetscheduler(int pid) {
+        return parity().sys.schedGetscheduler(pid);
+    }
+
+    @Override
+    public void schedSetparam(int pid, io.prockit.SchedParam param) {
+        parity().sys.schedSetparam(pid, param);
+    }
+
+    @Override
+    public io.prockit.SchedParam schedGetparam(int pid) {
+        return parity().sys.schedGetparam(pid);
+    }
+
+    @Override
+    public double schedRrGetInterval(int pid) {
+        return parity().sys.schedRrGetInterval(pid);
+    }
+
+    @Override
+    public void schedYield() {
+        LibC.sched_yield();
+    }
+
+    @Override
+    public void schedSetaffinity(int pid, java.util.Set<Integer> cpus) {
+        parity().sys.schedSetaffinity(pid, cpus);
+    }
+
+    @Override
+    public java.util.Set<Integer> schedGetaffinity(int pid) {
+        return parity().sys.schedGetaffinity(pid);
+    }
+
+    @Override
+    public int posixSpawn(String path, List<String> argv, Map<String, String> env,
+                          io.prockit.PosixSpawnAttributes attributes, boolean searchPath) {
+        return parity().spawn.spawn(path, argv, env, attributes, searchPath);
+    }
+
+    @Override
+    public io.prockit.OpenptyResult openpty() {
+        return parity().sys.openpty();
+    }
+
+    @Override
+    public void setWindowSize(int fd, int rows, int columns) {
+        parity().sys.setWindowSize(fd, rows, columns);
+    }
 }

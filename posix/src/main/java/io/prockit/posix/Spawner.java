@@ -144,7 +144,8 @@ final class Spawner {
         }
         Map<String, String> childEnv = r.environment().isInheritedUnchanged() ? null
                 : r.environment().applyTo(b.environ());
-        Path cwd = r.directory() != null ? r.directory().toAbsolutePath() : null; // null: the parent's
+        // The real working directory (Os.chdir changes it; user.dir does not follow), looked up only when needed.
+        Path cwd = r.directory() != null ? PosixSystem.realCwdPath().resolve(r.directory()) : null; // null: the parent's
         String path = resolve(r, childEnv, cwd);
         if (r.directory() != null && addchdir == null) {
             throw new UnsupportedOperationException("a working directory needs posix_spawn_file_actions_addchdir_np "
@@ -213,7 +214,7 @@ final class Spawner {
             return program;
         }
         String pathVar = childEnv != null ? childEnv.get("PATH") : LibC.getenv("PATH");
-        PathSearch.Found f = PathSearch.search(program, pathVar, cwd != null ? cwd : Path.of("").toAbsolutePath());
+        PathSearch.Found f = PathSearch.search(program, pathVar, cwd != null ? cwd : PosixSystem.realCwdPath());
         if (f.path().isPresent()) {
             PosixBackend.LOG.debug("resolved {} to {} in PATH={}", program, f.path().get(), pathVar);
             return f.path().get();

@@ -482,4 +482,55 @@ public final class DarwinConstants {
     /** CPython posixmodule.c: EX_NOTFOUND 79 (not in glibc's sysexits.h) */
     public static final int EX_NOTFOUND = 79;
 
+    // ---- os parity (issue 3): from Apple's headers; sysconf/confstr keys share 4.4BSD numbering ------------
+
+    /** CPython Modules/posixmodule.c: POSIX_SPAWN_OPEN 0 (Python's own file-action tag) */
+    public static final int POSIX_SPAWN_OPEN = 0;
+    /** CPython Modules/posixmodule.c: POSIX_SPAWN_CLOSE 1 */
+    public static final int POSIX_SPAWN_CLOSE = 1;
+    /** CPython Modules/posixmodule.c: POSIX_SPAWN_DUP2 2 (POSIX_SPAWN_CLOSEFROM is absent: macOS has no addclosefrom_np) */
+    public static final int POSIX_SPAWN_DUP2 = 2;
+    /** bsd/sys/utsname.h: _SYS_NAMELEN 256, five fields (sysname, nodename, release, version, machine) */
+    public static final int SIZEOF_utsname = 1280;
+    /** bsd/sys/utsname.h: _SYS_NAMELEN 256 */
+    public static final int UTSNAME_FIELD_LENGTH = 256;
+    /** include/pthread/sched.h: struct sched_param { int sched_priority; char __opaque[4]; } = 8 bytes */
+    public static final int SIZEOF_sched_param = 8;
+
+    /** include/unistd.h: _SC_ARG_MAX 1 */
+    public static final int _SC_ARG_MAX = 1;
+    /** include/unistd.h: _SC_CHILD_MAX 2 */
+    public static final int _SC_CHILD_MAX = 2;
+    /** include/unistd.h: _SC_CLK_TCK 3 */
+    public static final int _SC_CLK_TCK = 3;
+    /** include/unistd.h: _SC_NGROUPS_MAX 4 */
+    public static final int _SC_NGROUPS_MAX = 4;
+    /** include/unistd.h: _SC_OPEN_MAX 5 */
+    public static final int _SC_OPEN_MAX = 5;
+    /** include/unistd.h: _SC_JOB_CONTROL 6 */
+    public static final int _SC_JOB_CONTROL = 6;
+    /** include/unistd.h: _SC_SAVED_IDS 7 */
+    public static final int _SC_SAVED_IDS = 7;
+    /** include/unistd.h: _SC_VERSION 8 */
+    public static final int _SC_VERSION = 8;
+    /** include/unistd.h: _SC_PAGESIZE 29 */
+    public static final int _SC_PAGESIZE = 29;
+    /** include/unistd.h: _SC_PAGE_SIZE = _SC_PAGESIZE */
+    public static final int _SC_PAGE_SIZE = 29;
+    /** include/unistd.h: _SC_IOV_MAX 56 */
+    public static final int _SC_IOV_MAX = 56;
+    /** include/unistd.h: _SC_NPROCESSORS_CONF 57 */
+    public static final int _SC_NPROCESSORS_CONF = 57;
+    /** include/unistd.h: _SC_NPROCESSORS_ONLN 58 */
+    public static final int _SC_NPROCESSORS_ONLN = 58;
+    /** include/unistd.h: _SC_PHYS_PAGES 200 (Apple's value; FreeBSD uses 121) */
+    public static final int _SC_PHYS_PAGES = 200;
+    /** include/unistd.h: _CS_PATH 1 */
+    public static final int _CS_PATH = 1;
+    /** include/unistd.h: _CS_DARWIN_USER_DIR 65536 */
+    public static final int _CS_DARWIN_USER_DIR = 65536;
+    /** include/unistd.h: _CS_DARWIN_USER_TEMP_DIR 65537 */
+    public static final int _CS_DARWIN_USER_TEMP_DIR = 65537;
+    /** include/unistd.h: _CS_DARWIN_USER_CACHE_DIR 65538 */
+    public static final int _CS_DARWIN_USER_CACHE_DIR = 65538;
 }

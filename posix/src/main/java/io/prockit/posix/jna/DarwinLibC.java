@@ -42,4 +42,7 @@ public final class DarwinLibC {
      * @return 0 or an error number
      */
     public static native int posix_spawn_file_actions_addinherit_np(Pointer fa, int fd);
+
+    /** setgroups(2) (int size on macOS, unistd.h). @param size count @param list ids @return 0 */
+    public static native int setgroups(int size, int[] list) throws LastErrorException;
 }

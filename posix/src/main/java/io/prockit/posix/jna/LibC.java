@@ -146,4 +146,159 @@ public final class LibC {
 
     /** getenv(3) on the live environment. @param name the name @return the value or null */
     public static native String getenv(String name);
+
+    // ---- os parity (issue 3): present in glibc and in macOS libSystem --------------------------------
+    // Calls whose -1 can be a valid result, or that may leave errno set on success (getpriority, nice,
+    // sysconf, isatty), do not declare LastErrorException: callers clear errno with Native.setLastError(0)
+    // and read Native.getLastError() after the call.
+
+    /** execve(2): https://man7.org/linux/man-pages/man2/execve.2.html @param path program @param argv argv @param envp envp @return only on failure */
+    public static native int execve(Pointer path, Pointer argv, Pointer envp) throws LastErrorException;
+
+    /** _exit(2). @param status exit status */
+    public static native void _exit(int status);
+
+    /** abort(3). */
+    public static native void abort();
+
+    /** getuid(2). @return real user id */
+    public static native int getuid();
+
+    /** geteuid(2). @return effective user id */
+    public static native int geteuid();
+
+    /** getgid(2). @return real group id */
+    public static native int getgid();
+
+    /** getegid(2). @return effective group id */
+    public static native int getegid();
+
+    /** getgroups(2). @param size room in {@code list} (0 asks for the count) @param list receives ids @return the count */
+    public static native int getgroups(int size, int[] list) throws LastErrorException;
+
+    /**
+     * getgrouplist(3).
+     *
+     * @param user    user name
+     * @param group   a group always included
+     * @param groups  receives ids
+     * @param ngroups in: room; out: the count
+     * @return the count, or -1 when {@code groups} was too small (errno is not set)
+     */
+    public static native int getgrouplist(String user, int group, int[] groups, int[] ngroups);
+
+    /** getlogin_r(3). @param buf buffer @param size its size @return 0 or an error number */
+    public static native int getlogin_r(Pointer buf, long size);
+
+    /** setuid(2). @param uid id @return 0 */
+    public static native int setuid(int uid) throws LastErrorException;
+
+    /** seteuid(2). @param uid id @return 0 */
+    public static native int seteuid(int uid) throws LastErrorException;
+
+    /** setgid(2). @param gid id @return 0 */
+    public static native int setgid(int gid) throws LastErrorException;
+
+    /** setegid(2). @param gid id @return 0 */
+    public static native int setegid(int gid) throws LastErrorException;
+
+    /** setreuid(2). @param ruid real @param euid effective @return 0 */
+    public static native int setreuid(int ruid, int euid) throws LastErrorException;
+
+    /** setregid(2). @param rgid real @param egid effective @return 0 */
+    public static native int setregid(int rgid, int egid) throws LastErrorException;
+
+    /** initgroups(3). @param user user name @param group group @return 0 */
+    public static native int initgroups(String user, int group) throws LastErrorException;
+
+    /** getpgid(2). @param pid process @return its group */
+    public static native int getpgid(int pid) throws LastErrorException;
+
+    /** setpgid(2). @param pid process @param pgid group @return 0 */
+    public static native int setpgid(int pid, int pgid) throws LastErrorException;
+
+    /** getsid(2). @param pid process @return its session */
+    public static native int getsid(int pid) throws LastErrorException;
+
+    /** setsid(2). @return the new session id */
+    public static native int setsid() throws LastErrorException;
+
+    /** tcgetpgrp(3). @param fd terminal @return foreground group */
+    public static native int tcgetpgrp(int fd) throws LastErrorException;
+
+    /** tcsetpgrp(3). @param fd terminal @param pgrp group @return 0 */
+    public static native int tcsetpgrp(int fd, int pgrp) throws LastErrorException;
+
+    /** ctermid(3). @param buf L_ctermid bytes, or null @return the path */
+    public static native String ctermid(Pointer buf);
+
+    /** setenv(3). @param name name @param value value @param overwrite nonzero to replace @return 0 */
+    public static native int setenv(String name, String value, int overwrite) throws LastErrorException;
+
+    /** unsetenv(3). @param name name @return 0 */
+    public static native int unsetenv(String name) throws LastErrorException;
+
+    /** getcwd(3). @param buf buffer @param size its size @return buf */
+    public static native Pointer getcwd(Pointer buf, long size) throws LastErrorException;
+
+    /** chdir(2). @param path directory @return 0 */
+    public static native int chdir(String path) throws LastErrorException;
+
+    /** getpriority(2). @param which {@code PRIO_*} @param who id @return the niceness (-1 is valid: check errno) */
+    public static native int getpriority(int which, int who);
+
+    /** setpriority(2). @param which {@code PRIO_*} @param who id @param prio niceness @return 0 */
+    public static native int setpriority(int which, int who, int prio) throws LastErrorException;
+
+    /** umask(2). @param mask new mask @return previous mask */
+    public static native int umask(int mask);
+
+    /** uname(2). @param buf a {@code struct utsname} @return 0 */
+    public static native int uname(Pointer buf) throws LastErrorException;
+
+    /** times(2). @param buf a {@code struct tms} (4 clock_t) @return elapsed ticks */
+    public static native long times(Pointer buf) throws LastErrorException;
+
+    /** sysconf(3). @param name {@code _SC_*} @return value; -1 with errno unchanged when indeterminate */
+    public static native long sysconf(int name);
+
+    /** confstr(3). @param name {@code _CS_*} @param buf buffer or null @param len its size @return needed size incl. NUL, 0 on error */
+    public static native long confstr(int name, Pointer buf, long len);
+
+    /** getloadavg(3). @param loadavg receives up to 3 values @param nelem how many @return how many were stored, -1 on error */
+    public static native int getloadavg(double[] loadavg, int nelem);
+
+    /** sched_get_priority_min(2). @param policy policy @return the minimum */
+    public static native int sched_get_priority_min(int policy) throws LastErrorException;
+
+    /** sched_get_priority_max(2). @param policy policy @return the maximum */
+    public static native int sched_get_priority_max(int policy) throws LastErrorException;
+
+    /** sched_yield(2). @return 0 */
+    public static native int sched_yield();
+
+    /** isatty(3). @param fd descriptor @return 1 for a terminal */
+    public static native int isatty(int fd);
+
+    /** posix_openpt(3). @param flags {@code O_RDWR | O_NOCTTY | ...} @return the master */
+    public static native int posix_openpt(int flags) throws LastErrorException;
+
+    /** grantpt(3). @param fd master @return 0 */
+    public static native int grantpt(int fd) throws LastErrorException;
+
+    /** unlockpt(3). @param fd master @return 0 */
+    public static native int unlockpt(int fd) throws LastErrorException;
+
+    /**
+     * ptsname_r(3): glibc returns an error number; macOS returns -1 and sets errno.
+     *
+     * @param fd  master
+     * @param buf buffer (128 bytes on macOS)
+     * @param len its size
+     * @return 0, or as above
+     */
+    public static native int ptsname_r(int fd, Pointer buf, long len);
+
+    /** pthread_sigmask(3). @param how {@code SIG_SETMASK}, ... @param set new mask or null @param old receives the old mask or null @return 0 or an error number */
+    public static native int pthread_sigmask(int how, Pointer set, Pointer old);
 }

@@ -40,4 +40,42 @@ public final class LinuxLibC {
      * @return the number of ready events
      */
     public static native int epoll_wait(int epfd, Pointer events, int maxevents, int timeout) throws LastErrorException;
+
+    // ---- os parity (issue 3): Linux-only --------------------------------------------------------------
+
+    /** getresuid(2). @param r real @param e effective @param s saved (int[1] each) @return 0 */
+    public static native int getresuid(int[] r, int[] e, int[] s) throws LastErrorException;
+
+    /** getresgid(2). @param r real @param e effective @param s saved (int[1] each) @return 0 */
+    public static native int getresgid(int[] r, int[] e, int[] s) throws LastErrorException;
+
+    /** setresuid(2). @param r real @param e effective @param s saved @return 0 */
+    public static native int setresuid(int r, int e, int s) throws LastErrorException;
+
+    /** setresgid(2). @param r real @param e effective @param s saved @return 0 */
+    public static native int setresgid(int r, int e, int s) throws LastErrorException;
+
+    /** setgroups(2) (size_t size on glibc). @param size count @param list ids @return 0 */
+    public static native int setgroups(long size, int[] list) throws LastErrorException;
+
+    /** sched_setscheduler(2). @param pid process @param policy policy @param param sched_param @return 0 */
+    public static native int sched_setscheduler(int pid, int policy, Pointer param) throws LastErrorException;
+
+    /** sched_getscheduler(2). @param pid process @return policy */
+    public static native int sched_getscheduler(int pid) throws LastErrorException;
+
+    /** sched_setparam(2). @param pid process @param param sched_param @return 0 */
+    public static native int sched_setparam(int pid, Pointer param) throws LastErrorException;
+
+    /** sched_getparam(2). @param pid process @param param receives sched_param @return 0 */
+    public static native int sched_getparam(int pid, Pointer param) throws LastErrorException;
+
+    /** sched_rr_get_interval(2). @param pid process @param tp receives a timespec @return 0 */
+    public static native int sched_rr_get_interval(int pid, Pointer tp) throws LastErrorException;
+
+    /** sched_setaffinity(2). @param pid process @param size mask bytes @param mask cpu_set_t @return 0 */
+    public static native int sched_setaffinity(int pid, long size, Pointer mask) throws LastErrorException;
+
+    /** sched_getaffinity(2). @param pid process @param size mask bytes @param mask receives cpu_set_t @return 0 */
+    public static native int sched_getaffinity(int pid, long size, Pointer mask) throws LastErrorException;
 }

@@ -389,4 +389,85 @@ public final class LinuxConstants {
     /** CPython posixmodule.c: EX_NOTFOUND 79 (not in glibc's sysexits.h) */
     public static final int EX_NOTFOUND = 79;
 
+    // ---- os parity (issue 3); every value checked with gcc on glibc 2.36 x86_64 (parity ConstantsCheckTest) --
+
+    /** /usr/include/spawn.h: POSIX_SPAWN_SETSCHEDPARAM 0x10 */
+    public static final int POSIX_SPAWN_SETSCHEDPARAM = 0x10;
+    /** /usr/include/spawn.h: POSIX_SPAWN_SETSCHEDULER 0x20 */
+    public static final int POSIX_SPAWN_SETSCHEDULER = 0x20;
+    /** /usr/include/x86_64-linux-gnu/bits/sched.h (via linux/sched.h): SCHED_DEADLINE 6 (not exposed by Python; listed for completeness) */
+    public static final int SCHED_DEADLINE = 6;
+    /** CPython Modules/posixmodule.c: POSIX_SPAWN_OPEN 0 (Python's own file-action tag, not a libc value) */
+    public static final int POSIX_SPAWN_OPEN = 0;
+    /** CPython Modules/posixmodule.c: POSIX_SPAWN_CLOSE 1 */
+    public static final int POSIX_SPAWN_CLOSE = 1;
+    /** CPython Modules/posixmodule.c: POSIX_SPAWN_DUP2 2 */
+    public static final int POSIX_SPAWN_DUP2 = 2;
+    /** CPython Modules/posixmodule.c: POSIX_SPAWN_CLOSEFROM 3 (glibc 2.34+ posix_spawn_file_actions_addclosefrom_np) */
+    public static final int POSIX_SPAWN_CLOSEFROM = 3;
+    /** sizeof(struct utsname) on glibc: 6 fields of _UTSNAME_LENGTH 65 (/usr/include/x86_64-linux-gnu/bits/utsname.h) */
+    public static final int SIZEOF_utsname = 390;
+    /** _UTSNAME_LENGTH, the size of each struct utsname field (bits/utsname.h) */
+    public static final int UTSNAME_FIELD_LENGTH = 65;
+    /** sizeof(cpu_set_t) on glibc (/usr/include/x86_64-linux-gnu/bits/cpu-set.h: __CPU_SETSIZE 1024 bits) */
+    public static final int SIZEOF_cpu_set_t = 128;
+    /** sizeof(struct sched_param) on glibc (bits/types/struct_sched_param.h) */
+    public static final int SIZEOF_sched_param = 4;
+
+    /** /usr/include/x86_64-linux-gnu/bits/confname.h: _SC_ARG_MAX 0 */
+    public static final int _SC_ARG_MAX = 0;
+    /** bits/confname.h: _SC_CHILD_MAX 1 */
+    public static final int _SC_CHILD_MAX = 1;
+    /** bits/confname.h: _SC_CLK_TCK 2 */
+    public static final int _SC_CLK_TCK = 2;
+    /** bits/confname.h: _SC_NGROUPS_MAX 3 */
+    public static final int _SC_NGROUPS_MAX = 3;
+    /** bits/confname.h: _SC_OPEN_MAX 4 */
+    public static final int _SC_OPEN_MAX = 4;
+    /** bits/confname.h: _SC_STREAM_MAX 5 */
+    public static final int _SC_STREAM_MAX = 5;
+    /** bits/confname.h: _SC_TZNAME_MAX 6 */
+    public static final int _SC_TZNAME_MAX = 6;
+    /** bits/confname.h: _SC_JOB_CONTROL 7 */
+    public static final int _SC_JOB_CONTROL = 7;
+    /** bits/confname.h: _SC_SAVED_IDS 8 */
+    public static final int _SC_SAVED_IDS = 8;
+    /** bits/confname.h: _SC_VERSION 29 */
+    public static final int _SC_VERSION = 29;
+    /** bits/confname.h: _SC_PAGESIZE 30 */
+    public static final int _SC_PAGESIZE = 30;
+    /** bits/confname.h: _SC_PAGE_SIZE = _SC_PAGESIZE */
+    public static final int _SC_PAGE_SIZE = 30;
+    /** bits/confname.h: _SC_RTSIG_MAX 31 */
+    public static final int _SC_RTSIG_MAX = 31;
+    /** bits/confname.h: _SC_SIGQUEUE_MAX 34 */
+    public static final int _SC_SIGQUEUE_MAX = 34;
+    /** bits/confname.h: _SC_LINE_MAX 43 */
+    public static final int _SC_LINE_MAX = 43;
+    /** bits/confname.h: _SC_IOV_MAX 60 */
+    public static final int _SC_IOV_MAX = 60;
+    /** bits/confname.h: _SC_GETGR_R_SIZE_MAX 69 */
+    public static final int _SC_GETGR_R_SIZE_MAX = 69;
+    /** bits/confname.h: _SC_GETPW_R_SIZE_MAX 70 */
+    public static final int _SC_GETPW_R_SIZE_MAX = 70;
+    /** bits/confname.h: _SC_LOGIN_NAME_MAX 71 */
+    public static final int _SC_LOGIN_NAME_MAX = 71;
+    /** bits/confname.h: _SC_TTY_NAME_MAX 72 */
+    public static final int _SC_TTY_NAME_MAX = 72;
+    /** bits/confname.h: _SC_NPROCESSORS_CONF 83 */
+    public static final int _SC_NPROCESSORS_CONF = 83;
+    /** bits/confname.h: _SC_NPROCESSORS_ONLN 84 */
+    public static final int _SC_NPROCESSORS_ONLN = 84;
+    /** bits/confname.h: _SC_PHYS_PAGES 85 */
+    public static final int _SC_PHYS_PAGES = 85;
+    /** bits/confname.h: _SC_AVPHYS_PAGES 86 */
+    public static final int _SC_AVPHYS_PAGES = 86;
+    /** bits/confname.h: _SC_HOST_NAME_MAX 180 */
+    public static final int _SC_HOST_NAME_MAX = 180;
+    /** bits/confname.h: _CS_PATH 0 */
+    public static final int _CS_PATH = 0;
+    /** bits/confname.h: _CS_GNU_LIBC_VERSION 2 */
+    public static final int _CS_GNU_LIBC_VERSION = 2;
+    /** bits/confname.h: _CS_GNU_LIBPTHREAD_VERSION 3 */
+    public static final int _CS_GNU_LIBPTHREAD_VERSION = 3;
 }

@@ -1,0 +1,190 @@
+package io.prockit.posix.parity;
+
+import io.prockit.ErrorKind;
+import io.prockit.FileAction;
+import io.prockit.OpenptyResult;
+import io.prockit.Os;
+import io.prockit.OsException;
+import io.prockit.PosixSpawnAttributes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** posix_spawn with Python's keyword arguments, and pseudo-terminals. */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class PosixSpawnAndPtyParityTest {
+
+    private static int exitcode(int pid) {
+        return Os.waitstatusToExitcode(Os.waitpid(pid, 0).status());
+    }
+
+    @Test
+    void fileActionsOpenDup2AndClose(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out.txt");
+        int pid = Os.posixSpawn("/bin/sh", List.of("sh", "-c", "echo hello; echo err >&2; echo five >&5"),
+                Os.environ(), PosixSpawnAttributes.defaults().withFileActions(List.of(
+                        FileAction.open(1, out.toString(), Os.O_WRONLY | Os.O_CREAT | Os.O_TRUNC, 0644),
+                        FileAction.dup2(1, 2),
+                        FileAction.dup2(1, 5))));
+        assertEquals(0, exitcode(pid));
+        assertEquals("hello\nerr\nfive\n", Files.readString(out));
+        int pid2 = Os.posixSpawn("/bin/sh", List.of("sh", "-c", "echo x >&1"), Os.environ(),
+                PosixSpawnAttributes.defaults().withFileActions(List.of(FileAction.close(1))));
+        assertTrue(exitcode(pid2) != 0);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void noJvmDescriptorLeaksAndClosefrom() throws Exception {
+        // The child lists its descriptors: only 0, 1, 2 (and the one ls opens to list them).
+        Path out = Files.createTempFile("fds", ".txt");
+        try {
+            int pid = Os.posixSpawn("/bin/ls", List.of("ls", "/proc/self/fd"), Os.environ(),
+                    PosixSpawnAttributes.defaults().withFileActions(List.of(
+                            FileAction.open(1, out.toString(), Os.O_WRONLY | Os.O_TRUNC, 0),
+                            FileAction.closefrom(3))));
+            assertEquals(0, exitcode(pid));
+            assertEquals(List.of("0", "1", "2", "3"), Files.readAllLines(out));
+        } finally {
+            Files.delete(out);
+        }
+    }
+
+    @Test
+    void spawnpSearchesTheEnvironmentsPath() {
+        int pid = Os.posixSpawnp("true", List.of("true"), Map.of("PATH", "/nonexistent:/bin:/usr/bin"),
+                PosixSpawnAttributes.defaults());
+        assertEquals(0, exitcode(pid));
+        OsException e = assertThrows(OsException.class, () -> Os.posixSpawnp("true", List.of("true"),
+                Map.of("PATH", "/nonexistent"), PosixSpawnAttributes.defaults()));
+        assertEquals(ErrorKind.NOT_FOUND, e.kind());
+        assertEquals("posix_spawnp", e.operation());
+        e = assertThrows(OsException.class, () -> Os.posixSpawn("/nonexistent", List.of("x"), Map.of()));
+        assertEquals(ErrorKind.NOT_FOUND, e.kind());
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void sessionGroupMaskAndDefaults() throws Exception {
+        int sid = Os.posixSpawn("/bin/sleep", List.of("sleep", "30"), Os.environ(),
+                PosixSpawnAttributes.defaults().withSetsid(true).withSetsigmask(Set.of(10, 12)).withSetsigdef(Set.of(2)));
+        try {
+            assertEquals(sid, Os.getsid(sid));
+            String status = Files.readString(Path.of("/proc/" + sid + "/status"));
+            String blk = status.lines().filter(l -> l.startsWith("SigBlk:")).findFirst().orElseThrow();
+            assertEquals(Long.toHexString((1L << 9) | (1L << 11)), Long.toHexString(Long.parseLong(blk.substring(7).trim(), 16)));
+        } finally {
+            Os.kill(sid, 9);
+            Os.waitpid(sid, 0);
+        }
+        int pg = Os.posixSpawn("/bin/sleep", List.of("sleep", "30"), Os.environ(),
+                PosixSpawnAttributes.defaults().withSetpgroup(0).withResetids(true));
+        try {
+            assertEquals(pg, Os.getpgid(pg));
+            assertEquals(Os.getsid(0), Os.getsid(pg));
+        } finally {
+            Os.kill(pg, 9);
+            Os.waitpid(pg, 0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Os.posixSpawn("/bin/true", List.of("true"), Os.environ(),
+                PosixSpawnAttributes.defaults().withSetsigdef(Set.of(0))));
+        assertThrows(IllegalArgumentException.class, () -> FileAction.dup2(-1, 3));
+        assertThrows(IllegalArgumentException.class, () -> Os.posixSpawn("/bin/true", List.of(), Os.environ()));
+        OsException e = assertThrows(OsException.class, () -> Os.posixSpawn("/bin/true", List.of("true"), Os.environ(),
+                PosixSpawnAttributes.defaults().withScheduler(Os.SCHED_BATCH, new io.prockit.SchedParam(0))));
+        assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind());
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void schedulerAttribute() {
+        // glibc's posix_spawnattr_setschedpolicy takes SCHED_OTHER, SCHED_FIFO and SCHED_RR only.
+        boolean root = Os.geteuid() == 0;
+        int policy = root ? Os.SCHED_FIFO : Os.SCHED_OTHER;
+        int prio = root ? 1 : 0;
+        int pid = Os.posixSpawn("/bin/sleep", List.of("sleep", "30"), Os.environ(),
+                PosixSpawnAttributes.defaults().withScheduler(policy, new io.prockit.SchedParam(prio)));
+        try {
+            assertEquals(policy, Os.schedGetscheduler(pid));
+            assertEquals(prio, Os.schedGetparam(pid).schedPriority());
+        } finally {
+            Os.kill(pid, 9);
+            Os.waitpid(pid, 0);
+        }
+    }
+
+    @Test
+    void openptyGivesATerminalPair() throws Exception {
+        OpenptyResult p = Os.openpty();
+        try {
+            assertTrue(Os.isatty(p.masterFd()));
+            assertTrue(Os.isatty(p.slaveFd()));
+            assertTrue(p.slaveName().startsWith("/dev/"), p.slaveName());
+        } finally {
+            Os.close(p.slaveFd());
+            Os.close(p.masterFd());
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void childInANewSessionOnThePtyHasItAsControllingTerminal() throws Exception {
+        OpenptyResult p = Os.openpty();
+        try {
+            Os.setWindowSize(p.masterFd(), 50, 132);
+            String slave = p.slaveName();
+            // setsid is applied before the file actions by glibc, so opening the slave makes it the ctty.
+            int pid = Os.posixSpawn("/bin/sh", List.of("sh", "-c", "stty size; test -t 0 && echo tty; "
+                    + "ps -o tty= -p $$ >/dev/null && readlink /proc/$$/fd/0; echo ctty $(ps -o tt= -p $$)"),
+                    Os.environ(), PosixSpawnAttributes.defaults().withSetsid(true).withFileActions(List.of(
+                            FileAction.open(0, slave, Os.O_RDWR, 0), FileAction.dup2(0, 1), FileAction.dup2(0, 2))));
+            Os.close(p.slaveFd());
+            assertEquals(0, exitcode(pid));
+            String text = readAll(p.masterFd());
+            assertTrue(text.contains("50 132"), text);
+            assertTrue(text.contains("tty"), text);
+            assertTrue(text.contains("ctty " + slave.substring("/dev/".length())), text);
+        } finally {
+            try {
+                Os.close(p.slaveFd());
+            } catch (OsException ignored) {
+                // closed above
+            }
+            Os.close(p.masterFd());
+        }
+    }
+
+    /** Reads the master until EIO (Linux: every slave holder gone) or end of file. */
+    private static String readAll(int fd) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (com.sun.jna.Memory buf = new com.sun.jna.Memory(4096)) {
+            while (true) {
+                long n;
+                try {
+                    n = io.prockit.posix.jna.LibC.read(fd, buf, buf.size());
+                } catch (com.sun.jna.LastErrorException eio) {
+                    break;
+                }
+                if (n <= 0) {
+                    break;
+                }
+                b.write(buf.getByteArray(0, (int) n), 0, (int) n);
+            }
+        }
+        return b.toString();
+    }
+}
