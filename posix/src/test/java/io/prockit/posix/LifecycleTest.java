@@ -219,6 +219,7 @@ class LifecycleTest {
 
     @Test
     void waitAnyReturnsEveryNowaitChild() {
+        Procs.drainUncollected();
         Map<Integer, Long> expected = new HashMap<>();
         List<Integer> pids = new ArrayList<>();
         try {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LinuxConstantsTest {
     /** Python's own values, not C macros: checked against CPython's documented numbers below. */
     private static final Set<String> PYTHON_ONLY = Set.of("P_WAIT", "P_NOWAIT", "P_NOWAITO", "P_OVERLAY", "P_DETACH",
-            "EX_NOTFOUND");
+            "EX_NOTFOUND", "POSIX_SPAWN_OPEN", "POSIX_SPAWN_CLOSE", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_CLOSEFROM");
 
     static Map<String, Integer> table() throws IllegalAccessException {
         Map<String, Integer> r = new LinkedHashMap<>();
@@ -43,7 +43,10 @@ class LinuxConstantsTest {
         }
         if (name.startsWith("SIZEOF_")) {
             String type = name.substring(7);
-            return "sizeof(" + (type.equals("rusage") ? "struct rusage" : type) + ")";
+            return "sizeof(" + (Set.of("rusage", "utsname", "sched_param", "timespec", "timeval", "winsize").contains(type) ? "struct " + type : type) + ")";
+        }
+        if (name.equals("UTSNAME_FIELD_LENGTH")) {
+            return "sizeof(((struct utsname *) 0)->sysname)";
         }
         if (name.startsWith("OFFSETOF_siginfo_")) {
             return "offsetof(siginfo_t, " + name.substring("OFFSETOF_siginfo_".length()) + ")";
@@ -69,6 +72,8 @@ class LinuxConstantsTest {
                 #include <sys/ioctl.h>
                 #include <sys/param.h>
                 #include <sys/resource.h>
+                #include <sys/utsname.h>
+                #include <unistd.h>
                 #include <sys/epoll.h>
                 #include <sys/syscall.h>
                 #include <sysexits.h>

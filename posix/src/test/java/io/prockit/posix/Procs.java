@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Helpers for tests that look at real processes through /proc and libc. */
-final class Procs {
+public final class Procs {
     /**
      * A shell script listing the shell's own open fds, one a line. The glob opens the directory and
      * closes it before the loop runs, so its fd fails the {@code -e} test: the list is exact.
@@ -46,6 +46,22 @@ final class Procs {
     }
 
     /** @return pids of this JVM's live children, zombies included */
+    /**
+     * Collects every ended child nobody has waited for yet (another test's), so that tests of
+     * "wait for any child" see only their own. Never blocks.
+     */
+    public static void drainUncollected() {
+        while (true) {
+            try {
+                if (io.prockit.Os.waitpid(-1, io.prockit.Os.WNOHANG).pid() == 0) {
+                    return;
+                }
+            } catch (io.prockit.OsException noChildren) {
+                return;
+            }
+        }
+    }
+
     static Set<Long> childPids() {
         return ProcessHandle.current().children().map(ProcessHandle::pid)
                 .collect(Collectors.toCollection(TreeSet::new));

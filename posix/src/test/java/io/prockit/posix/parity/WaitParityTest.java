@@ -23,6 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class WaitParityTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void collectOtherTestsChildren() {
+        io.prockit.posix.Procs.drainUncollected();
+    }
+
     static int sh(String script) {
         return Os.spawnv(Os.P_NOWAIT, "/bin/sh", List.of("sh", "-c", script));
     }
