@@ -95,8 +95,8 @@ final class WindowsProcessTable implements ProcessTableProvider {
             throw Win32.lastError("CreateToolhelp32Snapshot", null);
         }
         // Every process in the snapshot was created before this moment; a pid whose process was
-        // created later was reused after the snapshot. (Creation times come from the kernel's coarse
-        // clock, which never runs ahead of this precise one, so nothing is dropped by mistake.)
+        // created after it was reused after the snapshot. (Creation times come from the kernel's
+        // system clock, the one Instant.now() reads, at no finer a grain.)
         long taken = WinTime.ticks(Instant.now());
         try {
             List<Snap> out = new ArrayList<>(512);
@@ -116,9 +116,10 @@ final class WindowsProcessTable implements ProcessTableProvider {
     @Override
     public List<ProcessEntry> list() {
         Snapshot s = snapshot();
+        Times times = new Times();
         List<ProcessEntry> out = new ArrayList<>(s.processes().size());
         for (Snap p : s.processes()) {
-            Entry e = read(p, s.takenTicks());
+            Entry e = read(p, s.takenTicks(), times);
             if (e != null) {
                 out.add(e);
             }
@@ -132,7 +133,7 @@ final class WindowsProcessTable implements ProcessTableProvider {
         Snapshot s = snapshot();
         for (Snap p : s.processes()) {
             if (p.pid() == pid) {
-                Entry e = read(p, s.takenTicks());
+                Entry e = read(p, s.takenTicks(), new Times());
                 if (e == null) {
                     throw TableErrors.gone("OpenProcess", pid);
                 }
@@ -142,8 +143,17 @@ final class WindowsProcessTable implements ProcessTableProvider {
         throw TableErrors.gone("Process32NextW", pid);
     }
 
+    /** The out-parameters of {@code GetProcessTimes}, reused across one listing (JNA structures cost to create). */
+    private static final class Times {
+        final WinBase.FILETIME created = new WinBase.FILETIME();
+        final WinBase.FILETIME exited = new WinBase.FILETIME();
+        final WinBase.FILETIME kernel = new WinBase.FILETIME();
+        final WinBase.FILETIME user = new WinBase.FILETIME();
+        final IntByReference exitCode = new IntByReference();
+    }
+
     /** @return the entry, or null when the process vanished since the snapshot */
-    private Entry read(Snap p, long snapshotTicks) {
+    private Entry read(Snap p, long snapshotTicks, Times t) {
         if (p.pid() == 0) {
             return new Entry(p, UNKNOWN, 0, 0, "OpenProcess", WinConstants.ERROR_ACCESS_DENIED);
         }
@@ -156,18 +166,19 @@ final class WindowsProcessTable implements ProcessTableProvider {
             return new Entry(p, UNKNOWN, 0, 0, "OpenProcess", code);
         }
         try {
-            WinBase.FILETIME created = new WinBase.FILETIME();
-            WinBase.FILETIME exited = new WinBase.FILETIME();
-            WinBase.FILETIME kernel = new WinBase.FILETIME();
-            WinBase.FILETIME user = new WinBase.FILETIME();
-            if (!Win32.K32.GetProcessTimes(h, created, exited, kernel, user)) {
+            if (!Win32.K32.GetProcessTimes(h, t.created, t.exited, t.kernel, t.user)) {
                 return new Entry(p, UNKNOWN, 0, 0, "GetProcessTimes", Native.getLastError());
             }
-            long c = Win32.ticks(created);
-            if (c > snapshotTicks || hasExited(h)) {
+            long c = Win32.ticks(t.created);
+            // Created between the snapshot and now: the listed process is gone and its pid reused (the
+            // upper bound keeps a clock stepped back from hiding older processes). Exited: gone too (only
+            // a handle held elsewhere keeps its object).
+            boolean createdSince = c > snapshotTicks && c <= WinTime.ticks(Instant.now());
+            if (createdSince || (Win32.K32.GetExitCodeProcess(h, t.exitCode)
+                    && t.exitCode.getValue() != WinConstants.STILL_ACTIVE)) {
                 return null;
             }
-            return new Entry(p, c, Win32.ticks(kernel), Win32.ticks(user), null, 0);
+            return new Entry(p, c, Win32.ticks(t.kernel), Win32.ticks(t.user), null, 0);
         } finally {
             Win32.close(h);
         }
