@@ -7,6 +7,7 @@ import io.prockit.OsException;
 import io.prockit.WaitResult;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.ProcessBackend;
+import io.prockit.spi.ProcessTableProvider;
 import io.prockit.spi.SignalTable;
 import io.prockit.spi.SpawnRequest;
 import io.prockit.spi.StatusCodec;
@@ -45,6 +46,11 @@ import java.util.concurrent.ExecutionException;
  *       detached, it is created suspended, put in its own job object with
  *       {@code JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE} and resumed: its whole tree dies with the JVM and
  *       {@code killTree()} ends it at once.</li>
+ *   <li>The process table ({@link io.prockit.ProcessTable}, {@link io.prockit.ProcessKiller}): one
+ *       Toolhelp32 snapshot, creation times from {@code GetProcessTimes}, the command line from each
+ *       process's PEB; every action on a HANDLE whose creation time was checked; terminate is
+ *       {@code WM_CLOSE} to the process's windows or else {@code TerminateProcess}, suspend and resume
+ *       are {@code NtSuspendProcess} and {@code NtResumeProcess}.</li>
  *   <li>Waiting: one set of waiter threads for all children, each waiting on up to 63 process
  *       handles with {@code WaitForMultipleObjects}; the exit code is read only once the handle is
  *       signalled (259, {@code STILL_ACTIVE}, is a real exit code), as a full 32-bit value. The wait
@@ -72,6 +78,7 @@ public final class WindowsBackend implements ProcessBackend {
     /** Children not yet collected, by pid; each holds its process handle, so its pid is not reused meanwhile. */
     private final Map<Integer, WindowsChild> children = new ConcurrentHashMap<>();
     private volatile WaitGroups<WinNT.HANDLE> waiters;
+    private volatile WindowsProcessTable table;
 
     /** Creates the backend; loads nothing. */
     public WindowsBackend() {
@@ -159,6 +166,27 @@ public final class WindowsBackend implements ProcessBackend {
         } finally {
             Win32.close(h);
         }
+    }
+
+    /**
+     * The process table: a Toolhelp32 snapshot, then each process through a HANDLE checked against its
+     * creation time (see {@link io.prockit.ProcessTable}). Created on first use.
+     *
+     * @return the table
+     */
+    @Override
+    public ProcessTableProvider processTable() {
+        WindowsProcessTable t = table;
+        if (t == null) {
+            synchronized (this) {
+                t = table;
+                if (t == null) {
+                    t = new WindowsProcessTable();
+                    table = t;
+                }
+            }
+        }
+        return t;
     }
 
     @Override

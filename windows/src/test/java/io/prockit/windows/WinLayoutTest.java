@@ -8,6 +8,7 @@ import com.sun.jna.platform.win32.WinNT;
 import io.prockit.windows.jna.JOBOBJECT_BASIC_ACCOUNTING_INFORMATION;
 import io.prockit.windows.jna.JOBOBJECT_BASIC_LIMIT_INFORMATION;
 import io.prockit.windows.jna.JOBOBJECT_EXTENDED_LIMIT_INFORMATION;
+import io.prockit.windows.jna.PROCESS_BASIC_INFORMATION;
 import io.prockit.windows.jna.PROCESS_MEMORY_COUNTERS;
 import io.prockit.windows.jna.STARTUPINFOEXW;
 import io.prockit.windows.jna.WinConstants;
@@ -186,6 +187,39 @@ class WinLayoutTest {
         assertEquals(40, offset(acct, "ActiveProcesses"));
     }
 
+    /**
+     * PROCESS_BASIC_INFORMATION is not in win64-layout.txt. Microsoft's winternl.h declares it as
+     * {@code PVOID Reserved1; PPEB PebBaseAddress; PVOID Reserved2[2]; ULONG_PTR UniqueProcessId;
+     * PVOID Reserved3;}: six pointer-sized slots, 48 bytes on Win64, PebBaseAddress at 8. The ntdll
+     * names put NTSTATUS ExitStatus (4 bytes, padded) in the first slot and KPRIORITY BasePriority
+     * (a LONG, padded) in the fourth.
+     */
+    @Test
+    void processBasicInformationMatchesWinternl() throws Exception {
+        PROCESS_BASIC_INFORMATION pbi = new PROCESS_BASIC_INFORMATION();
+        assertEquals(48, pbi.size());
+        assertEquals(0, offset(pbi, "ExitStatus"));
+        assertEquals(8, offset(pbi, "PebBaseAddress"));
+        assertEquals(16, offset(pbi, "AffinityMask"));
+        assertEquals(24, offset(pbi, "BasePriority"));
+        assertEquals(32, offset(pbi, "UniqueProcessId"));
+        assertEquals(40, offset(pbi, "InheritedFromUniqueProcessId"));
+    }
+
+    /**
+     * The process table's constants not in the ground-truth file are checked twice: against the
+     * header values in {@link #HAND_CHECKED} and against jna-platform's own copies of them.
+     */
+    @Test
+    void tableConstantsAgreeWithJnaPlatform() {
+        assertEquals(com.sun.jna.platform.win32.WinNT.PROCESS_VM_READ, WinConstants.PROCESS_VM_READ);
+        assertEquals(com.sun.jna.platform.win32.WinNT.PROCESS_SUSPEND_RESUME, WinConstants.PROCESS_SUSPEND_RESUME);
+        assertEquals(com.sun.jna.platform.win32.WinNT.TOKEN_QUERY, WinConstants.TOKEN_QUERY);
+        assertEquals(com.sun.jna.platform.win32.WinUser.WM_CLOSE, WinConstants.WM_CLOSE);
+        assertEquals(com.sun.jna.platform.win32.WinError.ERROR_PARTIAL_COPY, WinConstants.ERROR_PARTIAL_COPY);
+        assertEquals(com.sun.jna.platform.win32.WinError.ERROR_NONE_MAPPED, WinConstants.ERROR_NONE_MAPPED);
+    }
+
     /** Constants not in the ground-truth file, with the header values they were taken from. */
     private static final Map<String, Long> HAND_CHECKED = new HashMap<>();
 
@@ -199,6 +233,13 @@ class WinLayoutTest {
         HAND_CHECKED.put("MAXIMUM_WAIT_OBJECTS", 64L);         // winnt.h
         HAND_CHECKED.put("ERROR_NO_DATA", 232L);               // winerror.h
         HAND_CHECKED.put("ERROR_DIRECTORY", 267L);             // winerror.h
+        HAND_CHECKED.put("PROCESS_VM_READ", 0x10L);            // winnt.h
+        HAND_CHECKED.put("PROCESS_SUSPEND_RESUME", 0x800L);    // winnt.h
+        HAND_CHECKED.put("TOKEN_QUERY", 0x8L);                 // winnt.h
+        HAND_CHECKED.put("ProcessBasicInformation", 0L);       // winternl.h PROCESSINFOCLASS
+        HAND_CHECKED.put("WM_CLOSE", 0x10L);                   // winuser.h
+        HAND_CHECKED.put("ERROR_PARTIAL_COPY", 299L);          // winerror.h
+        HAND_CHECKED.put("ERROR_NONE_MAPPED", 1332L);          // winerror.h
     }
 
     @Test

@@ -119,6 +119,23 @@ public final class WinConstants {
     public static final int PROCESS_QUERY_LIMITED_INFORMATION = 0x00001000;
     /** Waiting on the handle. */
     public static final int SYNCHRONIZE = 0x00100000;
+    /** {@code ReadProcessMemory}. */
+    public static final int PROCESS_VM_READ = 0x00000010;
+    /** {@code NtSuspendProcess} and {@code NtResumeProcess}. */
+    public static final int PROCESS_SUSPEND_RESUME = 0x00000800;
+
+    // <winnt.h>, access rights for access tokens:
+    // https://learn.microsoft.com/en-us/windows/win32/secauthz/access-rights-for-access-token-objects
+    /** {@code GetTokenInformation}. */
+    public static final int TOKEN_QUERY = 0x00000008;
+
+    // <winternl.h>, PROCESSINFOCLASS: https://learn.microsoft.com/en-us/windows/win32/api/winternl/nf-winternl-ntqueryinformationprocess
+    /** {@code PROCESS_BASIC_INFORMATION}. */
+    public static final int ProcessBasicInformation = 0;
+
+    // <winuser.h>, window messages: https://learn.microsoft.com/en-us/windows/win32/winmsg/wm-close
+    /** Asks a window to close, as its close button does. */
+    public static final int WM_CLOSE = 0x00000010;
 
     // <tlhelp32.h>, CreateToolhelp32Snapshot: https://learn.microsoft.com/en-us/windows/win32/api/tlhelp32/nf-tlhelp32-createtoolhelp32snapshot
     /** Include every process. */
@@ -157,4 +174,8 @@ public final class WinConstants {
     public static final int ERROR_NO_DATA = 232;
     /** The directory name is invalid. */
     public static final int ERROR_DIRECTORY = 267;
+    /** Only part of a ReadProcessMemory or WriteProcessMemory request was completed. */
+    public static final int ERROR_PARTIAL_COPY = 299;
+    /** No mapping between account names and security IDs was done. */
+    public static final int ERROR_NONE_MAPPED = 1332;
 }
