@@ -278,7 +278,14 @@ public final class ProcessInfo {
      */
     public void signal(Signal signal) {
         Objects.requireNonNull(signal, "signal");
-        provider.signal(entry, signal.number());
+        // By name first: Windows has no numbers for SIGTERM/SIGKILL, only the actions they stand for.
+        if (signal.equals(Signal.SIGKILL)) {
+            provider.kill(entry);
+        } else if (signal.equals(Signal.SIGTERM)) {
+            provider.terminate(entry);
+        } else {
+            provider.signal(entry, signal.number());
+        }
     }
 
     /** Asks the process to end: {@code SIGTERM}; Windows {@code WM_CLOSE} or {@code CTRL_BREAK_EVENT}. */

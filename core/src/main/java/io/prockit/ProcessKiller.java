@@ -211,8 +211,10 @@ public final class ProcessKiller {
                 continue;
             }
             try {
-                if (signal == null) {
+                if (signal == null || signal.equals(Signal.SIGTERM)) {
                     provider.terminate(m.entry);
+                } else if (force) {
+                    provider.kill(m.entry);
                 } else {
                     provider.signal(m.entry, signal.number());
                 }
