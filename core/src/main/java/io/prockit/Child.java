@@ -208,6 +208,19 @@ public final class Child implements AutoCloseable {
         return handle.killTree();
     }
 
+    /**
+     * Changes the size of the child's pseudo-terminal; the child gets {@code SIGWINCH} (POSIX) or its
+     * console buffer is resized (Windows ConPTY).
+     *
+     * @param rows    rows, 1..65535
+     * @param columns columns, 1..65535
+     * @throws UnsupportedOperationException if the child was not started with {@link Command#pty}
+     */
+    public void resizePty(int rows, int columns) {
+        PtyOptions checked = new PtyOptions(rows, columns);
+        handle.resizePty(checked.rows(), checked.columns());
+    }
+
     /** @return the resources the child used, once it has ended */
     public Optional<ResourceUsage> resourceUsage() {
         CompletableFuture<Termination> f = handle.termination();

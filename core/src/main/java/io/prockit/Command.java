@@ -74,6 +74,7 @@ public final class Command {
     private Boolean searchPath;
     private PosixOptions posix = PosixOptions.defaults();
     private WindowsOptions windows = WindowsOptions.defaults();
+    private PtyOptions pty;
 
     /**
      * A command that runs {@code program}.
@@ -377,6 +378,20 @@ public final class Command {
     }
 
     /**
+     * Runs the child in a new pseudo-terminal of this size: its stdin, stdout and stderr are the
+     * terminal (the stdio settings are ignored), which is its controlling terminal; the caller
+     * writes to {@link Child#stdin()} and reads {@link Child#stdout()}. POSIX: in a new session.
+     * See {@link PtyOptions} for the platform notes.
+     *
+     * @param options the terminal size
+     * @return this
+     */
+    public Command pty(PtyOptions options) {
+        this.pty = Objects.requireNonNull(options, "pty");
+        return this;
+    }
+
+    /**
      * @param options POSIX-only settings; ignored on Windows
      * @return this
      */
@@ -484,7 +499,8 @@ public final class Command {
             err = err instanceof Stdio.Inherit ? Stdio.discard() : err;
         }
         return new SpawnRequest(program, argv(), search, new EnvironmentSpec(clearEnv, envChanges), directory,
-                in, out, err, extraFds, processGroup, newSession || detached, detached, posix, windows);
+                in, out, err, extraFds, processGroup, newSession || detached || pty != null, detached, posix, windows,
+                pty);
     }
 
     private static boolean isWindowsLike() {

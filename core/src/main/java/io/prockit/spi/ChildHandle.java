@@ -71,6 +71,17 @@ public interface ChildHandle {
      */
     void collected();
 
+    /**
+     * Changes the size of the child's pseudo-terminal (it gets {@code SIGWINCH} on POSIX).
+     *
+     * @param rows    rows
+     * @param columns columns
+     * @throws UnsupportedOperationException if the child was not started with a pty
+     */
+    default void resizePty(int rows, int columns) {
+        throw new UnsupportedOperationException("child " + pid() + " was not started with a pty (Command.pty)");
+    }
+
     /** Closes the parent's ends of the pipes. Does not signal or wait for the child. */
     void closeStreams();
 }

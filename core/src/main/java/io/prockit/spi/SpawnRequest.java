@@ -1,6 +1,7 @@
 package io.prockit.spi;
 
 import io.prockit.PosixOptions;
+import io.prockit.PtyOptions;
 import io.prockit.Stdio;
 import io.prockit.WindowsOptions;
 
@@ -28,11 +29,39 @@ import java.util.Map;
  *                      the parent's tree
  * @param posix         POSIX-only settings
  * @param windows       Windows-only settings
+ * @param pty           run the child in a new pseudo-terminal of this size (its stdio and controlling terminal),
+ *                      or null; when set, the three {@code Stdio} settings are ignored
  */
 public record SpawnRequest(String program, List<String> argv, boolean searchPath, EnvironmentSpec environment,
                            Path directory, Stdio stdin, Stdio stdout, Stdio stderr, Map<Integer, Integer> extraFds,
                            Integer processGroup, boolean newSession, boolean detached, PosixOptions posix,
-                           WindowsOptions windows) {
+                           WindowsOptions windows, PtyOptions pty) {
+
+    /**
+     * A request without a pseudo-terminal.
+     *
+     * @param program      see the record description
+     * @param argv         see the record description
+     * @param searchPath   see the record description
+     * @param environment  see the record description
+     * @param directory    see the record description
+     * @param stdin        see the record description
+     * @param stdout       see the record description
+     * @param stderr       see the record description
+     * @param extraFds     see the record description
+     * @param processGroup see the record description
+     * @param newSession   see the record description
+     * @param detached     see the record description
+     * @param posix        see the record description
+     * @param windows      see the record description
+     */
+    public SpawnRequest(String program, List<String> argv, boolean searchPath, EnvironmentSpec environment,
+                        Path directory, Stdio stdin, Stdio stdout, Stdio stderr, Map<Integer, Integer> extraFds,
+                        Integer processGroup, boolean newSession, boolean detached, PosixOptions posix,
+                        WindowsOptions windows) {
+        this(program, argv, searchPath, environment, directory, stdin, stdout, stderr, extraFds, processGroup,
+                newSession, detached, posix, windows, null);
+    }
 
     /**
      * Copies the collections.
@@ -51,6 +80,7 @@ public record SpawnRequest(String program, List<String> argv, boolean searchPath
      * @param detached     see the record description
      * @param posix        see the record description
      * @param windows      see the record description
+     * @param pty          see the record description
      */
     public SpawnRequest {
         argv = List.copyOf(argv);
