@@ -564,12 +564,27 @@ public final class Os {
         if (mode != P_WAIT) {
             return child.pid();
         }
+        return waitUninterruptibly(child).toExitcode();
+    }
+
+    /**
+     * Waits as Python does since PEP 475: an interruption does not abandon the wait (the child would be
+     * left running unobserved); the thread's interrupt status is restored when the wait is over.
+     */
+    private static ExitStatus waitUninterruptibly(Child child) {
+        boolean interrupted = false;
         try {
-            return child.waitFor().toExitcode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OsException("waitpid", Integer.toString(child.pid()), 4, ErrorKind.INTERRUPTED,
-                    "Interrupted while waiting for the child (it keeps running and is still reaped)");
+            while (true) {
+                try {
+                    return child.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -591,15 +606,8 @@ public final class Os {
     public static long system(String command) {
         Checks.noNul("command", command);
         Child c = Command.shell(command).spawn();
-        try {
-            c.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OsException("system", command, 4, ErrorKind.INTERRUPTED,
-                    "Interrupted while waiting for the shell (it keeps running and is still reaped)");
-        }
-        long status = c.waitStatus().orElseThrow();
-        return Backends.get().name().equals("windows") ? status >> 8 : status;
+        waitUninterruptibly(c);
+        return Backends.get().systemResult(c.waitStatus().orElseThrow());
     }
 
     // =============================================================================================

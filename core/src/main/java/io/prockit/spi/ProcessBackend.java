@@ -70,6 +70,17 @@ public interface ProcessBackend {
      */
     List<String> shellArgv(String command);
 
+    /**
+     * What {@code Os.system} returns for a shell that ended with this wait status: the status itself on
+     * POSIX (Python returns the encoded status there), the exit code on Windows.
+     *
+     * @param waitStatus the shell's wait status
+     * @return the value {@code Os.system} returns
+     */
+    default long systemResult(long waitStatus) {
+        return waitStatus;
+    }
+
     /** @return the calling process's id */
     int getpid();
 

@@ -120,6 +120,12 @@ public final class WindowsBackend implements ProcessBackend {
         return Spawner.spawn(request, this);
     }
 
+    /** Python's {@code os.system} on Windows returns the shell's exit code, not a wait status. */
+    @Override
+    public long systemResult(long waitStatus) {
+        return (int) (waitStatus >>> 8);
+    }
+
     @Override
     public List<String> shellArgv(String command) {
         String comspec = System.getenv("COMSPEC");
