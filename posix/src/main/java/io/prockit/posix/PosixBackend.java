@@ -392,7 +392,7 @@ public final class PosixBackend implements ProcessBackend {
     }
 
     /** waitid with EINTR retried; false on ECHILD. */
-    private boolean waitid(int idtype, int id, int options, Memory info) {
+    boolean waitid(int idtype, int id, int options, Memory info) {
         while (true) {
             try {
                 LibC.waitid(idtype, id, info, options);

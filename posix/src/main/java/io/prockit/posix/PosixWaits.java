@@ -165,20 +165,7 @@ final class PosixWaits {
     }
 
     private boolean waitidRaw(int idtype, int id, int options, Memory info) {
-        while (true) {
-            try {
-                LibC.waitid(idtype, id, info, options);
-                return true;
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == c.EINTR) {
-                    continue;
-                }
-                if (e.getErrorCode() == c.ECHILD) {
-                    return false;
-                }
-                throw b.errors.of("waitid", id, e);
-            }
-        }
+        return b.waitid(idtype, id, options, info);
     }
 
     // ---- waitid -----------------------------------------------------------------------------------
