@@ -66,7 +66,7 @@ public final class ProcessUser {
         if (root) {
             System.out.println();
             System.out.println("$ java ... ProcessUser   (as uid " + TEST_UID + ", gid " + TEST_GID + ")");
-            run(JavaChild.of(Program.class, "--drop-root").spawn());
+            run(JavaChild.of(Program.class, "--as", TEST_UID + ":" + TEST_GID).spawn());
         } else {
             System.out.println("(run as root to see the other outcome)");
         }
@@ -90,15 +90,18 @@ public final class ProcessUser {
         }
 
         /**
-         * The seed's program; {@code --drop-root} first becomes {@code TEST_UID} for good.
+         * The seed's program; {@code --as UID:GID} (when run as root) first becomes that user for good.
          *
-         * @param args {@code --drop-root} or nothing
+         * @param args {@code --as UID:GID} or nothing
          */
         public static void main(String[] args) {
-            if (args.length > 0 && args[0].equals("--drop-root")) {
-                Os.setgroups(new int[] {TEST_GID});   // groups first: once the user is not root, it cannot change them
-                Os.setgid(TEST_GID);
-                Os.setuid(TEST_UID);
+            if (args.length == 2 && args[0].equals("--as")) {
+                String[] ids = args[1].split(":");
+                int uid = Integer.parseInt(ids[0]);
+                int gid = Integer.parseInt(ids[1]);
+                Os.setgroups(new int[] {gid});   // groups and group first: once the user is not root, it cannot change them
+                Os.setgid(gid);
+                Os.setuid(uid);
             }
             System.out.println("BEFORE CHANGE:");
             showUserInfo();
