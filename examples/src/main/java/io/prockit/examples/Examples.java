@@ -83,16 +83,18 @@ public final class Examples {
                 Platform.POSIX, true, SystemShell::main);
         add("os-system-background", "system('date; (sleep 1; date) &'): a background job outlives system()",
                 PYMOTW + "os_system_background.py", Platform.POSIX, true, SystemBackground::main);
-        add("os-fork", "fork(): parent and child print (a JVM cannot fork: the child is a JavaChild)",
+        add("os-fork", "fork(): parent and child print [JavaChild: a JVM cannot fork]",
                 PYMOTW + "os_fork_example.py", Platform.ANY, true, ForkExample::main);
-        add("os-kill", "fork, then the parent sends SIGUSR1 to the child, whose handler prints it",
+        add("os-kill", "fork, then the parent sends SIGUSR1 to the child, whose handler prints it"
+                        + " [JavaChild: a JVM cannot fork]",
                 PYMOTW + "os_kill_example.py", Platform.POSIX, true, KillExample::main);
-        add("os-exec", "fork, execlp('ls', 'ls', '-l', '/tmp/') in the child, waitpid in the parent "
-                        + "(a JVM cannot fork: the child is a JavaChild that execs)",
+        add("os-exec", "fork, execlp('ls', 'ls', '-l', '/tmp/') in the child, waitpid in the parent"
+                        + " [JavaChild: a JVM cannot fork]",
                 PYMOTW + "os_exec_example.py", Platform.POSIX, true, ExecExample::main);
-        add("os-wait", "three workers exit 0, 1, 2; wait() for any prints (pid, 0), (pid, 256), (pid, 512)",
+        add("os-wait", "three workers exit 0, 1, 2; wait() for any prints (pid, 0), (pid, 256), (pid, 512)"
+                        + " [JavaChild: a JVM cannot fork]",
                 PYMOTW + "os_wait_example.py", Platform.POSIX, true, WaitExample::main);
-        add("os-waitpid", "three workers exit 0, 1, 2; waitpid() for each in turn",
+        add("os-waitpid", "three workers exit 0, 1, 2; waitpid() for each in turn [JavaChild: a JVM cannot fork]",
                 PYMOTW + "os_waitpid_example.py", Platform.POSIX, true, WaitpidExample::main);
         add("os-spawn", "spawnlp(P_WAIT, 'ls', 'ls', '-l', '/tmp/'): start a program and wait for it",
                 PYMOTW + "os_spawn_example.py", Platform.POSIX, true, SpawnExample::main);
@@ -110,7 +112,8 @@ public final class Examples {
                 KILL_PID + "kill(child.pid, SIGKILL)", Platform.POSIX, true, KillChild::main);
         add("kill-parent", "a child kills its parent (a process this example starts) with SIGKILL",
                 KILL_PID + "kill(parent_process().pid, SIGKILL)", Platform.POSIX, true, KillParent::main);
-        add("stop-continue", "SIGSTOP then SIGCONT to a child; it prints after it is continued",
+        add("stop-continue", "SIGSTOP then SIGCONT to a child; it prints after it is continued"
+                        + " [JavaChild: a JVM cannot fork]",
                 KILL_PID + "os.kill(pID, SIGSTOP); os.kill(pID, SIGCONT)", Platform.POSIX, true,
                 StopContinue::main);
         // Killing by name (seed 003)

@@ -99,7 +99,7 @@ public final class ProcessUser {
                 String[] ids = args[1].split(":");
                 int uid = Integer.parseInt(ids[0]);
                 int gid = Integer.parseInt(ids[1]);
-                Os.setgroups(new int[] {gid});   // groups and group first: once the user is not root, it cannot change them
+                Os.setgroups(new int[] {gid});   // groups first: once the user is not root, it cannot change them
                 Os.setgid(gid);
                 Os.setuid(uid);
             }
