@@ -45,6 +45,16 @@ final class ExampleRun {
         return output.stdoutText();
     }
 
+    String stderr() {
+        return output.stderrText();
+    }
+
+    /** Requires the one-line note of the examples whose seed forks: a JVM cannot, so the child is a JavaChild. */
+    void saysAJvmCannotFork() {
+        assertTrue(List.of(stderr().split("\n")).contains(
+                "note: a JVM cannot fork, so each child is a new JVM started with JavaChild"), () -> "stderr:\n" + stderr());
+    }
+
     List<String> lines() {
         return stdout().isEmpty() ? List.of() : List.of(stdout().split("\n"));
     }

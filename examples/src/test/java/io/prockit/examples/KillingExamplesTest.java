@@ -50,6 +50,7 @@ class KillingExamplesTest {
     @Test
     void stopThenContinueAChild() throws Exception {
         ExampleRun run = ExampleRun.example("stop-continue");
+        run.saysAJvmCannotFork();
         run.inOrder("---PARENT PROCESS---", "The child process has been stopped \\(WIFSTOPPED true, by SIGSTOP\\)\\.",
                 "Child ended with exit status: 0");
         run.inOrder("---PARENT PROCESS---", "Hello, World!", "Child ended with exit status: 0");

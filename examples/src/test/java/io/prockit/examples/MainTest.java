@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,11 +43,18 @@ class MainTest {
 
     @Test
     void everySeedExampleOfTheIssueIsRegistered() {
-        for (String name : List.of("os-system", "os-system-shell", "os-system-background", "os-fork", "os-kill",
-                "os-wait", "os-waitpid", "os-spawn", "execv-echo", "spawn-cp", "waitstatus-to-exitcode",
-                "kill-self", "kill-child", "kill-parent", "stop-continue", "startfile", "ctrl-events")) {
+        List<String> names = List.of("os-process-user", "os-process-ids", "os-environ", "os-cwd", "os-popen",
+                "os-popen2", "os-popen3", "os-popen4", "os-popen2-seq", "os-system", "os-system-shell",
+                "os-system-background", "os-fork", "os-kill", "os-exec", "os-wait", "os-waitpid", "os-spawn",
+                "execv-echo", "spawn-cp", "waitstatus-to-exitcode",
+                "kill-self", "kill-child", "kill-parent", "stop-continue",
+                "ps-list", "kill-by-substring", "pids-by-name", "taskkill", "kill-older-than",
+                "startfile", "ctrl-events");
+        for (String name : names) {
             assertTrue(Examples.find(name).isPresent(), name);
         }
+        assertEquals(new TreeSet<>(names), Examples.all().stream().map(Example::name)
+                .collect(Collectors.toCollection(TreeSet::new)), "and nothing else is registered");
     }
 
     @Test

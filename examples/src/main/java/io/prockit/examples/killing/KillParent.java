@@ -34,7 +34,10 @@ import java.nio.charset.StandardCharsets;
  * starts {@link Parent} (a new JVM), which starts {@link Task}; the task kills its parent. The
  * task is told its parent's pid and checks it, so run by hand it kills nothing. Python's
  * {@code parent.join()} becomes "wait until this process is re-parented". The example reads the
- * output of both through one pipe until both have ended, then shows how the parent ended.
+ * output of both through one pipe until both have ended, then shows how the parent ended. The task
+ * is an orphan once its parent dies and nothing waits for it; it exits as soon as it has seen that,
+ * and since each process holds the pipe open until it exits, the end of the pipe means both are gone:
+ * nothing outlives the example.
  */
 public final class KillParent {
     private KillParent() {

@@ -44,6 +44,7 @@ public final class StopContinue {
      * @throws Exception if the child cannot be started or written to
      */
     public static void main(String[] args) throws Exception {
+        System.err.println("note: a JVM cannot fork, so each child is a new JVM started with JavaChild");
         Child child = JavaChild.of(Hello.class).command().stdin(Stdio.pipe()).spawn();
         try {
             System.out.println("---PARENT PROCESS---");

@@ -31,6 +31,7 @@ public final class ForkExample {
      * @throws InterruptedException if interrupted while waiting
      */
     public static void main(String[] args) throws InterruptedException {
+        System.err.println("note: a JVM cannot fork, so each child is a new JVM started with JavaChild");
         Child child = JavaChild.of(TheChild.class).spawn();
         System.out.println("Child process id: " + child.pid());
         child.waitFor();

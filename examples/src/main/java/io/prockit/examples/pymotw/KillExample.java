@@ -51,6 +51,7 @@ public final class KillExample {
      * @throws Exception if the child cannot be started or read
      */
     public static void main(String[] args) throws Exception {
+        System.err.println("note: a JVM cannot fork, so each child is a new JVM started with JavaChild");
         System.out.println("Forking...");
         try (Child child = JavaChild.of(TheChild.class).command().stdout(Stdio.pipe()).spawn();
              BufferedReader childOut = new BufferedReader(new InputStreamReader(child.stdout(), StandardCharsets.UTF_8))) {

@@ -28,9 +28,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>A JVM cannot fork, so each worker is a new JVM ({@link JavaChild}) running {@link Worker#main}.
- * {@code os.wait()} is {@code Os.waitpid(-1, 0)}: whichever child ends first. The status is the
- * raw 16-bit wait status: exit code {@code i} reads {@code i * 256}, as in the seed. The sleeps
- * are half the seed's.
+ * Python's {@code os.wait()} is {@link Os#waitAny()} ({@code wait} is taken by {@code Object}):
+ * whichever child ends first. The status is the raw 16-bit wait status: exit code {@code i} reads
+ * {@code i * 256}, as in the seed. The sleeps are half the seed's.
  */
 public final class WaitExample {
     private WaitExample() {
@@ -43,6 +43,7 @@ public final class WaitExample {
      * @throws InterruptedException if interrupted while cleaning up
      */
     public static void main(String[] args) throws InterruptedException {
+        System.err.println("note: a JVM cannot fork, so each child is a new JVM started with JavaChild");
         List<Child> workers = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -51,7 +52,7 @@ public final class WaitExample {
             }
             for (int i = 0; i < 3; i++) {
                 System.out.println("PARENT: Waiting for " + i);
-                WaitResult done = Os.waitpid(-1, 0);
+                WaitResult done = Os.waitAny();
                 System.out.println("PARENT: (" + done.pid() + ", " + done.status() + ")");
             }
         } finally {

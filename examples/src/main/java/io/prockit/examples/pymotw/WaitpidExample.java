@@ -43,6 +43,7 @@ public final class WaitpidExample {
      * @throws InterruptedException if interrupted while cleaning up
      */
     public static void main(String[] args) throws InterruptedException {
+        System.err.println("note: a JVM cannot fork, so each child is a new JVM started with JavaChild");
         List<Child> workers = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {

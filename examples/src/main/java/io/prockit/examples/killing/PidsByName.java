@@ -48,9 +48,10 @@ public final class PidsByName {
             System.out.println("started " + processName + ": " + started);
 
             List<Integer> listProcess = new ArrayList<>();
-            for (int subPid : ProcessTable.pids()) {
+            List<Integer> pidList = ProcessTable.list().stream().map(ProcessInfo::pid).toList();   // psutil.pids()
+            for (int subPid : pidList) {
                 try {
-                    ProcessInfo processInfo = ProcessTable.process(subPid);
+                    ProcessInfo processInfo = ProcessTable.of(subPid);                  // psutil.Process(pid)
                     if (processName.equals(processInfo.name())) {
                         listProcess.add(subPid);
                     }

@@ -4,8 +4,6 @@ import io.prockit.Child;
 import io.prockit.Os;
 import io.prockit.ProcessInfo;
 import io.prockit.ProcessTable;
-import io.prockit.Signal;
-import io.prockit.examples.Platform;
 
 /**
  * Seed 003, {@code taskkill} through {@code os.system} (Stack Overflow and "Python kills the
@@ -17,24 +15,19 @@ import io.prockit.examples.Platform;
  * }</pre>
  *
  * <p>The same without a shell and on any OS: find the processes by name in the process table and
- * send each the forcing signal ({@code SIGKILL}; on Windows {@code os.kill} with any value is
- * {@code TerminateProcess}, as {@code /F} does). Only processes this example started are
- * candidates ({@link Decoys}).
+ * force each to end with {@link ProcessInfo#kill()}: {@code SIGKILL} on POSIX, {@code TerminateProcess}
+ * on Windows, as {@code /F} does. Only processes this example started are candidates
+ * ({@link Decoys}).
  */
 public final class Taskkill {
     private Taskkill() {
     }
 
-    /** The forcing signal: SIGKILL on POSIX, any value (TerminateProcess) on Windows. */
-    private static int force() {
-        return Platform.isWindows() ? Signal.SIGTERM.number() : Signal.SIGKILL.number();
-    }
-
     /** {@code taskkill /F /IM name}, limited to this process's children. */
     static void taskkillByName(String name) {
-        for (ProcessInfo proc : ProcessTable.processes()) {
+        for (ProcessInfo proc : ProcessTable.list()) {
             if (proc.name().equals(name) && proc.ppid() == Os.getpid()) {
-                Os.kill(proc.pid(), force());
+                proc.kill();
                 System.out.println("SUCCESS: The process \"" + name + "\" with PID " + proc.pid() + " has been terminated.");
             }
         }
@@ -42,7 +35,7 @@ public final class Taskkill {
 
     /** {@code taskkill /F /PID pid}. */
     static void taskkillByPid(int pid) {
-        Os.kill(pid, force());
+        ProcessTable.of(pid).kill();
         System.out.println("SUCCESS: The process with PID " + pid + " has been terminated.");
     }
 

@@ -7,11 +7,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Seed 001/004, PyMOTW os, "Pipes": {@code os_popen3.py}.
+ * Seed 001/004, PyMOTW os, "Pipes": {@code os_popen2.py}.
  *
  * <pre>{@code
- * print 'popen3:'
- * pipe_stdin, pipe_stdout, pipe_stderr = os.popen3('cat -; echo ";to stderr" 1>&2')
+ * print 'popen2:'
+ * pipe_stdin, pipe_stdout = os.popen2('cat -')
  * try:
  *     pipe_stdin.write('through stdin to stdout')
  * finally:
@@ -21,32 +21,26 @@ import java.nio.charset.StandardCharsets;
  * finally:
  *     pipe_stdout.close()
  * print '\tpass through:', repr(stdout_value)
- * try:
- *     stderr_value = pipe_stderr.read()
- * finally:
- *     pipe_stderr.close()
- * print '\tstderr:', repr(stderr_value)
  * }</pre>
  *
- * <p>Reading stdout to the end before stderr is safe here because the command writes only a few
- * bytes to stderr; a chattier one would need stderr read on another thread.
+ * <p>Python's pair {@code (child_stdin, child_stdout)} is a record with those accessors, plus the
+ * command's {@code pid()}: Python 2 reaped the command behind the scenes, the port waits for it.
  */
-public final class Popen3Example {
-    private Popen3Example() {
+public final class Popen2Example {
+    private Popen2Example() {
     }
 
     /**
-     * Talks to a command through three pipes.
+     * Writes through {@code cat} and reads it back.
      *
      * @param args unused
      * @throws Exception if a pipe fails
      */
     public static void main(String[] args) throws Exception {
-        System.out.println("popen3:");
-        var pipes = Os.popen3("cat -; echo \";to stderr\" 1>&2");
+        System.out.println("popen2:");
+        var pipes = Os.popen2("cat -");
         OutputStream pipeStdin = pipes.childStdin();
         InputStream pipeStdout = pipes.childStdout();
-        InputStream pipeStderr = pipes.childStderr();
         try {
             pipeStdin.write("through stdin to stdout".getBytes(StandardCharsets.UTF_8));
         } finally {
@@ -59,12 +53,6 @@ public final class Popen3Example {
             pipeStdout.close();
         }
         System.out.println("\tpass through: " + Repr.of(stdoutValue));
-        String stderrValue;
-        try {
-            stderrValue = new String(pipeStderr.readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            pipeStderr.close();
-        }
-        System.out.println("\tstderr: " + Repr.of(stderrValue));
+        Os.waitpid(pipes.pid(), 0);     // closing the pipes does not wait for the command
     }
 }

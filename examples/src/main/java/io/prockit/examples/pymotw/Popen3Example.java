@@ -5,14 +5,13 @@ import io.prockit.Os;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
- * Seed 001/004, PyMOTW os, "Pipes": {@code os_popen2_seq.py}.
+ * Seed 001/004, PyMOTW os, "Pipes": {@code os_popen3.py}.
  *
  * <pre>{@code
- * print 'popen2, cmd as sequence:'
- * pipe_stdin, pipe_stdout = os.popen2(['cat', '-'])
+ * print 'popen3:'
+ * pipe_stdin, pipe_stdout, pipe_stderr = os.popen3('cat -; echo ";to stderr" 1>&2')
  * try:
  *     pipe_stdin.write('through stdin to stdout')
  * finally:
@@ -22,25 +21,32 @@ import java.util.List;
  * finally:
  *     pipe_stdout.close()
  * print '\tpass through:', repr(stdout_value)
+ * try:
+ *     stderr_value = pipe_stderr.read()
+ * finally:
+ *     pipe_stderr.close()
+ * print '\tstderr:', repr(stderr_value)
  * }</pre>
  *
- * <p>Given a list, {@code popen2} runs the program directly: no shell parses the arguments.
+ * <p>Reading stdout to the end before stderr is safe here because the command writes only a few
+ * bytes to stderr; a chattier one would need stderr read on another thread.
  */
-public final class Popen2SeqExample {
-    private Popen2SeqExample() {
+public final class Popen3Example {
+    private Popen3Example() {
     }
 
     /**
-     * Writes through {@code cat}, started without a shell, and reads it back.
+     * Talks to a command through three pipes.
      *
      * @param args unused
      * @throws Exception if a pipe fails
      */
     public static void main(String[] args) throws Exception {
-        System.out.println("popen2, cmd as sequence:");
-        var pipes = Os.popen2(List.of("cat", "-"));
+        System.out.println("popen3:");
+        var pipes = Os.popen3("cat -; echo \";to stderr\" 1>&2");
         OutputStream pipeStdin = pipes.childStdin();
         InputStream pipeStdout = pipes.childStdout();
+        InputStream pipeStderr = pipes.childStderr();
         try {
             pipeStdin.write("through stdin to stdout".getBytes(StandardCharsets.UTF_8));
         } finally {
@@ -53,5 +59,13 @@ public final class Popen2SeqExample {
             pipeStdout.close();
         }
         System.out.println("\tpass through: " + Repr.of(stdoutValue));
+        String stderrValue;
+        try {
+            stderrValue = new String(pipeStderr.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            pipeStderr.close();
+        }
+        System.out.println("\tstderr: " + Repr.of(stderrValue));
+        Os.waitpid(pipes.pid(), 0);     // closing the pipes does not wait for the command
     }
 }

@@ -30,9 +30,11 @@ public final class ExecExample {
      * @param args optionally the directory to list instead of {@code /tmp/}
      */
     public static void main(String[] args) {
-        Child child = JavaChild.of(TheChild.class, args).spawn();
-        WaitResult done = Os.waitpid(child.pid(), 0);
-        System.out.println("ls (pid " + done.pid() + ") exited with " + Os.waitstatusToExitcode(done.status()));
+        System.err.println("note: a JVM cannot fork, so each child is a new JVM started with JavaChild");
+        try (Child child = JavaChild.of(TheChild.class, args).spawn()) {
+            WaitResult done = Os.waitpid(child.pid(), 0);
+            System.out.println("ls (pid " + done.pid() + ") exited with " + Os.waitstatusToExitcode(done.status()));
+        }
     }
 
     /** The {@code else} branch: becomes {@code ls}. */

@@ -4,7 +4,6 @@ import io.prockit.Child;
 import io.prockit.Os;
 import io.prockit.ProcessInfo;
 import io.prockit.ProcessTable;
-import io.prockit.Signal;
 
 import java.util.List;
 
@@ -22,7 +21,8 @@ import java.util.List;
  * <p>As the article advises, try it on harmless processes first: this example starts its own,
  * named after the seed's plus a random token ({@link Decoys}), and the substrings carry the token
  * too. It also kills only its own children — a second guard, so it can never reach anyone's real
- * Adobe process. {@code Photoshop<token>} does not match and survives.
+ * Adobe process. {@code Photoshop<token>} does not match and survives. {@link ProcessInfo#kill()} is
+ * psutil's {@code proc.kill()}: {@code SIGKILL}, through a pidfd that cannot reach a reused pid.
  */
 public final class KillBySubstring {
     private KillBySubstring() {
@@ -42,10 +42,10 @@ public final class KillBySubstring {
             Child photoshop = decoys.start("Photoshop" + t);
             List<String> substrings = List.of("Adobe" + t, "CCXProcess" + t, "CoreSync" + t, "Creative Cloud" + t);
 
-            for (ProcessInfo proc : ProcessTable.processes()) {
+            for (ProcessInfo proc : ProcessTable.list()) {
                 if (proc.ppid() == Os.getpid() && substrings.stream().anyMatch(s -> proc.name().contains(s))) {
                     System.out.println("Killing " + proc.name());
-                    Os.kill(proc.pid(), Signal.SIGKILL.number());
+                    proc.kill();
                 }
             }
 

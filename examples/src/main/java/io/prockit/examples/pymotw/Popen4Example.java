@@ -50,5 +50,6 @@ public final class Popen4Example {
             pipeStdoutAndStderr.close();
         }
         System.out.println("\tcombined output: " + Repr.of(stdoutValue));
+        Os.waitpid(pipes.pid(), 0);     // closing the pipes does not wait for the command
     }
 }

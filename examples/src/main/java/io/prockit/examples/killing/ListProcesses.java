@@ -27,8 +27,9 @@ public final class ListProcesses {
      * @param args unused
      */
     public static void main(String[] args) {
-        for (ProcessInfo proc : ProcessTable.processes()) {
-            System.out.println(proc.name());
+        for (ProcessInfo proc : ProcessTable.list()) {
+            // psutil raises AccessDenied / NoSuchProcess here; orElse gives a placeholder instead
+            System.out.println(proc.orElse(ProcessInfo::name, "?"));
         }
     }
 }

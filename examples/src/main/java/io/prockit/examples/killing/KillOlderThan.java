@@ -4,7 +4,6 @@ import io.prockit.Child;
 import io.prockit.Os;
 import io.prockit.ProcessInfo;
 import io.prockit.ProcessTable;
-import io.prockit.Signal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,8 @@ import java.time.Instant;
  *
  * <p>The process table gives each process's creation time on every OS. The example starts two
  * processes of one name ({@link Decoys}) four seconds apart and terminates, politely
- * ({@code taskkill} without {@code /F}: SIGTERM), those older than two seconds: only the first.
+ * ({@code taskkill} without {@code /F}: {@link ProcessInfo#terminate()}, SIGTERM), those older than two
+ * seconds: only the first.
  */
 public final class KillOlderThan {
     private KillOlderThan() {
@@ -44,12 +44,12 @@ public final class KillOlderThan {
             Child young = decoys.start(name);
             System.out.println("started " + name + ": old " + old.pid() + ", young " + young.pid());
 
-            for (ProcessInfo p : ProcessTable.processes()) {
+            for (ProcessInfo p : ProcessTable.list()) {
                 if (p.name().equals(name) && p.ppid() == Os.getpid()) {
-                    Duration diff = Duration.between(p.createTime(), Instant.now());
+                    Duration diff = p.age(Instant.now());
                     if (diff.compareTo(limit) > 0) {
                         System.out.println("Terminating PID: " + p.pid());
-                        Os.kill(p.pid(), Signal.SIGTERM.number());
+                        p.terminate();
                     }
                 }
             }

@@ -38,11 +38,13 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>Changing this JVM's effective ids would change them for everything else it runs, so the seed's
- * program ({@link Program#main}) runs in a child JVM. The seed shows two runs, as a normal user and
- * with {@code sudo}: run as root, this example does both — once as root, once in a child that first
- * gives up root for good ({@code setgid}/{@code setuid} to {@code TEST_GID}/{@code TEST_UID}).
- * Run as a normal user, it can only show the first outcome. Change {@code TEST_GID} and
- * {@code TEST_UID} to a real user's (65534 is "nobody" on most Linux systems).
+ * program ({@link Program#main}) runs in a child JVM. The seed shows two runs, with {@code sudo} and as
+ * the user {@code TEST_UID} itself. Run as root, this example does both: once as root (the effective
+ * ids change), once in a child that first gives up root for good ({@code setgroups}, {@code setgid},
+ * {@code setuid} to {@code TEST_GID}/{@code TEST_UID}), where asking for the ids it already has
+ * changes nothing, as in the seed. Run as a normal user, the program asks for ids that are not its
+ * own and the kernel refuses ({@code EPERM}): the seed's "Re-run as root" errors. Change
+ * {@code TEST_GID} and {@code TEST_UID} to a real user's (65534 is "nobody" on most Linux systems).
  */
 public final class ProcessUser {
     static final int TEST_GID = 65534;
@@ -64,7 +66,7 @@ public final class ProcessUser {
         if (root) {
             System.out.println();
             System.out.println("$ java ... ProcessUser   (as uid " + TEST_UID + ", gid " + TEST_GID + ")");
-            run(JavaChild.of(Program.class, "--drop-root").spawn());
+            run(JavaChild.of(Program.class, "--as", TEST_UID + ":" + TEST_GID).spawn());
         } else {
             System.out.println("(run as root to see the other outcome)");
         }
@@ -88,14 +90,18 @@ public final class ProcessUser {
         }
 
         /**
-         * The seed's program; {@code --drop-root} first becomes {@code TEST_UID} for good.
+         * The seed's program; {@code --as UID:GID} (when run as root) first becomes that user for good.
          *
-         * @param args {@code --drop-root} or nothing
+         * @param args {@code --as UID:GID} or nothing
          */
         public static void main(String[] args) {
-            if (args.length > 0 && args[0].equals("--drop-root")) {
-                Os.setgid(TEST_GID);      // group first: once the user is not root, it cannot change groups
-                Os.setuid(TEST_UID);
+            if (args.length == 2 && args[0].equals("--as")) {
+                String[] ids = args[1].split(":");
+                int uid = Integer.parseInt(ids[0]);
+                int gid = Integer.parseInt(ids[1]);
+                Os.setgroups(new int[] {gid});   // groups first: once the user is not root, it cannot change them
+                Os.setgid(gid);
+                Os.setuid(uid);
             }
             System.out.println("BEFORE CHANGE:");
             showUserInfo();
@@ -106,7 +112,7 @@ public final class ProcessUser {
                 System.out.println("CHANGED GROUP:");
                 showUserInfo();
                 System.out.println();
-            } catch (OsException e) {
+            } catch (OsException e) {   // EPERM: PERMISSION_DENIED
                 System.out.println("ERROR: Could not change effective group.  Re-run as root.");
             }
 
