@@ -37,6 +37,11 @@ import java.util.Objects;
  * first (so it cannot start a grandchild outside the job); assign the job; resume. The child's
  * handle copies are closed right after {@code CreateProcessW} in every case.
  *
+ * <p>With {@code Command.pty}, the stdio steps are replaced by a {@link PseudoConsole}: the attribute
+ * list holds only {@code PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE}, {@code bInheritHandles} is false (the
+ * child inherits no handle at all) and {@code STARTF_USESTDHANDLES} is set with three NULL handles, so a
+ * JVM whose own stdio is redirected does not hand it to the child.
+ *
  * <p>What the handle list cannot stop: the JDK's {@code ProcessBuilder} in another thread passes
  * {@code bInheritHandles=TRUE} without a list, and would inherit our handles during the few
  * microseconds they are marked inheritable. They are marked just before the call and closed right

@@ -66,6 +66,20 @@ import java.util.concurrent.ExecutionException;
  *       {@code GenerateConsoleCtrlEvent} to a process group; any other number terminates the
  *       process with {@code TerminateProcess} and that number as its exit code, exactly as Python's
  *       {@code os.kill} does on Windows. A child is always signalled through its handle.</li>
+ *   <li>Python's {@code os} on the running process, where Python documents it for Windows:
+ *       {@code getlogin} ({@code GetUserNameW}), {@code cpu_count} ({@code GetActiveProcessorCount}),
+ *       {@code getenv}/{@code putenv}/{@code unsetenv}/{@code environ} on the live environment block
+ *       (children with an inherited or changed environment see the changes), {@code getcwd}/{@code chdir},
+ *       {@code umask} and {@code strerror} (the C runtime's, as Python), {@code times}
+ *       ({@code GetProcessTimes}; the children's and elapsed fields are 0), {@code _exit}
+ *       ({@code ExitProcess}), {@code abort} (exit code 3), {@code exec*} emulated by starting the new
+ *       program on the same stdio, waiting, and exiting with its exit code, and {@code startfile}
+ *       ({@code ShellExecuteExW}). Everything else POSIX-only throws {@link UnsupportedOperationException}
+ *       naming the function and Windows; {@code close}/{@code isatty} on C runtime descriptors are not
+ *       offered (their invalid-parameter handler would end the JVM on a bad descriptor).</li>
+ *   <li>Priority classes ({@code WindowsOptions.withPriorityClass}) are creation flags; Python has no
+ *       way to read them on Windows ({@code os.getpriority} is Unix-only), so neither has prockit.</li>
+ *   <li>{@code Command.pty}: a ConPTY (see {@link PseudoConsole} for the handle and teardown order).</li>
  * </ul>
  *
  * <p>Platform notes: {@link #isSupported()} is true only when {@code os.name} starts with
