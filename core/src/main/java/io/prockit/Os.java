@@ -462,6 +462,7 @@ public final class Os {
      * @return exit code or pid, as {@link #spawnv}
      */
     public static int spawnvp(int mode, String file, List<String> args) {
+        notOnWindows("os.spawnvp");
         return spawn(mode, file, args, null, true);
     }
 
@@ -476,6 +477,7 @@ public final class Os {
      * @return exit code or pid, as {@link #spawnv}
      */
     public static int spawnvpe(int mode, String file, List<String> args, Map<String, String> env) {
+        notOnWindows("os.spawnvpe");
         return spawn(mode, file, args, Objects.requireNonNull(env, "env"), true);
     }
 
@@ -517,6 +519,7 @@ public final class Os {
      * @return exit code or pid, as {@link #spawnv}
      */
     public static int spawnlp(int mode, String file, String arg0, String... args) {
+        notOnWindows("os.spawnlp");
         return spawnvp(mode, file, list(arg0, args));
     }
 
@@ -532,7 +535,15 @@ public final class Os {
      * @return exit code or pid, as {@link #spawnv}
      */
     public static int spawnlpe(int mode, String file, Map<String, String> env, String arg0, String... args) {
+        notOnWindows("os.spawnlpe");
         return spawnvpe(mode, file, list(arg0, args), env);
+    }
+
+    /** Python's {@code spawn*p*} forms do not exist on Windows (the seed: "not available on Windows"). */
+    private static void notOnWindows(String function) {
+        if (b().name().equals("windows")) {
+            throw b().unsupported(function);
+        }
     }
 
     private static List<String> list(String arg0, String... args) {
@@ -608,6 +619,104 @@ public final class Os {
         Child c = Command.shell(command).spawn();
         waitUninterruptibly(c);
         return Backends.get().systemResult(c.waitStatus().orElseThrow());
+    }
+
+    // ---- startfile -------------------------------------------------------------------------------
+
+    /** {@code SW_SHOWNORMAL}, Python's default {@code show_cmd}. */
+    private static final int SW_SHOWNORMAL = 1;
+
+    /**
+     * Python's {@code os.startfile(path)}: opens {@code path} with the application associated with it, as
+     * double-clicking it in Explorer does, and returns as soon as that application has been started
+     * (there is no way to wait for it or read its exit status).
+     *
+     * <pre>{@code
+     * Os.startfile("report.pdf");                    // the PDF viewer opens it
+     * Os.startfile("https://example.org/");          // the default browser
+     * }</pre>
+     *
+     * <p>Platform notes: {@code ShellExecuteExW}; a relative path is resolved against the process's
+     * current directory ({@link #chdir}), and an absolute path must not start with {@code /}.
+     * Availability: Windows.
+     *
+     * @param path the file, directory or URL
+     * @throws OsException when nothing can open it (no association, not found, access denied)
+     * @throws UnsupportedOperationException on other platforms
+     */
+    public static void startfile(String path) {
+        startfile(path, null, null, null, SW_SHOWNORMAL);
+    }
+
+    /**
+     * Python's {@code os.startfile(path, operation)}: performs a shell verb on {@code path}.
+     * Availability: Windows.
+     *
+     * <pre>{@code
+     * Os.startfile("report.txt", "print");
+     * Os.startfile("C:\\Users", "explore");
+     * }</pre>
+     *
+     * @param path      the file, directory or URL
+     * @param operation a verb: {@code "open"}, {@code "print"}, {@code "edit"}, {@code "explore"}, {@code "find"},
+     *                  {@code "runas"}, ...; null for the default one
+     */
+    public static void startfile(String path, String operation) {
+        startfile(path, operation, null, null, SW_SHOWNORMAL);
+    }
+
+    /**
+     * Python's {@code os.startfile(path, operation, arguments, cwd)} (Python 3.10). Availability: Windows.
+     *
+     * <pre>{@code
+     * Os.startfile("notepad.exe", null, "notes.txt", "C:\\work");
+     * }</pre>
+     *
+     * @param path      the file, directory, program or URL; a relative path is resolved against {@code cwd}
+     * @param operation a verb, or null for the default
+     * @param arguments one string passed to an application that is started, or null
+     * @param cwd       the working directory (absolute), or null for the process's
+     */
+    public static void startfile(String path, String operation, String arguments, String cwd) {
+        startfile(path, operation, arguments, cwd, SW_SHOWNORMAL);
+    }
+
+    /**
+     * Python's {@code os.startfile(path, operation, arguments, cwd, show_cmd)} (Python 3.10).
+     * Availability: Windows.
+     *
+     * <pre>{@code
+     * Os.startfile("setup.exe", "runas", "/quiet", null, 0);   // elevated, SW_HIDE
+     * }</pre>
+     *
+     * <p>Platform notes: {@code ShellExecuteExW} with {@code SEE_MASK_NOCLOSEPROCESS | SEE_MASK_FLAG_NO_UI}
+     * (no error dialogs; errors become {@link OsException}); a process handle it returns is closed at once.
+     *
+     * @param path      the file, directory, program or URL; not empty
+     * @param operation a verb, or null for the default
+     * @param arguments one string passed to an application that is started, or null
+     * @param cwd       the working directory (absolute), or null for the process's
+     * @param showCmd   an {@code SW_*} value, 0..11 ({@code SW_HIDE} 0, {@code SW_SHOWNORMAL} 1, ...)
+     * @throws IllegalArgumentException for an empty path, NUL in any string or an unknown {@code showCmd}
+     */
+    public static void startfile(String path, String operation, String arguments, String cwd, int showCmd) {
+        Checks.noNul("os.startfile path", Objects.requireNonNull(path, "path"));
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("os.startfile: path is empty");
+        }
+        if (operation != null) {
+            Checks.noNul("os.startfile operation", operation);
+        }
+        if (arguments != null) {
+            Checks.noNul("os.startfile arguments", arguments);
+        }
+        if (cwd != null) {
+            Checks.noNul("os.startfile cwd", cwd);
+        }
+        if (showCmd < 0 || showCmd > 11) {
+            throw new IllegalArgumentException("os.startfile: show_cmd must be an SW_* value 0..11 (got " + showCmd + ")");
+        }
+        b().startfile(path, operation, arguments, cwd, showCmd);
     }
 
     // =============================================================================================

@@ -619,6 +619,20 @@ public interface ProcessBackend {
     }
 
     /**
+     * Python's {@code os.startfile}: opens a file with its associated application through the shell.
+     *
+     * @param path      the file, directory or URL; relative to {@code cwd} or the current directory
+     * @param operation a verb ({@code "open"}, {@code "print"}, {@code "edit"}, {@code "explore"}, ...), or null for
+     *                  the default
+     * @param arguments the parameters passed to an application, or null
+     * @param cwd       the working directory, or null for the process's
+     * @param showCmd   an {@code SW_*} value
+     */
+    default void startfile(String path, String operation, String arguments, String cwd, int showCmd) {
+        throw unsupported("os.startfile");
+    }
+
+    /**
      * Builds the exception every {@code Os} function throws when this platform lacks it.
      *
      * @param function Python's name, e.g. {@code "os.fork"}

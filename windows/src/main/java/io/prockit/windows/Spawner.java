@@ -37,6 +37,11 @@ import java.util.Objects;
  * first (so it cannot start a grandchild outside the job); assign the job; resume. The child's
  * handle copies are closed right after {@code CreateProcessW} in every case.
  *
+ * <p>With {@code Command.pty}, the stdio steps are replaced by a {@link PseudoConsole}: the attribute
+ * list holds only {@code PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE}, {@code bInheritHandles} is false (the
+ * child inherits no handle at all) and {@code STARTF_USESTDHANDLES} is set with three NULL handles, so a
+ * JVM whose own stdio is redirected does not hand it to the child.
+ *
  * <p>What the handle list cannot stop: the JDK's {@code ProcessBuilder} in another thread passes
  * {@code bInheritHandles=TRUE} without a list, and would inherit our handles during the few
  * microseconds they are marked inheritable. They are marked just before the call and closed right
@@ -61,6 +66,15 @@ final class Spawner {
         if (r.processGroup() != null && r.processGroup() > 0) {
             throw new UnsupportedOperationException("joining process group " + r.processGroup()
                     + " (Command.processGroup) is not available on Windows; only a new group is");
+        }
+        if (r.pty() != null) {
+            // The terminal is the child's stdio; the three Stdio settings are ignored.
+            if (r.detached()) {
+                throw new IllegalArgumentException("Command.pty and detach() cannot be combined on Windows: "
+                        + "a detached process (DETACHED_PROCESS) has no console to attach to the pseudoconsole");
+            }
+            PseudoConsole.checkSize(r.pty().rows(), r.pty().columns());
+            return;
         }
         check(r.stdin(), "stdin");
         check(r.stdout(), "stdout");
@@ -113,6 +127,9 @@ final class Spawner {
         if (r.detached()) {
             flags |= WinConstants.DETACHED_PROCESS;
         }
+        if (options(r).priorityClass() != null) {
+            flags |= options(r).priorityClass();
+        }
         return flags;
     }
 
@@ -138,31 +155,48 @@ final class Spawner {
         String cwd = r.directory() == null ? null : r.directory().toAbsolutePath().toString();
 
         StdioHandles stdio = new StdioHandles();
+        PseudoConsole pty = null;
         boolean started = false;
         try {
-            stdio.open(r);
-            WinBase.PROCESS_INFORMATION pi = create(r, opts, plan, block, cwd, stdio);
+            if (r.pty() != null) {
+                pty = PseudoConsole.open(r.pty().rows(), r.pty().columns());
+            } else {
+                stdio.open(r);
+            }
+            WinBase.PROCESS_INFORMATION pi = create(r, opts, plan, block, cwd, stdio, pty);
+            if (pty != null) {
+                pty.closeConsoleEnds();
+            }
+            WindowsChild child = finish(r, backend, pi, stdio, pty);
             started = true;
-            return finish(r, backend, pi, stdio);
+            return child;
         } finally {
             stdio.closeChildEnds();
             if (!started) {
                 stdio.closeParentEnds();
+                if (pty != null) {
+                    pty.closeNow();
+                }
             }
         }
     }
 
     private static WinBase.PROCESS_INFORMATION create(SpawnRequest r, WindowsOptions opts, LaunchPlan plan,
-                                                      byte[] block, String cwd, StdioHandles stdio) {
-        List<WinNT.HANDLE> inherit = stdio.uniqueChildHandles();
-        boolean extended = !inherit.isEmpty();
+                                                      byte[] block, String cwd, StdioHandles stdio, PseudoConsole pty) {
+        List<WinNT.HANDLE> inherit = pty != null ? List.of() : stdio.uniqueChildHandles();
+        boolean extended = pty != null || !inherit.isEmpty();
         int flags = creationFlags(r, extended);
 
         STARTUPINFOEXW si = new STARTUPINFOEXW();
         if (!extended) {
             si.StartupInfo.cb = new WinDef.DWORD(si.StartupInfo.size());
         }
-        if (stdio.any()) {
+        if (pty != null) {
+            // STARTF_USESTDHANDLES with all three handles NULL: without it a child of a JVM whose own stdio is
+            // redirected (a build tool, a service) binds to those handles instead of the pseudoconsole
+            // (microsoft/terminal#11276); Windows Terminal's own ConptyConnection starts clients this way.
+            si.StartupInfo.dwFlags |= WinConstants.STARTF_USESTDHANDLES;
+        } else if (stdio.any()) {
             si.StartupInfo.dwFlags |= WinConstants.STARTF_USESTDHANDLES;
             si.StartupInfo.hStdInput = stdio.childIn;
             si.StartupInfo.hStdOutput = stdio.childOut;
@@ -184,12 +218,18 @@ final class Spawner {
         Memory attrList = null;
         Memory handleArray = null;
         try {
-            if (extended) {
+            if (pty != null) {
+                // The HPCON value itself is the attribute's value (not a pointer to it), sizeof(HPCON) bytes.
+                attrList = newAttributeList(WinConstants.PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE, pty.handle(),
+                        Native.POINTER_SIZE);
+                si.lpAttributeList = attrList;
+            } else if (extended) {
                 handleArray = new Memory((long) inherit.size() * Native.POINTER_SIZE);
                 for (int i = 0; i < inherit.size(); i++) {
                     handleArray.setPointer((long) i * Native.POINTER_SIZE, inherit.get(i).getPointer());
                 }
-                attrList = newAttributeList(handleArray, inherit.size());
+                attrList = newAttributeList(WinConstants.PROC_THREAD_ATTRIBUTE_HANDLE_LIST, handleArray,
+                        (long) inherit.size() * Native.POINTER_SIZE);
                 si.lpAttributeList = attrList;
                 for (WinNT.HANDLE h : inherit) {
                     if (!Win32.K32.SetHandleInformation(h, WinConstants.HANDLE_FLAG_INHERIT,
@@ -198,7 +238,8 @@ final class Spawner {
                     }
                 }
             }
-            boolean ok = Win32.EXT.CreateProcessW(new WString(plan.application()), cmdLine, null, null, extended,
+            // Handles are inherited only through the handle list; a pty child inherits none at all.
+            boolean ok = Win32.EXT.CreateProcessW(new WString(plan.application()), cmdLine, null, null, !inherit.isEmpty(),
                     flags, envMem, cwd == null ? null : new WString(cwd), si, pi);
             if (!ok) {
                 int err = Native.getLastError();
@@ -217,7 +258,7 @@ final class Spawner {
         }
     }
 
-    private static Memory newAttributeList(Memory handles, int count) {
+    private static Memory newAttributeList(int attribute, Pointer value, long valueSize) {
         BaseTSD.ULONG_PTRByReference size = new BaseTSD.ULONG_PTRByReference(); // SIZE_T*, pointer-sized
         // The first call only reports the size (and fails with ERROR_INSUFFICIENT_BUFFER).
         Win32.EXT.InitializeProcThreadAttributeList(null, 1, 0, size);
@@ -230,8 +271,7 @@ final class Spawner {
             throw Win32.lastError("InitializeProcThreadAttributeList", null);
         }
         if (!Win32.EXT.UpdateProcThreadAttribute(list, 0,
-                new BaseTSD.ULONG_PTR(WinConstants.PROC_THREAD_ATTRIBUTE_HANDLE_LIST), handles,
-                new BaseTSD.SIZE_T((long) count * Native.POINTER_SIZE), null, null)) {
+                new BaseTSD.ULONG_PTR(attribute), value, new BaseTSD.SIZE_T(valueSize), null, null)) {
             OsException e = Win32.lastError("UpdateProcThreadAttribute", null);
             Win32.EXT.DeleteProcThreadAttributeList(list);
             throw e;
@@ -240,7 +280,7 @@ final class Spawner {
     }
 
     private static WindowsChild finish(SpawnRequest r, WindowsBackend backend, WinBase.PROCESS_INFORMATION pi,
-                                       StdioHandles stdio) {
+                                       StdioHandles stdio, PseudoConsole pty) {
         WinNT.HANDLE process = pi.hProcess;
         WinNT.HANDLE thread = pi.hThread;
         int pid = pi.dwProcessId.intValue();
@@ -270,10 +310,14 @@ final class Spawner {
         } finally {
             Win32.close(thread);
         }
-        WindowsChild child = new WindowsChild(backend, pid, process, job, newGroup(r),
-                stdio.parentIn == null ? null : new HandleOutputStream(stdio.parentIn, "stdin"),
-                stdio.parentOut == null ? null : new HandleInputStream(stdio.parentOut, "stdout"),
-                stdio.parentErr == null ? null : new HandleInputStream(stdio.parentErr, "stderr"));
+        WindowsChild child = pty != null
+                ? new WindowsChild(backend, pid, process, job, newGroup(r),
+                        new HandleOutputStream(pty.input(), "pty input"), new HandleInputStream(pty.output(), "pty output"),
+                        null, pty)
+                : new WindowsChild(backend, pid, process, job, newGroup(r),
+                        stdio.parentIn == null ? null : new HandleOutputStream(stdio.parentIn, "stdin"),
+                        stdio.parentOut == null ? null : new HandleInputStream(stdio.parentOut, "stdout"),
+                        stdio.parentErr == null ? null : new HandleInputStream(stdio.parentErr, "stderr"), null);
         backend.register(child);
         return child;
     }

@@ -1,9 +1,15 @@
 package io.prockit.windows;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.platform.win32.Advapi32;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.ptr.IntByReference;
 import io.prockit.ErrorKind;
 import io.prockit.OsException;
+import io.prockit.TimesResult;
 import io.prockit.WaitResult;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.ProcessBackend;
@@ -12,6 +18,7 @@ import io.prockit.spi.SignalTable;
 import io.prockit.spi.SpawnRequest;
 import io.prockit.spi.StatusCodec;
 import io.prockit.spi.Termination;
+import io.prockit.windows.jna.Ucrt;
 import io.prockit.windows.jna.WinConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +66,20 @@ import java.util.concurrent.ExecutionException;
  *       {@code GenerateConsoleCtrlEvent} to a process group; any other number terminates the
  *       process with {@code TerminateProcess} and that number as its exit code, exactly as Python's
  *       {@code os.kill} does on Windows. A child is always signalled through its handle.</li>
+ *   <li>Python's {@code os} on the running process, where Python documents it for Windows:
+ *       {@code getlogin} ({@code GetUserNameW}), {@code cpu_count} ({@code GetActiveProcessorCount}),
+ *       {@code getenv}/{@code putenv}/{@code unsetenv}/{@code environ} on the live environment block
+ *       (children with an inherited or changed environment see the changes), {@code getcwd}/{@code chdir},
+ *       {@code umask} and {@code strerror} (the C runtime's, as Python), {@code times}
+ *       ({@code GetProcessTimes}; the children's and elapsed fields are 0), {@code _exit}
+ *       ({@code ExitProcess}), {@code abort} (exit code 3), {@code exec*} emulated by starting the new
+ *       program on the same stdio, waiting, and exiting with its exit code, and {@code startfile}
+ *       ({@code ShellExecuteExW}). Everything else POSIX-only throws {@link UnsupportedOperationException}
+ *       naming the function and Windows; {@code close}/{@code isatty} on C runtime descriptors are not
+ *       offered (their invalid-parameter handler would end the JVM on a bad descriptor).</li>
+ *   <li>Priority classes ({@code WindowsOptions.withPriorityClass}) are creation flags; Python has no
+ *       way to read them on Windows ({@code os.getpriority} is Unix-only), so neither has prockit.</li>
+ *   <li>{@code Command.pty}: a ConPTY (see {@link PseudoConsole} for the handle and teardown order).</li>
  * </ul>
  *
  * <p>Platform notes: {@link #isSupported()} is true only when {@code os.name} starts with
@@ -223,6 +244,198 @@ public final class WindowsBackend implements ProcessBackend {
         }
         child.collected();
         return new WaitResult(pid, t.waitStatus());
+    }
+
+    // ---- Python os on the running process ----------------------------------------------------------
+
+    /** Python's {@code os.getlogin()} on Windows: {@code GetUserNameW}. */
+    @Override
+    public String getlogin() {
+        char[] buf = new char[WinConstants.UNLEN + 1];
+        IntByReference len = new IntByReference(buf.length);
+        if (!Advapi32.INSTANCE.GetUserNameW(buf, len)) {
+            throw Win32.lastError("GetUserNameW", null);
+        }
+        // len counts the terminating NUL.
+        return new String(buf, 0, Math.max(0, len.getValue() - 1));
+    }
+
+    /** Python's {@code os.cpu_count()} on Windows: {@code GetActiveProcessorCount(ALL_PROCESSOR_GROUPS)}. */
+    @Override
+    public int cpuCount() {
+        return Win32.EXT.GetActiveProcessorCount((short) WinConstants.ALL_PROCESSOR_GROUPS);
+    }
+
+    /** Python's {@code os.process_cpu_count()} is {@code cpu_count()} where there is no {@code sched_getaffinity}. */
+    @Override
+    public int processCpuCount() {
+        return cpuCount();
+    }
+
+    /** The live process environment, which {@code SetEnvironmentVariableW} changes ({@code GetEnvironmentVariableW}). */
+    @Override
+    public String getenv(String name) {
+        WString wname = new WString(name);
+        char[] buf = new char[256];
+        while (true) {
+            Win32.K32.SetLastError(0);
+            int n = Win32.EXT.GetEnvironmentVariableW(wname, buf, buf.length);
+            if (n == 0) {
+                int err = Native.getLastError();
+                if (err == WinConstants.ERROR_ENVVAR_NOT_FOUND) {
+                    return null;
+                }
+                if (err != 0) {
+                    throw WinErrors.exception("GetEnvironmentVariableW", name, err);
+                }
+                return "";
+            }
+            if (n < buf.length) {
+                return new String(buf, 0, n);
+            }
+            buf = new char[n]; // n includes the NUL when the buffer was too small
+        }
+    }
+
+    /**
+     * Python's {@code os.putenv} on Windows: {@code SetEnvironmentVariableW}. Children started with an
+     * inherited environment get the process's block, and a changed one starts from
+     * {@code GetEnvironmentStringsW}, so both see it; {@link System#getenv} does not.
+     */
+    @Override
+    public void putenv(String name, String value) {
+        LiveProcess.checkPutenv(name, value);
+        if (!Win32.EXT.SetEnvironmentVariableW(new WString(name), new WString(value))) {
+            throw Win32.lastError("SetEnvironmentVariableW", name);
+        }
+    }
+
+    @Override
+    public void unsetenv(String name) {
+        if (!Win32.EXT.SetEnvironmentVariableW(new WString(name), null)) {
+            int err = Native.getLastError();
+            if (err != WinConstants.ERROR_ENVVAR_NOT_FOUND) {
+                throw WinErrors.exception("SetEnvironmentVariableW", name, err);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> liveEnvironment() {
+        return Win32.liveEnvironment();
+    }
+
+    @Override
+    public String getcwd() {
+        char[] buf = new char[WinConstants.MAX_PATH_CHARS];
+        while (true) {
+            int n = Win32.EXT.GetCurrentDirectoryW(buf.length, buf);
+            if (n == 0) {
+                throw Win32.lastError("GetCurrentDirectoryW", null);
+            }
+            if (n < buf.length) {
+                return new String(buf, 0, n);
+            }
+            buf = new char[n];
+        }
+    }
+
+    /**
+     * {@code SetCurrentDirectoryW}, then the drive's {@code =X:} variable, as the C runtime's {@code _wchdir}
+     * and Python's {@code os.chdir} keep it.
+     */
+    @Override
+    public void chdir(String path) {
+        if (!Win32.EXT.SetCurrentDirectoryW(new WString(path))) {
+            throw Win32.lastError("SetCurrentDirectoryW", path);
+        }
+        String now = getcwd();
+        String drive = LiveProcess.driveVariable(now);
+        if (drive != null && !Win32.EXT.SetEnvironmentVariableW(new WString(drive), new WString(now))) {
+            LOG.debug("SetEnvironmentVariableW({}) failed: error {}", drive, Native.getLastError());
+        }
+    }
+
+    /**
+     * The C runtime's {@code _umask}: only the owner read and write bits (0400, 0200) mean anything on
+     * Windows, the others are dropped before the call, as the runtime itself ignores them.
+     */
+    @Override
+    public int umask(int mask) {
+        return Ucrt.INSTANCE._umask(mask & (WinConstants.S_IREAD | WinConstants.S_IWRITE));
+    }
+
+    /** The C runtime's message for an errno value, as Python's {@code os.strerror} (the wide form, {@code _wcserror}). */
+    @Override
+    public String strerror(int code) {
+        Pointer p = Ucrt.INSTANCE._wcserror(code);
+        return p == null ? "Unknown error" : p.getWideString(0);
+    }
+
+    /** {@code GetProcessTimes} of this process; the children's and the elapsed fields are 0, as in Python. */
+    @Override
+    public TimesResult times() {
+        WinBase.FILETIME created = new WinBase.FILETIME();
+        WinBase.FILETIME exited = new WinBase.FILETIME();
+        WinBase.FILETIME kernel = new WinBase.FILETIME();
+        WinBase.FILETIME user = new WinBase.FILETIME();
+        if (!Win32.K32.GetProcessTimes(Win32.K32.GetCurrentProcess(), created, exited, kernel, user)) {
+            throw Win32.lastError("GetProcessTimes", null);
+        }
+        return LiveProcess.times(Win32.ticks(user), Win32.ticks(kernel));
+    }
+
+    /** {@code ExitProcess}: no shutdown hooks, no flushing of Java buffers. */
+    @Override
+    public void _exit(int status) {
+        LOG.debug("_exit({})", status);
+        Win32.K32.ExitProcess(status);
+    }
+
+    /**
+     * Exit code 3 at once, as Python documents for {@code os.abort()} on Windows:
+     * {@code TerminateProcess} of the current process, which runs no handlers and shows no dialog
+     * (the C runtime's {@code abort()} may report the fault to Windows Error Reporting instead).
+     */
+    @Override
+    public void abort() {
+        Win32.K32.TerminateProcess(Win32.K32.GetCurrentProcess(), WinConstants.ABORT_EXIT_CODE);
+    }
+
+    /**
+     * {@code exec*} as the Windows C runtime emulates it: the new program is started with this process's
+     * stdio and the given (or live) environment, then this process exits. Unlike the C runtime, which
+     * exits with 0 at once, prockit waits for the program and exits with its exit code, so a parent
+     * waiting for this process sees the new program's result, as after a POSIX {@code exec}. The pid
+     * changes. If the program cannot be started this throws and the JVM keeps running.
+     */
+    @Override
+    public void execve(String path, List<String> argv, Map<String, String> env, boolean searchPath) {
+        SpawnRequest request = LiveProcess.execRequest(path, argv, env, searchPath);
+        System.out.flush();
+        System.err.flush();
+        ChildHandle child = spawn(request);
+        LOG.debug("exec emulation: {} started as pid {}; this process exits with its exit code", path, child.pid());
+        int code;
+        while (true) {
+            try {
+                code = child.termination().get().status().code().orElse(1);
+                break;
+            } catch (InterruptedException e) {
+                // The process is being replaced: nothing may interrupt the wait.
+                Thread.interrupted();
+            } catch (ExecutionException e) {
+                code = 1;
+                break;
+            }
+        }
+        Win32.K32.ExitProcess(code);
+    }
+
+    /** Python's {@code os.startfile}: {@code ShellExecuteExW}, see {@link ShellExecute}. */
+    @Override
+    public void startfile(String path, String operation, String arguments, String cwd, int showCmd) {
+        ShellExecute.startfile(path, operation, arguments, cwd, showCmd);
     }
 
     // ---- registry and reaper ---------------------------------------------------------------------

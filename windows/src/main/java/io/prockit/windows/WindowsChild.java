@@ -34,6 +34,7 @@ final class WindowsChild implements ChildHandle {
     private final HandleInputStream stdout;
     private final HandleInputStream stderr;
     private final CompletableFuture<Termination> termination = new CompletableFuture<>();
+    private final PseudoConsole pty;   // null unless started with Command.pty
 
     private WinNT.HANDLE job;          // guarded by this
     private boolean reaped;            // guarded by this
@@ -41,8 +42,9 @@ final class WindowsChild implements ChildHandle {
     private boolean processClosed;     // guarded by this
 
     WindowsChild(WindowsBackend backend, int pid, WinNT.HANDLE process, WinNT.HANDLE job, boolean ownGroup,
-                 HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr) {
+                 HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr, PseudoConsole pty) {
         this.backend = backend;
+        this.pty = pty;
         this.pid = pid;
         this.process = process;
         this.job = job;
@@ -107,10 +109,17 @@ final class WindowsChild implements ChildHandle {
             synchronized (this) {
                 reaped = true;
             }
+            if (pty != null) {
+                pty.closeAfterExit();
+            }
             termination.completeExceptionally(e);
             return;
         }
         LOG.debug("child {} ended: {}", pid, t.status());
+        if (pty != null) {
+            // Off this waiter thread: ClosePseudoConsole may wait for the output to be drained.
+            pty.closeAfterExit();
+        }
         termination.completeAsync(() -> t);
     }
 
@@ -264,6 +273,18 @@ final class WindowsChild implements ChildHandle {
             terminate(signo);
             return true;
         }
+    }
+
+    /**
+     * {@code ResizePseudoConsole}; ignored once the child has exited and its pseudoconsole is closed.
+     */
+    @Override
+    public void resizePty(int rows, int columns) {
+        if (pty == null) {
+            ChildHandle.super.resizePty(rows, columns);
+            return;
+        }
+        pty.resize(rows, columns);
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.prockit.windows.jna.JOBOBJECT_BASIC_LIMIT_INFORMATION;
 import io.prockit.windows.jna.JOBOBJECT_EXTENDED_LIMIT_INFORMATION;
 import io.prockit.windows.jna.PROCESS_BASIC_INFORMATION;
 import io.prockit.windows.jna.PROCESS_MEMORY_COUNTERS;
+import io.prockit.windows.jna.COORD;
+import io.prockit.windows.jna.SHELLEXECUTEINFOW;
 import io.prockit.windows.jna.STARTUPINFOEXW;
 import io.prockit.windows.jna.WinConstants;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +159,32 @@ class WinLayoutTest {
     }
 
     @Test
+    void shellExecuteInfoW() throws Exception {
+        SHELLEXECUTEINFOW info = new SHELLEXECUTEINFOW();
+        // hIcon and hMonitor are one union member at 96.
+        StructInfo expected = STRUCTS.get("SHELLEXECUTEINFOW");
+        assertNotNull(expected, "SHELLEXECUTEINFOW in win64-layout.txt");
+        assertEquals(expected.size(), info.size(), "SHELLEXECUTEINFOW size");
+        assertEquals(expected.size(), info.cbSize, "cbSize is the structure's size");
+        Map<String, FieldInfo> fields = new LinkedHashMap<>(expected.fields());
+        assertEquals(fields.get("hIcon").offset(), fields.remove("hMonitor").offset(), "hIcon/hMonitor union");
+        List<String> jna = fieldOrder(SHELLEXECUTEINFOW.class);
+        assertEquals(List.copyOf(fields.keySet()), jna, "every header field, in order");
+        for (String name : jna) {
+            assertEquals(fields.get(name).offset(), offset(info, name), "SHELLEXECUTEINFOW." + name + " offset");
+        }
+    }
+
+    @Test
+    void coord() throws Exception {
+        check("COORD", new COORD(), Map.of());
+        COORD.ByValue size = COORD.size(24, 80);
+        assertEquals(80, size.X, "X is the columns");
+        assertEquals(24, size.Y, "Y is the rows");
+        assertEquals(4, size.size(), "passed by value in one register");
+    }
+
+    @Test
     void fileTime() throws Exception {
         check("FILETIME", new WinBase.FILETIME(), Map.of());
     }
@@ -240,6 +268,44 @@ class WinLayoutTest {
         HAND_CHECKED.put("WM_CLOSE", 0x10L);                   // winuser.h
         HAND_CHECKED.put("ERROR_PARTIAL_COPY", 299L);          // winerror.h
         HAND_CHECKED.put("ERROR_NONE_MAPPED", 1332L);          // winerror.h
+        HAND_CHECKED.put("ERROR_NOT_ENOUGH_MEMORY", 8L);       // winerror.h
+        HAND_CHECKED.put("ERROR_SHARING_VIOLATION", 32L);      // winerror.h
+        HAND_CHECKED.put("ERROR_ENVVAR_NOT_FOUND", 203L);      // winerror.h
+        HAND_CHECKED.put("ERROR_NO_ASSOCIATION", 1155L);       // winerror.h
+        HAND_CHECKED.put("ERROR_DDE_FAIL", 1156L);             // winerror.h
+        HAND_CHECKED.put("ERROR_DLL_NOT_FOUND", 1157L);        // winerror.h
+        HAND_CHECKED.put("SE_ERR_FNF", 2L);                    // shellapi.h
+        HAND_CHECKED.put("SE_ERR_PNF", 3L);
+        HAND_CHECKED.put("SE_ERR_ACCESSDENIED", 5L);
+        HAND_CHECKED.put("SE_ERR_OOM", 8L);
+        HAND_CHECKED.put("SE_ERR_SHARE", 26L);
+        HAND_CHECKED.put("SE_ERR_ASSOCINCOMPLETE", 27L);
+        HAND_CHECKED.put("SE_ERR_DDETIMEOUT", 28L);
+        HAND_CHECKED.put("SE_ERR_DDEFAIL", 29L);
+        HAND_CHECKED.put("SE_ERR_DDEBUSY", 30L);
+        HAND_CHECKED.put("SE_ERR_NOASSOC", 31L);
+        HAND_CHECKED.put("SE_ERR_DLLNOTFOUND", 32L);
+        HAND_CHECKED.put("ALL_PROCESSOR_GROUPS", 0xFFFFL);     // winnt.h
+        HAND_CHECKED.put("S_OK", 0L);                          // winerror.h
+        HAND_CHECKED.put("FACILITY_WIN32", 7L);                // winerror.h
+        HAND_CHECKED.put("UNLEN", 256L);                       // lmcons.h
+        HAND_CHECKED.put("MAX_PATH_CHARS", 260L);              // windef.h MAX_PATH
+        HAND_CHECKED.put("S_IREAD", 0x100L);                   // ucrt sys/stat.h _S_IREAD
+        HAND_CHECKED.put("S_IWRITE", 0x80L);                   // ucrt sys/stat.h _S_IWRITE
+        HAND_CHECKED.put("ABORT_EXIT_CODE", 3L);               // the C runtime's abort(), Python's os.abort docs
+    }
+
+    /** The hand-checked error constants agree with jna-platform's own copies as well (it has no SE_ERR_* or UNLEN). */
+    @Test
+    void errorConstantsAgreeWithJnaPlatform() {
+        assertEquals(com.sun.jna.platform.win32.WinError.ERROR_ENVVAR_NOT_FOUND, WinConstants.ERROR_ENVVAR_NOT_FOUND);
+        assertEquals(com.sun.jna.platform.win32.WinError.ERROR_NO_ASSOCIATION, WinConstants.ERROR_NO_ASSOCIATION);
+        assertEquals(com.sun.jna.platform.win32.WinError.ERROR_DDE_FAIL, WinConstants.ERROR_DDE_FAIL);
+        assertEquals(com.sun.jna.platform.win32.WinError.ERROR_DLL_NOT_FOUND, WinConstants.ERROR_DLL_NOT_FOUND);
+        assertEquals(com.sun.jna.platform.win32.WinError.ERROR_SHARING_VIOLATION, WinConstants.ERROR_SHARING_VIOLATION);
+        assertEquals(com.sun.jna.platform.win32.WinError.ERROR_NOT_ENOUGH_MEMORY, WinConstants.ERROR_NOT_ENOUGH_MEMORY);
+        assertEquals(com.sun.jna.platform.win32.WinError.FACILITY_WIN32, WinConstants.FACILITY_WIN32);
+        assertEquals(com.sun.jna.platform.win32.WinDef.MAX_PATH, WinConstants.MAX_PATH_CHARS);
     }
 
     @Test

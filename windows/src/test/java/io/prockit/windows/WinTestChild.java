@@ -19,6 +19,11 @@ import java.util.List;
  *   <li>{@code env NAME}: prints the variable's value, or {@code <unset>}</li>
  *   <li>{@code sleep MS}: sleeps</li>
  *   <li>{@code tree MS}: starts a grandchild that sleeps MS, prints its pid, sleeps MS itself</li>
+ *   <li>{@code os-exit N}: {@code Os._exit(N)} after printing "before" (flushed)</li>
+ *   <li>{@code os-abort}: {@code Os.abort()}</li>
+ *   <li>{@code os-exec CMD ...}: {@code Os.execv} of this test child running {@code CMD ...}</li>
+ *   <li>{@code os-overlay CMD ...}: {@code Os.spawnv(P_OVERLAY, ...)} of this test child running {@code CMD ...}</li>
+ *   <li>{@code console}: prints whether the JVM sees a console on stdin and stdout</li>
  * </ul>
  */
 public final class WinTestChild {
@@ -65,6 +70,27 @@ public final class WinTestChild {
                 System.out.println(p.pid());
                 System.out.flush();
                 Thread.sleep(Long.parseLong(args[1]));
+            }
+            case "os-exit" -> {
+                System.out.print("before");
+                System.out.flush();
+                io.prockit.Os._exit(Integer.parseInt(args[1]));
+            }
+            case "os-abort" -> io.prockit.Os.abort();
+            case "os-exec", "os-overlay" -> {
+                List<String> argv = new ArrayList<>(javaCommand());
+                argv.addAll(Arrays.asList(args).subList(1, args.length));
+                if (cmd.equals("os-exec")) {
+                    io.prockit.Os.execv(argv.get(0), argv);
+                } else {
+                    io.prockit.Os.spawnv(io.prockit.Os.P_OVERLAY, argv.get(0), argv);
+                }
+                System.out.print("exec returned");
+                System.exit(99);
+            }
+            case "console" -> {
+                System.out.print("console=" + (System.console() != null) + "\n");
+                System.out.flush();
             }
             default -> {
                 System.err.println("unknown command " + cmd);

@@ -174,4 +174,87 @@ public interface Kernel32Ext extends StdCallLibrary {
      * @return the path's length, a larger number when the buffer is too small, 0 on failure
      */
     int GetWindowsDirectoryW(char[] lpBuffer, int uSize);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-getcurrentdirectory">GetCurrentDirectoryW</a>.
+     *
+     * @param nBufferLength the buffer's length in characters
+     * @param lpBuffer      receives the path
+     * @return the path's length; the length needed (with the NUL) when the buffer is too small; 0 on failure
+     */
+    int GetCurrentDirectoryW(int nBufferLength, char[] lpBuffer);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-setcurrentdirectory">SetCurrentDirectoryW</a>.
+     *
+     * @param lpPathName the new directory
+     * @return false on failure
+     */
+    boolean SetCurrentDirectoryW(WString lpPathName);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-getenvironmentvariablew">GetEnvironmentVariableW</a>.
+     *
+     * @param lpName   the name
+     * @param lpBuffer receives the value
+     * @param nSize    the buffer's length in characters
+     * @return the value's length; the length needed (with the NUL) when too small; 0 when unset
+     *         ({@code ERROR_ENVVAR_NOT_FOUND}) or empty
+     */
+    int GetEnvironmentVariableW(WString lpName, char[] lpBuffer, int nSize);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-setenvironmentvariablew">SetEnvironmentVariableW</a>.
+     *
+     * @param lpName  the name
+     * @param lpValue the value, or null to remove the variable
+     * @return false on failure
+     */
+    boolean SetEnvironmentVariableW(WString lpName, WString lpValue);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-getactiveprocessorcount">GetActiveProcessorCount</a>.
+     *
+     * @param groupNumber a processor group, or {@code ALL_PROCESSOR_GROUPS} (0xffff)
+     * @return the number of active logical processors, 0 on failure
+     */
+    int GetActiveProcessorCount(short groupNumber);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/win32/api/processthreadsapi/nf-processthreadsapi-getpriorityclass">GetPriorityClass</a>.
+     *
+     * @param hProcess a process with {@code PROCESS_QUERY_LIMITED_INFORMATION}
+     * @return its priority class, 0 on failure
+     */
+    int GetPriorityClass(WinNT.HANDLE hProcess);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/console/createpseudoconsole">CreatePseudoConsole</a>.
+     *
+     * @param size    the console size in characters
+     * @param hInput  the pipe end the pseudoconsole reads the caller's input from
+     * @param hOutput the pipe end the pseudoconsole writes its output (VT sequences) to
+     * @param dwFlags 0
+     * @param phPC    receives the {@code HPCON}
+     * @return an HRESULT, {@code S_OK} (0) on success
+     */
+    int CreatePseudoConsole(COORD.ByValue size, WinNT.HANDLE hInput, WinNT.HANDLE hOutput, int dwFlags,
+                            com.sun.jna.ptr.PointerByReference phPC);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/console/resizepseudoconsole">ResizePseudoConsole</a>.
+     *
+     * @param hPC  the pseudoconsole
+     * @param size the new size in characters
+     * @return an HRESULT, {@code S_OK} (0) on success
+     */
+    int ResizePseudoConsole(Pointer hPC, COORD.ByValue size);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/console/closepseudoconsole">ClosePseudoConsole</a>.
+     * Before Windows 11 24H2 it waits until the output pipe is drained or closed.
+     *
+     * @param hPC the pseudoconsole
+     */
+    void ClosePseudoConsole(Pointer hPC);
 }

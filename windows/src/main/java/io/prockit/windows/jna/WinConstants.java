@@ -178,4 +178,79 @@ public final class WinConstants {
     public static final int ERROR_PARTIAL_COPY = 299;
     /** No mapping between account names and security IDs was done. */
     public static final int ERROR_NONE_MAPPED = 1332;
+
+    // <winerror.h>, more system error codes: https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes
+    /** Not enough memory resources are available to process this command. */
+    public static final int ERROR_NOT_ENOUGH_MEMORY = 8;
+    /** The process cannot access the file because it is being used by another process. */
+    public static final int ERROR_SHARING_VIOLATION = 32;
+    /** The system could not find the environment option that was entered. */
+    public static final int ERROR_ENVVAR_NOT_FOUND = 203;
+    /** No application is associated with the specified file for this operation. */
+    public static final int ERROR_NO_ASSOCIATION = 1155;
+    /** An error occurred in sending the command to the application. */
+    public static final int ERROR_DDE_FAIL = 1156;
+    /** One of the library files needed to run this application cannot be found. */
+    public static final int ERROR_DLL_NOT_FOUND = 1157;
+
+    // <shellapi.h>, SHELLEXECUTEINFOW.fMask: https://learn.microsoft.com/en-us/windows/win32/api/shellapi/ns-shellapi-shellexecuteinfow
+    /** {@code hProcess} receives the started process's handle. */
+    public static final int SEE_MASK_NOCLOSEPROCESS = 0x00000040;
+    /** Wait for the execute operation to complete before returning (callers without a message loop). */
+    public static final int SEE_MASK_NOASYNC = 0x00000100;
+    /** No error dialogs. */
+    public static final int SEE_MASK_FLAG_NO_UI = 0x00000400;
+
+    // <shellapi.h>, ShellExecute's SE_ERR_* results in hInstApp:
+    // https://learn.microsoft.com/en-us/windows/win32/api/shellapi/nf-shellapi-shellexecutew
+    /** File not found. */
+    public static final int SE_ERR_FNF = 2;
+    /** Path not found. */
+    public static final int SE_ERR_PNF = 3;
+    /** Access denied. */
+    public static final int SE_ERR_ACCESSDENIED = 5;
+    /** Out of memory. */
+    public static final int SE_ERR_OOM = 8;
+    /** A sharing violation. */
+    public static final int SE_ERR_SHARE = 26;
+    /** The file name association is incomplete or invalid. */
+    public static final int SE_ERR_ASSOCINCOMPLETE = 27;
+    /** The DDE transaction timed out. */
+    public static final int SE_ERR_DDETIMEOUT = 28;
+    /** The DDE transaction failed. */
+    public static final int SE_ERR_DDEFAIL = 29;
+    /** Other DDE transactions were being processed. */
+    public static final int SE_ERR_DDEBUSY = 30;
+    /** No application is associated with the file name extension. */
+    public static final int SE_ERR_NOASSOC = 31;
+    /** The DLL was not found. */
+    public static final int SE_ERR_DLLNOTFOUND = 32;
+
+    // <winnt.h>, GetActiveProcessorCount: https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-getactiveprocessorcount
+    /** Every processor group. */
+    public static final int ALL_PROCESSOR_GROUPS = 0x0000FFFF;
+
+    // <winerror.h>, HRESULT: https://learn.microsoft.com/en-us/windows/win32/com/structure-of-com-error-codes
+    /** Success. */
+    public static final int S_OK = 0;
+    /** The facility of HRESULTs that wrap a Win32 error code ({@code HRESULT_FROM_WIN32}). */
+    public static final int FACILITY_WIN32 = 7;
+
+    // <lmcons.h>, GetUserNameW: https://learn.microsoft.com/en-us/windows/win32/api/winbase/nf-winbase-getusernamew
+    /** The longest user name. */
+    public static final int UNLEN = 256;
+
+    // <windef.h>: the classic path limit, the first buffer size for GetCurrentDirectoryW (which reports a longer need).
+    /** {@code MAX_PATH}. */
+    public static final int MAX_PATH_CHARS = 260;
+
+    // <sys/stat.h> of the C runtime, _umask: https://learn.microsoft.com/en-us/cpp/c-runtime-library/reference/umask
+    /** Read permission, owner ({@code _S_IREAD}). */
+    public static final int S_IREAD = 0x0100;
+    /** Write permission, owner ({@code _S_IWRITE}). */
+    public static final int S_IWRITE = 0x0080;
+
+    // The C runtime's abort() on Windows: https://learn.microsoft.com/en-us/cpp/c-runtime-library/reference/abort
+    /** The exit code of {@code abort()}, which Python's {@code os.abort()} documents for Windows. */
+    public static final int ABORT_EXIT_CODE = 3;
 }
