@@ -33,7 +33,12 @@ import java.util.function.IntConsumer;
  * {@code TIOCSCTTY}, xnu {@code open1()}) and {@code exec}s the program with {@code exec -a argv0}, so
  * the pid, argv (argv0 included) and the program are the caller's. The slave path and every argument are
  * positional parameters of the script, never part of its text. bash may add {@code SHLVL}, {@code PWD}
- * and {@code _} to the environment the program sees.
+ * and {@code _} to the environment the program sees. A missing or non-executable program is refused in
+ * the parent ({@link #darwinCheck}) as {@code posix_spawn} would refuse it; an executable without a
+ * {@code #!} line, which {@code posix_spawn} refuses with {@code ENOEXEC}, is run by bash as a script.
+ * This path is exercised on Linux by {@code DarwinPtyShimTest}, which opens the slave {@code O_NOCTTY}
+ * in the file actions as macOS does and lets the script acquire it (Linux follows the same
+ * first-open rule).
  *
  * <p>Descriptors: the master is opened {@code O_RDWR | O_NOCTTY | O_CLOEXEC} (on Darwin the master is a
  * terminal too, and opening it without {@code O_NOCTTY} could make it the parent's controlling
