@@ -232,6 +232,15 @@ class PtyTest {
         }
     }
 
+    @Test
+    void aFailedSpawnClosesTheTerminal() throws Exception {
+        Set<Integer> before = ptmxFds();
+        io.prockit.OsException e = assertThrows(io.prockit.OsException.class,
+                () -> Command.of("/nonexistent/prockit-pty").pty(PtyOptions.defaults()).spawn());
+        assertEquals(io.prockit.ErrorKind.NOT_FOUND, e.kind());
+        assertEquals(before, ptmxFds(), "the master and its duplicates were closed");
+    }
+
     private static Set<Integer> ptmxFds() throws IOException {
         Set<Integer> out = new TreeSet<>();
         try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
