@@ -8,19 +8,26 @@ package io.prockit;
  *
  * <pre>{@code
  * try (Child sh = Command.of("sh", "-i").pty(new PtyOptions(24, 80)).spawn()) {
+ *     sh.resizePty(40, 120);                                       // SIGWINCH to its foreground group
  *     sh.stdin().write("stty size; exit\n".getBytes());
  *     sh.stdin().flush();
- *     System.out.print(new String(sh.stdout().readAllBytes()));   // echoes, the prompt, "24 80"
- *     sh.resizePty(40, 120);                                       // SIGWINCH in the child
+ *     System.out.print(new String(sh.stdout().readAllBytes()));   // the echo, the prompts, "40 120"
  * }
  * }</pre>
  *
+ * <p>The terminal's line discipline applies: the child's {@code \n} arrives as {@code \r\n}, what the
+ * caller writes is echoed back, and {@code ^D} at the start of a line is the child's end of input (closing
+ * {@link Child#stdin()} is not). Reading {@link Child#stdout()} ends once every process holding the
+ * terminal is gone (Linux reports {@code EIO} there; the stream turns it into end of file).
+ * {@link Child#close()} closes the caller's side: the terminal hangs up and the child's session gets
+ * {@code SIGHUP}, as when a terminal window is closed.
+ *
  * <p>Platform notes: Linux: a new session ({@code POSIX_SPAWN_SETSID}) whose first terminal open, a file
  * action opening the pty slave, makes it the controlling terminal. macOS runs file actions before
- * {@code setsid}, so the slave is opened again by {@code /bin/sh} inside the new session before it
- * {@code exec}s the program. Windows: a ConPTY ({@code CreatePseudoConsole}), whose output is VT
- * sequences. Reading the terminal after the child has exited returns end of file on Linux once every
- * program holding the slave is gone.
+ * {@code setsid}, so {@code /bin/bash} (run as {@code sh}) opens the slave again inside the new session,
+ * which acquires it, and {@code exec}s the program with its own argv, argv0 included ({@code exec -a});
+ * the program keeps the pid, and may see {@code SHLVL}, {@code PWD} and {@code _} set by bash in its
+ * environment. Windows: a ConPTY ({@code CreatePseudoConsole}), whose output is VT sequences.
  *
  * @param rows    terminal rows, 1..65535
  * @param columns terminal columns, 1..65535

@@ -23,15 +23,25 @@ final class FdStreams {
     private FdStreams() {
     }
 
-    /** The parent's read end of a pipe. */
+    /** The parent's read end of a pipe, or a pseudo-terminal master. */
     static final class In extends InputStream {
         private final Fd fd;
         private final String name;
+        private final boolean ptyMaster;
         private Memory buf;
 
         In(Fd fd, String name) {
+            this(fd, name, false);
+        }
+
+        /**
+         * @param ptyMaster whether {@code fd} is a pseudo-terminal master: Linux reports {@code EIO} there,
+         *                  not 0, once the last holder of the slave has closed it, which is this stream's end
+         */
+        In(Fd fd, String name, boolean ptyMaster) {
             this.fd = fd;
             this.name = name;
+            this.ptyMaster = ptyMaster;
         }
 
         @Override
@@ -62,6 +72,9 @@ final class FdStreams {
                         buf.read(0, b, off, (int) n);
                         return (int) n;
                     } catch (LastErrorException e) {
+                        if (ptyMaster && e.getErrorCode() == PosixBackend.table().EIO) {
+                            return -1;
+                        }
                         if (e.getErrorCode() != PosixBackend.table().EINTR) {
                             throw new IOException("read(" + name + "): " + LibC.strerror(e.getErrorCode())
                                     + " (errno " + e.getErrorCode() + ")");

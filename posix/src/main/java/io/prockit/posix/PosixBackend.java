@@ -225,10 +225,14 @@ public final class PosixBackend implements ProcessBackend {
                 LOG.warn("pidfd_open({}) failed (errno {}); polling for its exit instead", pid, e.getErrorCode());
             }
         }
+        boolean pty = pipes.ptyMaster() >= 0;
         PosixChild child = new PosixChild(this, pid, pgid, ownGroup, pidfd,
                 pipes.stdin() >= 0 ? new FdStreams.Out(new FdStreams.Fd(pipes.stdin()), "stdin of " + pid) : null,
-                pipes.stdout() >= 0 ? new FdStreams.In(new FdStreams.Fd(pipes.stdout()), "stdout of " + pid) : null,
+                pipes.stdout() >= 0 ? new FdStreams.In(new FdStreams.Fd(pipes.stdout()), "stdout of " + pid, pty) : null,
                 pipes.stderr() >= 0 ? new FdStreams.In(new FdStreams.Fd(pipes.stderr()), "stderr of " + pid) : null);
+        if (pty) {
+            child.usePty(new FdStreams.Fd(pipes.ptyMaster()));
+        }
         children.put(pid, child);
         Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
         try {

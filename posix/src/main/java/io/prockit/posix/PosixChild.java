@@ -38,6 +38,8 @@ final class PosixChild implements ChildHandle {
     private boolean reaped;
     private final boolean ownGroup;
     private volatile boolean detached;
+    /** The pseudo-terminal master when the child runs in one ({@code Command.pty}), else null. */
+    private volatile FdStreams.Fd ptyMaster;
 
     PosixChild(PosixBackend backend, int pid, int pgid, boolean ownGroup, int pidfd, FdStreams.Out stdin,
                FdStreams.In stdout, FdStreams.In stderr) {
@@ -169,6 +171,38 @@ final class PosixChild implements ChildHandle {
         }
     }
 
+    /**
+     * Gives the child its pseudo-terminal master (its stdin and stdout are duplicates of it); kept for
+     * {@link #resizePty} and closed by {@link #closeStreams()}.
+     */
+    void usePty(FdStreams.Fd master) {
+        this.ptyMaster = master;
+    }
+
+    /**
+     * {@code TIOCSWINSZ} on the master: the kernel changes the size and sends {@code SIGWINCH} to the
+     * terminal's foreground process group. Under the descriptor's lock, so a concurrent close cannot hand
+     * the number to another file first.
+     */
+    @Override
+    public void resizePty(int rows, int columns) {
+        FdStreams.Fd master = ptyMaster;
+        if (master == null) {
+            ChildHandle.super.resizePty(rows, columns);
+            return;
+        }
+        synchronized (master) {
+            int fd;
+            try {
+                fd = master.get("pty of " + pid);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the pseudo-terminal of child " + pid + " is closed", e);
+            }
+            new PosixSystem(backend).setWindowSize(fd, rows, columns);
+        }
+        PosixBackend.LOG.debug("pty of pid {} resized to {}x{}", pid, rows, columns);
+    }
+
     /** Marks a child started with {@code detach()}: the exit hook leaves it running. */
     void markDetached() {
         detached = true;
@@ -269,6 +303,10 @@ final class PosixChild implements ChildHandle {
         }
         if (stderr != null) {
             stderr.close();
+        }
+        FdStreams.Fd master = ptyMaster;
+        if (master != null) {
+            master.close();
         }
     }
 

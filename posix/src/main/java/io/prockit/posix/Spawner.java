@@ -27,7 +27,9 @@ import java.util.Map;
  * {@code /proc/self/fd} on older glibc; {@code POSIX_SPAWN_CLOEXEC_DEFAULT} on macOS). Attributes: the
  * signal mask emptied ({@code SETSIGMASK}), every disposition reset ({@code SETSIGDEF}), and on request
  * a new process group, a new session ({@code SETSID}: 0x80 on glibc, 0x400 on macOS), reset ids and a
- * scheduler.
+ * scheduler. With a pseudo-terminal ({@link SpawnRequest#pty()}) the slave replaces the three stdio
+ * settings and the child always gets a new session; {@link PtySpawn} explains how the slave becomes its
+ * controlling terminal on Linux and on macOS.
  */
 final class Spawner {
     private final PosixBackend b;
@@ -163,14 +165,24 @@ final class Spawner {
             res.faInit = true;
 
             int flags = attributes(r, res);
-            Pipes pipes = fileActions(r, cwd, res);
+            PtySpawn pty = r.pty() == null ? null : PtySpawn.open(b, r.pty(), res.parentEnds::add);
+            Pipes pipes = fileActions(r, cwd, res, pty);
             if (darwin) {
                 flags |= c.optional("POSIX_SPAWN_CLOEXEC_DEFAULT").orElseThrow();
             }
             check(LibC.posix_spawnattr_setflags(res.attr, (short) flags), "posix_spawnattr_setflags", path);
 
-            Memory pathMem = res.keep(NativeStrings.cString(path));
-            Memory argv = res.keep(NativeStrings.vector(r.argv()));
+            List<String> args = r.argv();
+            String exe = path;
+            if (pty != null && darwin) {
+                // The file actions run before setsid on macOS: a shell in the new session acquires the terminal.
+                check(PtySpawn.darwinCheck(path, c), r.searchPath() && !r.program().contains("/") ? "posix_spawnp"
+                        : "posix_spawn", r.program());
+                args = PtySpawn.darwinArgv(pty.slave(), path, r.argv());
+                exe = PtySpawn.DARWIN_SHELL;
+            }
+            Memory pathMem = res.keep(NativeStrings.cString(exe));
+            Memory argv = res.keep(NativeStrings.vector(args));
             Pointer envp;
             if (childEnv == null) {
                 envp = b.environPointer();
@@ -192,7 +204,7 @@ final class Spawner {
                         Integer.toHexString(flags), childEnv == null ? "inherited" : childEnv.size() + " entries",
                         r.directory() == null ? "inherited" : cwd);
             }
-            int pgid = r.newSession() || (r.processGroup() != null && r.processGroup() == 0) ? pid[0]
+            int pgid = r.newSession() || r.pty() != null || (r.processGroup() != null && r.processGroup() == 0) ? pid[0]
                     : r.processGroup() != null ? r.processGroup() : b.ownPgrp();
             boolean ownGroup = pgid == pid[0];
             res.parentEnds.clear(); // handed to the child object
@@ -204,8 +216,15 @@ final class Spawner {
         }
     }
 
-    /** The parent's ends of the pipes of one spawn. */
-    record Pipes(int stdin, int stdout, int stderr) {
+    /**
+     * The parent's ends of the pipes of one spawn (-1 for none).
+     *
+     * @param ptyMaster the pseudo-terminal master (stdin and stdout are then duplicates of it), or -1
+     */
+    record Pipes(int stdin, int stdout, int stderr, int ptyMaster) {
+        Pipes(int stdin, int stdout, int stderr) {
+            this(stdin, stdout, stderr, -1);
+        }
     }
 
     private String resolve(SpawnRequest r, Map<String, String> childEnv, Path cwd) {
@@ -238,7 +257,7 @@ final class Spawner {
             flags |= c.POSIX_SPAWN_SETSIGDEF;
             check(LibC.posix_spawnattr_setsigdefault(res.attr, allSignals), "posix_spawnattr_setsigdefault", r.program());
         }
-        if (r.newSession()) {
+        if (r.newSession() || r.pty() != null) {
             flags |= c.POSIX_SPAWN_SETSID;
         } else if (r.processGroup() != null) {
             flags |= c.POSIX_SPAWN_SETPGROUP;
@@ -271,15 +290,22 @@ final class Spawner {
         set[bit / 8] |= (byte) (1 << (bit % 8));
     }
 
-    private Pipes fileActions(SpawnRequest r, Path cwd, Resources res) {
+    private Pipes fileActions(SpawnRequest r, Path cwd, Resources res, PtySpawn pty) {
         if (r.directory() != null) {
             Memory dir = res.keep(NativeStrings.cString(cwd.toString()));
             check(addchdir.invokeInt(new Object[] {res.fa, dir}), "posix_spawn_file_actions_addchdir_np",
                     cwd.toString());
         }
-        int in = stdio(r.stdin(), 0, true, res);
-        int out = stdio(r.stdout(), 1, false, res);
-        int err = stdio(r.stderr(), 2, false, res);
+        Pipes pipes;
+        if (pty != null) {
+            // The Stdio settings are ignored: the slave is 0, 1 and 2.
+            check(PtySpawn.fileActions(res.fa, res.keep(NativeStrings.cString(pty.slave())), c, darwin),
+                    "posix_spawn_file_actions_addopen", pty.slave());
+            pipes = pty.parentEnds();
+        } else {
+            pipes = new Pipes(stdio(r.stdin(), 0, true, res), stdio(r.stdout(), 1, false, res),
+                    stdio(r.stderr(), 2, false, res));
+        }
         int maxChildFd = 2;
         for (Map.Entry<Integer, Integer> e : r.extraFds().entrySet()) {
             int child = e.getKey();
@@ -294,7 +320,7 @@ final class Spawner {
             maxChildFd = Math.max(maxChildFd, child);
         }
         closeTheRest(r, maxChildFd, res);
-        return new Pipes(in, out, err);
+        return pipes;
     }
 
     /** Sets up one standard stream; returns the parent's pipe end, or -1. */
