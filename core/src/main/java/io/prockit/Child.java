@@ -250,7 +250,12 @@ public final class Child implements AutoCloseable {
         }
     }
 
-    /** Closes the parent's ends of the child's pipes. Does not kill or wait for the child. */
+    /**
+     * Closes the parent's ends of the child's pipes. Does not kill or wait for the child, with one
+     * exception: for a child started with {@link Command#pty}, closing the terminal's master side hangs
+     * the terminal up, so a child still running gets {@code SIGHUP} (POSIX), as when a terminal window
+     * is closed.
+     */
     @Override
     public void close() {
         closed = true;
