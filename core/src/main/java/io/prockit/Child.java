@@ -44,11 +44,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Child implements AutoCloseable {
     /** Daemon threads for {@link Command#output()}'s second stream and {@link #onExit()} callbacks. */
     private static final AtomicInteger IO_THREADS = new AtomicInteger();
-    static final ExecutorService IO_POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "prockit-io-" + IO_THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    static final ExecutorService IO_POOL = Executors.newCachedThreadPool(new IoThreads());
+
+    /**
+     * A named class rather than a lambda: this class initialises on a cold JVM's first spawn, where the first
+     * lambda costs the invokedynamic bootstrap (milliseconds).
+     */
+    private static final class IoThreads implements java.util.concurrent.ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "prockit-io-" + IO_THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
 
     private final ChildHandle handle;
     private volatile boolean closed;

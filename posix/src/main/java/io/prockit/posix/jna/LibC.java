@@ -18,14 +18,56 @@ import com.sun.jna.Pointer;
  * the stack.
  */
 public final class LibC {
+    /**
+     * System property: {@code true} keeps JNA's own library-directory scan ({@code /sbin/ldconfig -p}) instead
+     * of the directory list prockit gives JNA on Linux (see {@link #load()}).
+     */
+    public static final String LDCONFIG_PROPERTY = "prockit.jna.ldconfig";
+
     /** The C library: {@code libc.so.6} on Linux, {@code libSystem} on macOS. */
-    public static final NativeLibrary LIBRARY = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+    public static final NativeLibrary LIBRARY = load();
 
     static {
         Native.register(LibC.class, LIBRARY);
     }
 
     private LibC() {
+    }
+
+    /**
+     * Loads the C library. On Linux, JNA's {@code NativeLibrary} initialiser starts {@code /sbin/ldconfig -p}
+     * (a child process: 20-40 ms of a cold JVM's first spawn) to collect library directories, unless
+     * {@code jna.platform.library.path} is set. libc needs none of them, so when nobody set that property
+     * (JNA sets it itself once initialised, so an absent property means JNA's scan has not run) it is set to
+     * the directories JNA lists without ldconfig: the multiarch, lib64 and lib directories that exist. Other
+     * libraries a program loads through JNA are still found by name through the dynamic loader's own cache.
+     * {@code -Dprockit.jna.ldconfig=true} keeps JNA's scan.
+     *
+     * @return the C library
+     */
+    private static NativeLibrary load() {
+        if (Platform.isLinux() && System.getProperty("jna.platform.library.path") == null
+                && !Boolean.getBoolean(LDCONFIG_PROPERTY)) {
+            String multiarch = (Platform.isIntel() ? (Platform.is64Bit() ? "x86_64" : "i386") : Platform.ARCH)
+                    + "-linux-gnu";
+            String bits = Platform.is64Bit() ? "64" : "32";
+            StringBuilder path = new StringBuilder();
+            for (String dir : new String[] {"/usr/lib/" + multiarch, "/lib/" + multiarch, "/usr/lib" + bits,
+                    "/lib" + bits, "/usr/lib", "/lib"}) {
+                if (new java.io.File(dir).isDirectory()) {
+                    path.append(path.length() == 0 ? "" : java.io.File.pathSeparator).append(dir);
+                }
+            }
+            if (path.length() > 0) {
+                System.setProperty("jna.platform.library.path", path.toString());
+            }
+        }
+        return NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+    }
+
+    /** @return the variadic functions, loaded after {@link #LIBRARY} so JNA's initialisation goes through {@link #load()} */
+    static LibCVarargs loadVarargs() {
+        return Native.load(Platform.C_LIBRARY_NAME, LibCVarargs.class);
     }
 
     // ---- posix_spawn(3): https://man7.org/linux/man-pages/man3/posix_spawn.3.html -------------------
