@@ -6,12 +6,17 @@ import io.prockit.ExitStatus;
 import io.prockit.ResourceUsage;
 import io.prockit.Signal;
 import io.prockit.posix.jna.LibC;
+import io.prockit.posix.jna.LinuxLibC;
+import io.prockit.posix.linux.LinuxConstants;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.Termination;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One child spawned by the POSIX backend.
@@ -23,8 +28,21 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PosixChild implements ChildHandle {
     /** One {@code struct rusage} buffer per reaping thread (the reaper, or a waiter), read before it is reused. */
-    private static final ThreadLocal<Memory> RUSAGE = ThreadLocal.withInitial(() ->
-            new Memory(Math.max(PosixBackend.table().SIZEOF_rusage, 8)));
+    private static final ThreadLocal<Memory> RUSAGE = new ThreadLocal<>() {
+        @Override
+        protected Memory initialValue() {
+            return new Memory(Math.max(PosixBackend.table().SIZEOF_rusage, 8));
+        }
+    };
+    /** One {@code struct pollfd} (8 bytes) per waiting thread. */
+    private static final ThreadLocal<Memory> POLLFD = new ThreadLocal<>() {
+        @Override
+        protected Memory initialValue() {
+            return new Memory(8);
+        }
+    };
+    /** The longest a waiting thread stays in one {@code poll(2)}: how late it may notice an interrupt. */
+    static final int POLL_SLICE_MS = 50;
 
     private final PosixBackend backend;
     private final int pid;
@@ -86,6 +104,115 @@ final class PosixChild implements ChildHandle {
     @Override
     public CompletableFuture<Termination> termination() {
         return termination;
+    }
+
+    /**
+     * Waits in the calling thread (Linux, with pidfds): the thread polls a pidfd of its own for the child's
+     * exit, in slices of {@value #POLL_SLICE_MS} ms so an interrupt is noticed, and reaps the child itself
+     * through {@link #tryReap()} when it has exited. That saves the hand-off of the reaper-thread path (kernel
+     * wakes the reaper, the reaper reaps and completes the future, the future wakes this thread), which was
+     * most of prockit's wait overhead over a C {@code waitpid} loop. The reaper thread sees the same exit and
+     * races harmlessly: {@code tryReap} runs under the child's lock and reaps exactly once; whichever thread
+     * loses finds the child reaped. The pidfd is the waiter's own ({@code pidfd_open} under the lock while the
+     * child is unreaped, so the pid is still the child's), so the reaper closing the child's pidfd can never
+     * leave this thread polling a reused descriptor number.
+     *
+     * <p>Falls back to waiting for {@link #termination()} without pidfds (macOS, old kernels), on a virtual
+     * thread (a native poll would pin its carrier), for a zero timeout, and once the child is reaped.
+     */
+    @Override
+    public Termination awaitTermination(long nanos) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        // Beyond ~146 years counts as no limit (keeps the deadline arithmetic from overflowing).
+        long deadline = nanos > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        if (nanos > 0 && !termination.isDone() && !isVirtual(Thread.currentThread())) {
+            int fd = waiterPidfd();
+            if (fd >= 0) {
+                boolean exited;
+                try {
+                    exited = pollForExit(fd, deadline);
+                } finally {
+                    Spawner.quietClose(fd);
+                }
+                if (!exited) {
+                    throw new TimeoutException();
+                }
+                boolean reapedNow;
+                try {
+                    reapedNow = tryReap();
+                } catch (RuntimeException e) {
+                    PosixBackend.LOG.debug("reaping {} in its waiter failed; leaving it to the reaper", this, e);
+                    reapedNow = false;
+                }
+                if (reapedNow) {
+                    // Completed, or about to be by the reaper thread that won the race (it completes the
+                    // future right after leaving the lock), so no deadline applies any more.
+                    return termination.get();
+                }
+            }
+        }
+        if (deadline == Long.MAX_VALUE) {
+            return termination.get();
+        }
+        return termination.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private static boolean isVirtual(Thread t) {
+        // Thread.isVirtual() is Java 21; the class name works from Java 17 on.
+        return t.getClass().getName().equals("java.lang.VirtualThread");
+    }
+
+    /** @return a new pidfd for the child, or -1 when it is reaped or the backend has no pidfds */
+    private int waiterPidfd() {
+        synchronized (lock) {
+            if (reaped || pidfd < 0) {
+                return -1;
+            }
+            try {
+                return backend.pidfds().open(pid, 0);
+            } catch (LastErrorException e) {
+                return -1;
+            }
+        }
+    }
+
+    /**
+     * Polls {@code fd} until it is readable (the child exited), the deadline passes or the child is reaped.
+     *
+     * @return false only when the deadline passed
+     */
+    private boolean pollForExit(int fd, long deadline) throws InterruptedException {
+        Memory pfd = POLLFD.get();
+        while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            int sliceMs = POLL_SLICE_MS;
+            if (deadline != Long.MAX_VALUE) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return termination.isDone();
+                }
+                sliceMs = (int) Math.min(POLL_SLICE_MS, (left + 999_999) / 1_000_000);
+            }
+            pfd.setInt(0, fd);
+            pfd.setShort(4, (short) LinuxConstants.POLLIN); // events
+            pfd.setShort(6, (short) 0);                      // revents
+            int n;
+            try {
+                n = LinuxLibC.poll(pfd, 1, sliceMs);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == backend.c.EINTR) {
+                    continue;
+                }
+                // Unexpected: let the caller wait for the reaper instead.
+                PosixBackend.LOG.debug("poll on the pidfd of {} failed: errno {}", this, e.getErrorCode());
+                return true;
+            }
+            if (n > 0 || termination.isDone()) {
+                return true;
+            }
+        }
     }
 
     /**
