@@ -4,6 +4,7 @@ import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
 import io.prockit.Signal;
+import io.prockit.Stdio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,6 +106,21 @@ class WaiterTest {
             assertFalse(c.hasExited(), "the child keeps running after the waiter is interrupted");
             assertTrue(c.kill());
             assertEquals(ExitStatus.signaled(Signal.of("SIGKILL"), false), c.waitFor());
+        } finally {
+            Procs.reap(c);
+        }
+    }
+
+    @Test
+    void aWaiterThatGivesUpHandsTheChildBackToTheReaper() throws Exception {
+        Child c = Command.of("/bin/sh", "-c", "read line; exit 3").stdin(Stdio.pipe()).spawn();
+        try {
+            // The waiter takes the child out of the reaper's set while it polls, and must put it back.
+            assertEquals(Optional.empty(), c.waitFor(Duration.ofMillis(50)));
+            c.stdin().close();
+            // Nobody waits in waitFor now: only the reaper thread can complete this.
+            assertEquals(ExitStatus.exited(3), c.onExit().get(5, TimeUnit.MINUTES));
+            assertTrue(c.hasExited());
         } finally {
             Procs.reap(c);
         }
