@@ -36,11 +36,10 @@ public final class LibC {
 
     /**
      * Loads the C library. On Linux, JNA's {@code NativeLibrary} initialiser starts {@code /sbin/ldconfig -p}
-     * (a child process: 20-40 ms of a cold JVM's first spawn) to collect library directories, unless
-     * {@code jna.platform.library.path} is set. libc needs none of them, so when nobody set that property
-     * (JNA sets it itself once initialised, so an absent property means JNA's scan has not run) it is set to
-     * the directories JNA lists without ldconfig: the multiarch, lib64 and lib directories that exist. Other
-     * libraries a program loads through JNA are still found by name through the dynamic loader's own cache.
+     * (a child process: 15-20 ms of a cold JVM's first spawn) to collect library directories, unless
+     * {@code jna.platform.library.path} is set. When nobody set that property (JNA sets it itself once
+     * initialised, so an absent property means its scan has not run), it is set to the same directories
+     * found without a process ({@link LibraryPath}: JNA's own list, then those of {@code /etc/ld.so.conf}).
      * {@code -Dprockit.jna.ldconfig=true} keeps JNA's scan.
      *
      * @return the C library
@@ -48,18 +47,9 @@ public final class LibC {
     private static NativeLibrary load() {
         if (Platform.isLinux() && System.getProperty("jna.platform.library.path") == null
                 && !Boolean.getBoolean(LDCONFIG_PROPERTY)) {
-            String multiarch = (Platform.isIntel() ? (Platform.is64Bit() ? "x86_64" : "i386") : Platform.ARCH)
-                    + "-linux-gnu";
-            String bits = Platform.is64Bit() ? "64" : "32";
-            StringBuilder path = new StringBuilder();
-            for (String dir : new String[] {"/usr/lib/" + multiarch, "/lib/" + multiarch, "/usr/lib" + bits,
-                    "/lib" + bits, "/usr/lib", "/lib"}) {
-                if (new java.io.File(dir).isDirectory()) {
-                    path.append(path.length() == 0 ? "" : java.io.File.pathSeparator).append(dir);
-                }
-            }
-            if (path.length() > 0) {
-                System.setProperty("jna.platform.library.path", path.toString());
+            String path = LibraryPath.linux();
+            if (!path.isEmpty()) {
+                System.setProperty("jna.platform.library.path", path);
             }
         }
         return NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
