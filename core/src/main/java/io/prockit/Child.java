@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,11 +43,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Child implements AutoCloseable {
     /** Daemon threads for {@link Command#output()}'s second stream and {@link #onExit()} callbacks. */
     private static final AtomicInteger IO_THREADS = new AtomicInteger();
-    static final ExecutorService IO_POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "prockit-io-" + IO_THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    static final ExecutorService IO_POOL = Executors.newCachedThreadPool(new IoThreads());
+
+    /**
+     * A named class rather than a lambda: this class initialises on a cold JVM's first spawn, where the first
+     * lambda costs the invokedynamic bootstrap (milliseconds).
+     */
+    private static final class IoThreads implements java.util.concurrent.ThreadFactory {
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "prockit-io-" + IO_THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
 
     private final ChildHandle handle;
     private volatile boolean closed;
@@ -138,7 +146,7 @@ public final class Child implements AutoCloseable {
             nanos = Long.MAX_VALUE;
         }
         try {
-            ExitStatus s = f.get(nanos, TimeUnit.NANOSECONDS).status();
+            ExitStatus s = handle.awaitTermination(nanos).status();
             handle.collected();
             return Optional.of(s);
         } catch (TimeoutException e) {
@@ -160,7 +168,8 @@ public final class Child implements AutoCloseable {
 
     /**
      * @return a future completed with the exit status when the child ends. Callbacks attached
-     * without an executor run on prockit's reaper thread: keep them short, or use an {@code *Async} variant.
+     * without an executor run on the thread that reaped the child: prockit's reaper thread, or (Linux) a
+     * thread blocked in {@link #waitFor()}: keep them short, or use an {@code *Async} variant.
      */
     public CompletableFuture<ExitStatus> onExit() {
         return handle.termination().thenApply(Termination::status);
@@ -244,9 +253,11 @@ public final class Child implements AutoCloseable {
 
     private Termination termination() throws InterruptedException {
         try {
-            return handle.termination().get();
+            return handle.awaitTermination(Long.MAX_VALUE);
         } catch (ExecutionException e) {
             throw new IllegalStateException("reaper failed for child " + pid(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("unbounded wait for child " + pid() + " timed out", e);
         }
     }
 

@@ -3,6 +3,9 @@ package io.prockit.spi;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A backend's live child process, wrapped by {@link io.prockit.Child}.
@@ -26,6 +29,27 @@ public interface ChildHandle {
 
     /** @return completed by the backend, once, when it has reaped the child; callers must not complete it */
     CompletableFuture<Termination> termination();
+
+    /**
+     * Blocks until the child has been reaped, or at most {@code nanos}; what {@link io.prockit.Child#waitFor()}
+     * and {@link io.prockit.Child#waitFor(java.time.Duration)} call.
+     *
+     * <p>The default waits for {@link #termination()}. A backend may instead wait on the process itself in
+     * the calling thread and reap it there, saving the hand-off from its reaper thread to the waiting one,
+     * provided the child is still reaped exactly once, {@link #termination()} is completed as always, and an
+     * interrupt still ends the wait promptly with {@link InterruptedException}.
+     *
+     * @param nanos the longest wait in nanoseconds, {@link Long#MAX_VALUE} for no limit
+     * @return how the child ended
+     * @throws InterruptedException if interrupted while waiting (the child is still reaped)
+     * @throws ExecutionException   if reaping failed ({@link #termination()} completed exceptionally)
+     * @throws TimeoutException     if the child was still running after {@code nanos}
+     */
+    default Termination awaitTermination(long nanos) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        CompletableFuture<Termination> f = termination();
+        return nanos == Long.MAX_VALUE ? f.get() : f.get(nanos, TimeUnit.NANOSECONDS);
+    }
 
     /**
      * Sends a signal to the child unless it has been reaped.

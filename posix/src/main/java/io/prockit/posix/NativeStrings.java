@@ -37,23 +37,72 @@ final class NativeStrings {
      * @return the block; its address is the {@code char **}
      */
     static Memory vector(List<String> strings) {
+        byte[][] bytes = encode(strings);
+        Memory m = new Memory(vectorSize(bytes));
+        writeVector(m, 0, bytes);
+        return m;
+    }
+
+    /**
+     * @param strings strings without NUL
+     * @return each in {@link #CHARSET}
+     */
+    static byte[][] encode(List<String> strings) {
         int n = strings.size();
         byte[][] bytes = new byte[n][];
-        long size = (long) (n + 1) * Native.POINTER_SIZE;
         for (int i = 0; i < n; i++) {
             bytes[i] = strings.get(i).getBytes(CHARSET);
-            size += bytes[i].length + 1;
         }
-        Memory m = new Memory(size);
-        long off = (long) (n + 1) * Native.POINTER_SIZE;
-        for (int i = 0; i < n; i++) {
-            m.setPointer((long) i * Native.POINTER_SIZE, m.share(off));
-            m.write(off, bytes[i], 0, bytes[i].length);
-            m.setByte(off + bytes[i].length, (byte) 0);
-            off += bytes[i].length + 1;
+        return bytes;
+    }
+
+    /**
+     * @param bytes encoded strings
+     * @return the bytes {@link #writeVector} writes: the pointer table, its NULL and each string with its NUL
+     */
+    static long vectorSize(byte[][] bytes) {
+        long size = (long) (bytes.length + 1) * Native.POINTER_SIZE;
+        for (byte[] b : bytes) {
+            size += b.length + 1;
         }
-        m.setPointer((long) n * Native.POINTER_SIZE, null);
-        return m;
+        return size;
+    }
+
+    /**
+     * Writes a {@code char **} at {@code at}: the pointer table (absolute addresses into the same block,
+     * written as plain integers so no {@code Pointer} object is made per string), then the strings.
+     *
+     * @param m     the block, at least {@code at + vectorSize(bytes)} long
+     * @param at    the offset of the table (pointer-aligned)
+     * @param bytes encoded strings
+     */
+    static void writeVector(Memory m, long at, byte[][] bytes) {
+        long base = Pointer.nativeValue(m);
+        int n = bytes.length;
+        long off = at + (long) (n + 1) * Native.POINTER_SIZE;
+        for (int i = 0; i <= n; i++) {
+            long slot = at + (long) i * Native.POINTER_SIZE;
+            long address = i == n ? 0 : base + off;
+            if (Native.POINTER_SIZE == 8) {
+                m.setLong(slot, address);
+            } else {
+                m.setInt(slot, (int) address);
+            }
+            if (i < n) {
+                writeCString(m, off, bytes[i]);
+                off += bytes[i].length + 1;
+            }
+        }
+    }
+
+    /**
+     * @param m     the block
+     * @param at    where
+     * @param bytes an encoded string without NUL; written with its terminating NUL
+     */
+    static void writeCString(Memory m, long at, byte[] bytes) {
+        m.write(at, bytes, 0, bytes.length);
+        m.setByte(at + bytes.length, (byte) 0);
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.prockit.posix;
 
-import com.sun.jna.Function;
 import com.sun.jna.LastErrorException;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
+import io.prockit.posix.jna.OptionalLibC;
 
 /**
  * Linux pidfds: {@code pidfd_open} and {@code pidfd_send_signal} through libc when it exports them
@@ -15,17 +15,17 @@ final class Pidfds {
     private static final int SYS_PIDFD_OPEN = io.prockit.posix.linux.LinuxConstants.SYS_pidfd_open;
     private static final int SYS_PIDFD_SEND_SIGNAL = io.prockit.posix.linux.LinuxConstants.SYS_pidfd_send_signal;
 
-    private final Function open;
-    private final Function send;
+    private final boolean directOpen;   // libc exports pidfd_open: mapped directly (OptionalLibC)
+    private final boolean directSend;
     private final boolean available;
 
     Pidfds(boolean linux) {
-        Function o = null;
-        Function s = null;
+        boolean o = false;
+        boolean s = false;
         boolean ok = false;
         if (linux) {
-            o = lookup("pidfd_open");
-            s = lookup("pidfd_send_signal");
+            o = OptionalLibC.available(OptionalLibC.PidfdOpen.class);
+            s = OptionalLibC.available(OptionalLibC.PidfdSendSignal.class);
             try {
                 int fd = openRaw(o, LibC.getpid(), 0);
                 LibC.close(fd);
@@ -35,19 +35,11 @@ final class Pidfds {
                         e.getErrorCode());
             }
         }
-        this.open = o;
-        this.send = s;
+        this.directOpen = o;
+        this.directSend = s;
         this.available = ok;
         PosixBackend.LOG.debug("pidfds: {} (pidfd_open via {}, pidfd_send_signal via {})", ok ? "yes" : "no",
-                o != null ? "libc" : "syscall", s != null ? "libc" : "syscall");
-    }
-
-    private static Function lookup(String name) {
-        try {
-            return LibC.LIBRARY.getFunction(name, Function.THROW_LAST_ERROR);
-        } catch (UnsatisfiedLinkError e) {
-            return null;
-        }
+                o ? "libc" : "syscall", s ? "libc" : "syscall");
     }
 
     boolean available() {
@@ -60,12 +52,12 @@ final class Pidfds {
      * @return a pidfd (always close-on-exec)
      */
     int open(int pid, int flags) {
-        return openRaw(open, pid, flags);
+        return openRaw(directOpen, pid, flags);
     }
 
-    private static int openRaw(Function f, int pid, int flags) {
-        if (f != null) {
-            return f.invokeInt(new Object[] {pid, flags});
+    private static int openRaw(boolean direct, int pid, int flags) {
+        if (direct) {
+            return OptionalLibC.PidfdOpen.pidfd_open(pid, flags);
         }
         return (int) LibCVarargs.INSTANCE.syscall(SYS_PIDFD_OPEN, pid, flags);
     }
@@ -75,8 +67,8 @@ final class Pidfds {
      * @param sig   a signal
      */
     void sendSignal(int pidfd, int sig) {
-        if (send != null) {
-            send.invokeInt(new Object[] {pidfd, sig, null, 0});
+        if (directSend) {
+            OptionalLibC.PidfdSendSignal.pidfd_send_signal(pidfd, sig, null, 0);
         } else {
             LibCVarargs.INSTANCE.syscall(SYS_PIDFD_SEND_SIGNAL, pidfd, sig, null, 0);
         }

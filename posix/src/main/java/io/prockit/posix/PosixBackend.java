@@ -244,6 +244,21 @@ public final class PosixBackend implements ProcessBackend {
         return child;
     }
 
+    /**
+     * Hands a child back to the reaper after the threads waiting on it in {@code waitFor} left without
+     * reaping it; never throws (falls back to polling, like {@link #adopt}).
+     */
+    void watch(PosixChild child) {
+        NativeState s = state();
+        try {
+            s.reaper.register(child);
+        } catch (RuntimeException e) {
+            LOG.warn("watching pid {} with {} failed ({}); polling instead", child.pid(), s.reaper.name(),
+                    e.toString());
+            s.fallback.register(child);
+        }
+    }
+
     Termination termination(int status, Memory rusage) {
         return new Termination(status & 0xffffffffL, PosixChild.decode(codec, status),
                 PosixChild.rusage(rusage, !darwin));

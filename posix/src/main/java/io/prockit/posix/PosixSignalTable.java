@@ -33,9 +33,20 @@ final class PosixSignalTable implements SignalTable {
                 numbers.put(v, preferred);
             }
         }
-        c.optional("SIGRTMIN").ifPresent(min -> {
+        // Plain loops, no lambda or stream: this runs on a cold JVM's first spawn, where each new lambda
+        // shape costs a class spun at run time.
+        java.util.OptionalInt rtmin = c.optional("SIGRTMIN");
+        if (rtmin.isPresent()) {
+            int min = rtmin.getAsInt();
             int max = c.optional("SIGRTMAX").orElse(min);
-            for (int s = names.values().stream().mapToInt(Integer::intValue).max().orElse(31) + 1; s < min; s++) {
+            int highest = 31;
+            if (!names.isEmpty()) {
+                highest = 0;
+                for (int v : names.values()) {
+                    highest = Math.max(highest, v);
+                }
+            }
+            for (int s = highest + 1; s < min; s++) {
                 // Kernel signals the C library reserves for itself (glibc: 32 and 33).
                 names.put("SIG" + s, s);
                 numbers.put(s, "SIG" + s);
@@ -45,7 +56,7 @@ final class PosixSignalTable implements SignalTable {
                 names.put(n, s);
                 numbers.put(s, n);
             }
-        });
+        }
         this.byName = Collections.unmodifiableMap(names);
         this.byNumber = Collections.unmodifiableMap(numbers);
     }

@@ -1,6 +1,5 @@
 package io.prockit.posix;
 
-import com.sun.jna.Function;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -10,6 +9,7 @@ import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.jna.LinuxLibC;
+import io.prockit.posix.jna.OptionalLibC;
 import io.prockit.spi.SpawnRequest;
 
 import java.nio.file.Path;
@@ -34,8 +34,8 @@ import java.util.Map;
 final class Spawner {
     private final PosixBackend b;
     private final PosixConstants c;
-    private final Function addclosefrom;   // glibc >= 2.34, else null
-    private final Function addchdir;       // glibc >= 2.29, macOS 10.15, else null
+    private final boolean addclosefrom;    // glibc >= 2.34
+    private final boolean addchdir;        // glibc >= 2.29, macOS 10.15
     private final boolean darwin;
     private final Memory devNull = NativeStrings.cString("/dev/null");
     /** The empty signal mask and the "every catchable signal" default set: built once, only ever read. */
@@ -44,16 +44,19 @@ final class Spawner {
     /**
      * Per spawning thread: the blocks that hold {@code posix_spawnattr_t} and {@code posix_spawn_file_actions_t}
      * (initialised and destroyed on every spawn, but not allocated again: the benchmark's spawn loop showed the
-     * per-spawn allocations as part of prockit's overhead over the C loop).
+     * per-spawn allocations as part of prockit's overhead over the C loop). The third block holds the program
+     * path and argv, grown up to {@link #STRINGS_CACHED_MAX} bytes; larger ones get a block of their own.
      */
     private final ThreadLocal<Memory[]> scratch;
+    private static final int STRINGS_INITIAL = 1024;
+    private static final int STRINGS_CACHED_MAX = 64 * 1024;
 
     Spawner(PosixBackend backend) {
         this.b = backend;
         this.c = backend.c;
         this.darwin = backend.isDarwin();
-        this.addclosefrom = darwin ? null : optional("posix_spawn_file_actions_addclosefrom_np");
-        this.addchdir = optional("posix_spawn_file_actions_addchdir_np");
+        this.addclosefrom = !darwin && OptionalLibC.available(OptionalLibC.AddClosefrom.class);
+        this.addchdir = OptionalLibC.available(OptionalLibC.AddChdir.class);
         this.emptyMask = sigset(new byte[c.SIZEOF_sigset_t]);
         byte[] all = new byte[c.SIZEOF_sigset_t];
         // Written bit by bit rather than with sigfillset/sigaddset: glibc refuses its reserved signals 32
@@ -66,24 +69,22 @@ final class Spawner {
         this.allSignals = sigset(all);
         int attrSize = Math.max(c.SIZEOF_posix_spawnattr_t, 8);
         int faSize = Math.max(c.SIZEOF_posix_spawn_file_actions_t, 8);
-        this.scratch = ThreadLocal.withInitial(() -> new Memory[] {new Memory(attrSize), new Memory(faSize)});
+        // An anonymous class, not a lambda: this runs on a cold JVM's first spawn (see issue 7's cold start).
+        this.scratch = new ThreadLocal<>() {
+            @Override
+            protected Memory[] initialValue() {
+                return new Memory[] {new Memory(attrSize), new Memory(faSize), new Memory(STRINGS_INITIAL)};
+            }
+        };
         PosixBackend.LOG.debug("posix_spawn: addclosefrom_np {}, addchdir_np {}",
-                addclosefrom != null ? "yes" : darwin ? "n/a (CLOEXEC_DEFAULT)" : "no (closing /proc/self/fd entries)",
-                addchdir != null ? "yes" : "no");
+                addclosefrom ? "yes" : darwin ? "n/a (CLOEXEC_DEFAULT)" : "no (closing /proc/self/fd entries)",
+                addchdir ? "yes" : "no");
     }
 
     private static Memory sigset(byte[] bits) {
         Memory m = new Memory(bits.length);
         m.write(0, bits, 0, bits.length);
         return m;
-    }
-
-    private static Function optional(String name) {
-        try {
-            return LibC.LIBRARY.getFunction(name);
-        } catch (UnsatisfiedLinkError e) {
-            return null;
-        }
     }
 
     /** Pipe ends and native memory of one spawn, released in {@link #close()}. */
@@ -149,7 +150,7 @@ final class Spawner {
         // The real working directory (Os.chdir changes it; user.dir does not follow), looked up only when needed.
         Path cwd = r.directory() != null ? PosixSystem.realCwdPath().resolve(r.directory()) : null; // null: the parent's
         String path = resolve(r, childEnv, cwd);
-        if (r.directory() != null && addchdir == null) {
+        if (r.directory() != null && !addchdir) {
             throw new UnsupportedOperationException("a working directory needs posix_spawn_file_actions_addchdir_np "
                     + "(glibc 2.29+, macOS 10.15+), which this C library lacks");
         }
@@ -181,8 +182,25 @@ final class Spawner {
                 args = PtySpawn.darwinArgv(pty.slave(), path, r.argv());
                 exe = PtySpawn.DARWIN_SHELL;
             }
-            Memory pathMem = res.keep(NativeStrings.cString(exe));
-            Memory argv = res.keep(NativeStrings.vector(args));
+            // The path and argv packed into one block: [path\0, padding][argv table][argv strings].
+            byte[] pathBytes = exe.getBytes(NativeStrings.CHARSET);
+            byte[][] argvBytes = NativeStrings.encode(args);
+            long argvAt = (pathBytes.length + 1L + 7) & ~7L;
+            long size = argvAt + NativeStrings.vectorSize(argvBytes);
+            Memory strings = blocks[2];
+            if (size > strings.size()) {
+                if (size <= STRINGS_CACHED_MAX) {
+                    strings.close();
+                    strings = new Memory(Math.max(size, 2 * strings.size()));
+                    blocks[2] = strings;
+                } else {
+                    strings = res.keep(new Memory(size));
+                }
+            }
+            NativeStrings.writeCString(strings, 0, pathBytes);
+            NativeStrings.writeVector(strings, argvAt, argvBytes);
+            Pointer pathMem = strings;
+            Pointer argv = strings.share(argvAt);
             Pointer envp;
             if (childEnv == null) {
                 envp = b.environPointer();
@@ -293,7 +311,8 @@ final class Spawner {
     private Pipes fileActions(SpawnRequest r, Path cwd, Resources res, PtySpawn pty) {
         if (r.directory() != null) {
             Memory dir = res.keep(NativeStrings.cString(cwd.toString()));
-            check(addchdir.invokeInt(new Object[] {res.fa, dir}), "posix_spawn_file_actions_addchdir_np",
+            check(OptionalLibC.AddChdir.posix_spawn_file_actions_addchdir_np(res.fa, dir),
+                    "posix_spawn_file_actions_addchdir_np",
                     cwd.toString());
         }
         Pipes pipes;
@@ -413,8 +432,8 @@ final class Spawner {
                 check(LibC.posix_spawn_file_actions_addclose(res.fa, fd), "posix_spawn_file_actions_addclose", fd);
             }
         }
-        if (addclosefrom != null) {
-            check(addclosefrom.invokeInt(new Object[] {res.fa, maxChildFd + 1}),
+        if (addclosefrom) {
+            check(OptionalLibC.AddClosefrom.posix_spawn_file_actions_addclosefrom_np(res.fa, maxChildFd + 1),
                     "posix_spawn_file_actions_addclosefrom_np", maxChildFd + 1);
             return;
         }

@@ -75,6 +75,7 @@ class LinuxConstantsTest {
                 #include <sys/utsname.h>
                 #include <unistd.h>
                 #include <sys/epoll.h>
+                #include <poll.h>
                 #include <sys/syscall.h>
                 #include <sysexits.h>
                 #if __has_include(<sys/pidfd.h>)

@@ -18,14 +18,46 @@ import com.sun.jna.Pointer;
  * the stack.
  */
 public final class LibC {
+    /**
+     * System property: {@code true} keeps JNA's own library-directory scan ({@code /sbin/ldconfig -p}) instead
+     * of the directory list prockit gives JNA on Linux (see {@link #load()}).
+     */
+    public static final String LDCONFIG_PROPERTY = "prockit.jna.ldconfig";
+
     /** The C library: {@code libc.so.6} on Linux, {@code libSystem} on macOS. */
-    public static final NativeLibrary LIBRARY = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+    public static final NativeLibrary LIBRARY = load();
 
     static {
         Native.register(LibC.class, LIBRARY);
     }
 
     private LibC() {
+    }
+
+    /**
+     * Loads the C library. On Linux, JNA's {@code NativeLibrary} initialiser starts {@code /sbin/ldconfig -p}
+     * (a child process: 15-20 ms of a cold JVM's first spawn) to collect library directories, unless
+     * {@code jna.platform.library.path} is set. When nobody set that property (JNA sets it itself once
+     * initialised, so an absent property means its scan has not run), it is set to the same directories
+     * found without a process ({@link LibraryPath}: JNA's own list, then those of {@code /etc/ld.so.conf}).
+     * {@code -Dprockit.jna.ldconfig=true} keeps JNA's scan.
+     *
+     * @return the C library
+     */
+    private static NativeLibrary load() {
+        if (Platform.isLinux() && System.getProperty("jna.platform.library.path") == null
+                && !Boolean.getBoolean(LDCONFIG_PROPERTY)) {
+            String path = LibraryPath.linux();
+            if (!path.isEmpty()) {
+                System.setProperty("jna.platform.library.path", path);
+            }
+        }
+        return NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+    }
+
+    /** @return the variadic functions, loaded after {@link #LIBRARY} so JNA's initialisation goes through {@link #load()} */
+    static LibCVarargs loadVarargs() {
+        return Native.load(Platform.C_LIBRARY_NAME, LibCVarargs.class);
     }
 
     // ---- posix_spawn(3): https://man7.org/linux/man-pages/man3/posix_spawn.3.html -------------------

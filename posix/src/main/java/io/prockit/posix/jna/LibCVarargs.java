@@ -1,8 +1,6 @@
 package io.prockit.posix.jna;
 
 import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 
 /**
  * Variadic libc functions, mapped through an interface so JNA passes the variadic part by the
@@ -10,7 +8,7 @@ import com.sun.jna.Platform;
  */
 public interface LibCVarargs extends Library {
     /** The loaded library. */
-    LibCVarargs INSTANCE = Native.load(Platform.C_LIBRARY_NAME, LibCVarargs.class);
+    LibCVarargs INSTANCE = LibC.loadVarargs();
 
     /** fcntl(2). @param fd descriptor @param cmd command @param args its argument @return as the command defines */
     int fcntl(int fd, int cmd, Object... args) throws com.sun.jna.LastErrorException;

@@ -41,6 +41,16 @@ public final class LinuxLibC {
      */
     public static native int epoll_wait(int epfd, Pointer events, int maxevents, int timeout) throws LastErrorException;
 
+    /**
+     * poll(2): https://man7.org/linux/man-pages/man2/poll.2.html
+     *
+     * @param fds     {@code nfds} {@code struct pollfd} (int fd, short events, short revents: 8 bytes each)
+     * @param nfds    how many
+     * @param timeout milliseconds, -1 for none
+     * @return the number of descriptors with events, 0 on timeout
+     */
+    public static native int poll(Pointer fds, long nfds, int timeout) throws LastErrorException;
+
     // ---- os parity (issue 3): Linux-only --------------------------------------------------------------
 
     /** getresuid(2). @param r real @param e effective @param s saved (int[1] each) @return 0 */

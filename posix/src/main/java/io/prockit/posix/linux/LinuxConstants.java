@@ -306,6 +306,8 @@ public final class LinuxConstants {
     public static final int EPOLLIN = 1;
     /** sys/epoll.h: EPOLLHUP 0x010 */
     public static final int EPOLLHUP = 0x10;
+    /** poll.h (asm-generic/poll.h): POLLIN 0x001 */
+    public static final int POLLIN = 1;
     /** sys/epoll.h: EPOLL_CTL_ADD 1 */
     public static final int EPOLL_CTL_ADD = 1;
     /** sys/epoll.h: EPOLL_CTL_DEL 2 */

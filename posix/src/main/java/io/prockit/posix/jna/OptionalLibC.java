@@ -1,0 +1,88 @@
+package io.prockit.posix.jna;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/**
+ * libc functions that only newer C libraries export, mapped directly, one holder class per function:
+ * {@link Native#register} fails for a whole class when one symbol is missing, so each function is registered
+ * on its own and {@link #available(Class)} tells whether it loaded. They sit on the spawn path, where a
+ * direct call costs a fraction of a {@code Function.invokeInt} (no boxing, no per-call argument conversion).
+ */
+public final class OptionalLibC {
+    private OptionalLibC() {
+    }
+
+    /**
+     * @param holder one of the nested classes
+     * @return whether its function exists in this C library (initialises the holder)
+     */
+    public static boolean available(Class<?> holder) {
+        try {
+            Class.forName(holder.getName(), true, holder.getClassLoader());
+            return true;
+        } catch (LinkageError | ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** pidfd_open(2), glibc 2.36+: https://man7.org/linux/man-pages/man2/pidfd_open.2.html */
+    public static final class PidfdOpen {
+        static {
+            Native.register(PidfdOpen.class, LibC.LIBRARY);
+        }
+
+        private PidfdOpen() {
+        }
+
+        /** @param pid a process @param flags 0 or {@code PIDFD_NONBLOCK} @return a pidfd */
+        public static native int pidfd_open(int pid, int flags) throws LastErrorException;
+    }
+
+    /** pidfd_send_signal(2), glibc 2.36+: https://man7.org/linux/man-pages/man2/pidfd_send_signal.2.html */
+    public static final class PidfdSendSignal {
+        static {
+            Native.register(PidfdSendSignal.class, LibC.LIBRARY);
+        }
+
+        private PidfdSendSignal() {
+        }
+
+        /**
+         * @param pidfd a pidfd
+         * @param sig   a signal
+         * @param info  a {@code siginfo_t}, or null
+         * @param flags 0
+         * @return 0
+         */
+        public static native int pidfd_send_signal(int pidfd, int sig, Pointer info, int flags)
+                throws LastErrorException;
+    }
+
+    /** posix_spawn_file_actions_addclosefrom_np(3), glibc 2.34+. */
+    public static final class AddClosefrom {
+        static {
+            Native.register(AddClosefrom.class, LibC.LIBRARY);
+        }
+
+        private AddClosefrom() {
+        }
+
+        /** @param fa file actions @param from the lowest descriptor to close @return 0 or an error number */
+        public static native int posix_spawn_file_actions_addclosefrom_np(Pointer fa, int from);
+    }
+
+    /** posix_spawn_file_actions_addchdir_np(3), glibc 2.29+, macOS 10.15+. */
+    public static final class AddChdir {
+        static {
+            Native.register(AddChdir.class, LibC.LIBRARY);
+        }
+
+        private AddChdir() {
+        }
+
+        /** @param fa file actions @param path NUL-terminated directory @return 0 or an error number */
+        public static native int posix_spawn_file_actions_addchdir_np(Pointer fa, Pointer path);
+    }
+}
