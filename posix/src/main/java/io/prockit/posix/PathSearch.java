@@ -1,6 +1,6 @@
 package io.prockit.posix;
 
-import java.nio.file.Files;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,32 +38,67 @@ final class PathSearch {
      * @return the first executable match, or which error to report
      */
     static Found search(String name, String pathVar, Path cwd) {
+        return search(name, pathVar, () -> cwd);
+    }
+
+    /**
+     * As {@link #search(String, String, Path)}, asking for the working directory only when a relative
+     * entry needs it. Works with {@link File} rather than {@link Path}: this runs on every spawn of a bare
+     * name, and a {@code File} probe allocates a fraction of what {@code Path} resolution does (the
+     * checks themselves are the same {@code stat} and {@code access(X_OK)}).
+     *
+     * @param name    the program name, without a slash
+     * @param pathVar the child's PATH, or null
+     * @param cwd     supplies the child's working directory (for relative entries)
+     * @return the first executable match, or which error to report
+     */
+    static Found search(String name, String pathVar, java.util.function.Supplier<Path> cwd) {
         boolean sawNonExec = false;
+        String base = null;
         for (String dir : entries(pathVar)) {
-            Path d = Path.of(dir);
-            if (!d.isAbsolute()) {
-                d = cwd.resolve(d);
+            if (dir.charAt(0) != '/') {
+                if (base == null) {
+                    base = cwd.get().toString();
+                }
+                dir = base + "/" + dir;
             }
-            Path candidate = d.resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                if (Files.isExecutable(candidate)) {
-                    return new Found(Optional.of(candidate.toString()), sawNonExec);
+            File candidate = new File(dir.charAt(dir.length() - 1) == '/' ? dir + name : dir + "/" + name);
+            if (candidate.isFile()) {
+                if (candidate.canExecute()) {
+                    return new Found(Optional.of(candidate.getPath()), sawNonExec);
                 }
                 sawNonExec = true;
-            } else if (Files.isDirectory(candidate)) {
+            } else if (candidate.isDirectory()) {
                 sawNonExec = true;
             }
         }
         return new Found(Optional.empty(), sawNonExec);
     }
 
+    /** The last PATH split, reused while PATH stays the same (it nearly always does). */
+    private static volatile Split lastSplit = new Split("", List.of());
+
+    private record Split(String path, List<String> entries) {
+    }
+
     static List<String> entries(String pathVar) {
-        List<String> out = new ArrayList<>();
-        for (String e : (pathVar == null ? DEFAULT_PATH : pathVar).split(":", -1)) {
-            if (!e.isEmpty()) {
-                out.add(e);
-            }
+        String path = pathVar == null ? DEFAULT_PATH : pathVar;
+        Split last = lastSplit;
+        if (last.path().equals(path)) {
+            return last.entries();
         }
-        return out;
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start <= path.length()) {
+            int colon = path.indexOf(':', start);
+            int end = colon < 0 ? path.length() : colon;
+            if (end > start) {
+                out.add(path.substring(start, end));
+            }
+            start = end + 1;
+        }
+        List<String> entries = List.copyOf(out);
+        lastSplit = new Split(path, entries);
+        return entries;
     }
 }

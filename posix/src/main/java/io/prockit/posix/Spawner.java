@@ -251,7 +251,8 @@ final class Spawner {
             return program;
         }
         String pathVar = childEnv != null ? childEnv.get("PATH") : LibC.getenv("PATH");
-        PathSearch.Found f = PathSearch.search(program, pathVar, cwd != null ? cwd : PosixSystem.realCwdPath());
+        PathSearch.Found f = cwd != null ? PathSearch.search(program, pathVar, cwd)
+                : PathSearch.search(program, pathVar, PosixSystem::realCwdPath);
         if (f.path().isPresent()) {
             PosixBackend.LOG.debug("resolved {} to {} in PATH={}", program, f.path().get(), pathVar);
             return f.path().get();
