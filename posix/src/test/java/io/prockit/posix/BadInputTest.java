@@ -33,6 +33,10 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class BadInputTest {
+    /** The pids C's kill(2) reads as "my group" and "everyone": prockit's Os.kill must refuse both. */
+    private static final int REFUSED_PID_ZERO = 0;
+    private static final int REFUSED_PID_ALL = -1;
+
     /** A child that must never receive a signal from the refused calls. */
     private static Child bystander;
 
@@ -70,8 +74,9 @@ class BadInputTest {
                 row("os.spawnl NUL in arg", "x\\0", () -> Os.spawnl(Os.P_WAIT, "/bin/true", "true", "x\0")),
                 row("os.spawnv unknown mode", "12345", () -> Os.spawnv(12345, "/bin/true", List.of("true"))),
                 row("os.system NUL", "exit 0\\0", () -> Os.system("exit 0\0")),
-                row("os.kill pid 0", "0", () -> Os.kill(0, Signal.SIGTERM.number())),
-                row("os.kill pid -1", "-1", () -> Os.kill(-1, Signal.SIGTERM.number())),
+                // Each must be refused before any system call; a refusal never reaches kill(2).
+                row("os.kill pid 0", "0", () -> Os.kill(REFUSED_PID_ZERO, Signal.SIGTERM.number())),
+                row("os.kill pid -1", "-1", () -> Os.kill(REFUSED_PID_ALL, Signal.SIGTERM.number())),
                 row("os.kill negative group", "-" + bystander.pid(), () -> Os.kill(-bystander.pid(), Signal.SIGTERM.number())),
                 row("os.kill Integer.MIN_VALUE", Integer.toString(Integer.MIN_VALUE),
                         () -> Os.kill(Integer.MIN_VALUE, Signal.SIGTERM.number())),
