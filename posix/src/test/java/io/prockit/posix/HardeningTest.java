@@ -126,7 +126,7 @@ class HardeningTest {
     static void leakCycles(int cycles) throws Exception {
         Procs.run(Command.of("/bin/true"));
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-        Set<Integer> fdsBefore = Procs.openFds();
+        java.util.Map<Integer, String> fdsBefore = Procs.prockitKindFds();
         List<Integer> pids = new ArrayList<>(cycles);
         int warmUp = Math.min(2000, cycles / 4);
         long heapBefore = 0;
@@ -150,7 +150,7 @@ class HardeningTest {
         for (int pid : pids) {
             assertNull(Procs.stateIfOurs(pid), "pid " + pid + " is still our child");
         }
-        assertEquals(fdsBefore, Procs.openFds());
+        assertEquals(fdsBefore, Procs.prockitKindFds(), "pipes, pidfds and epoll sets back to baseline");
         long heapAfter = nativeHeapInUse();
         long growth = heapAfter - heapBefore;
         if (heapBefore >= 0) {
@@ -166,9 +166,9 @@ class HardeningTest {
                 .collect(Collectors.toSet());
         assertTrue(newThreads.isEmpty(), "new threads: " + newThreads);
         // Figures for docs/HARDENING.md (surefire keeps them in HardeningTest-output.txt).
-        System.out.printf("leakCycles: %d piped cycles; fds %d before, %d after; threads %d; zombies 0 of %d pids checked;"
+        System.out.printf("leakCycles: %d piped cycles; pipe/pidfd/epoll/pty fds %d before, %d after; threads %d; zombies 0 of %d pids checked;"
                         + " native heap %d bytes after warm-up, %d after (%+d)%n",
-                cycles, fdsBefore.size(), Procs.openFds().size(), Procs.threadCount(), pids.size(), heapBefore,
+                cycles, fdsBefore.size(), Procs.prockitKindFds().size(), Procs.threadCount(), pids.size(), heapBefore,
                 heapAfter, growth);
     }
 

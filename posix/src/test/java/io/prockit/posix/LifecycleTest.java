@@ -42,7 +42,7 @@ class LifecycleTest {
     void twoThousandSpawnsLeaveNoZombieFdOrThread() throws Exception {
         Procs.run(Command.of("/bin/true")); // the reaper and its epoll fd exist from here on
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-        Set<Integer> fdsBefore = Procs.openFds();
+        java.util.Map<Integer, String> fdsBefore = Procs.prockitKindFds();
         List<Integer> pids = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             Child c = Command.of("/bin/sh", "-c", "echo $$").stdout(Stdio.pipe()).spawn();
@@ -58,7 +58,7 @@ class LifecycleTest {
         for (int pid : pids) {
             assertNull(Procs.stateIfOurs(pid), "pid " + pid + " is still our child (zombie?)");
         }
-        assertEquals(fdsBefore, Procs.openFds(), "fds back to baseline");
+        assertEquals(fdsBefore, Procs.prockitKindFds(), "pipes, pidfds and epoll sets back to baseline");
         Set<String> newThreads = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !threadsBefore.contains(t) && t.isAlive())
                 .map(Thread::getName).collect(Collectors.toSet());

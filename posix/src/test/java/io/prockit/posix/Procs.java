@@ -78,6 +78,29 @@ public final class Procs {
         }
     }
 
+    /**
+     * The descriptors of kinds prockit creates (pipes, pidfds, epoll sets, pty masters), with what each
+     * points to. Leak checks compare these rather than every descriptor: the JVM itself opens some lazily
+     * (a jar file when a class is first loaded from it), which a long loop can trigger at any moment.
+     *
+     * @return fd to link target
+     */
+    static java.util.Map<Integer, String> prockitKindFds() {
+        java.util.Map<Integer, String> r = new java.util.TreeMap<>();
+        for (int fd : openFds()) {
+            try {
+                String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+                if (target.startsWith("pipe:") || target.startsWith("anon_inode:") || target.equals("/dev/ptmx")
+                        || target.startsWith("/dev/pts/")) {
+                    r.put(fd, target);
+                }
+            } catch (IOException gone) {
+                // closed while we looked (the listing's own directory descriptor)
+            }
+        }
+        return r;
+    }
+
     /** @return the number of threads of this process (from /proc/self/status) */
     static int threadCount() {
         try {
