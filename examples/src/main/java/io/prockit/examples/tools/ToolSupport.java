@@ -79,7 +79,16 @@ final class ToolSupport {
             if (text.chars().allMatch(Character::isDigit)) {
                 return Signal.of(Integer.parseInt(text));
             }
-            return Signal.of(text.toUpperCase(Locale.ROOT));
+            String name = text.toUpperCase(Locale.ROOT);
+            // TERM and KILL by name on every OS: Windows has no numbers for them, but the process table
+            // turns them into a polite close and TerminateProcess.
+            if (name.equals("TERM") || name.equals("SIGTERM")) {
+                return Signal.SIGTERM;
+            }
+            if (name.equals("KILL") || name.equals("SIGKILL")) {
+                return Signal.SIGKILL;
+            }
+            return Signal.of(name);
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }
