@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -416,10 +415,13 @@ public final class Command {
 
     /** @return the full argument vector: {@code argv[0]} (argv0 or the program) and the arguments */
     public List<String> argv() {
-        List<String> argv = new ArrayList<>(args.size() + 1);
-        argv.add(argv0 != null ? argv0 : program);
-        argv.addAll(args);
-        return Collections.unmodifiableList(argv);
+        // An immutable List.of: SpawnRequest's List.copyOf then keeps it instead of copying it again.
+        String[] argv = new String[args.size() + 1];
+        argv[0] = argv0 != null ? argv0 : program;
+        for (int i = 0; i < args.size(); i++) {
+            argv[i + 1] = args.get(i);
+        }
+        return List.of(argv);
     }
 
     /**

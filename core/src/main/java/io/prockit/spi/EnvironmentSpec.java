@@ -23,7 +23,8 @@ public record EnvironmentSpec(boolean clear, Map<String, String> changes) {
      * @param changes the changes
      */
     public EnvironmentSpec {
-        changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+        // Nearly every spawn inherits the environment unchanged: no copy for that case.
+        changes = changes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(changes));
     }
 
     /** @return the parent's environment unchanged */
