@@ -2,6 +2,7 @@ package io.prockit;
 
 import io.prockit.internal.Checks;
 import io.prockit.spi.ChildHandle;
+import io.prockit.spi.SharedCleaner;
 import io.prockit.spi.Termination;
 
 import java.io.InputStream;
@@ -34,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never signalled again: {@link #signal} then returns false.
  *
  * <p>{@link #close()} closes the parent's ends of the pipes; it does not kill or wait for the child.
+ * A {@code Child} that becomes unreachable without being waited for costs nothing once its process has
+ * ended: prockit then forgets it (so {@code Os.waitAny()} does not report it) and, on POSIX, closes
+ * the pipe descriptors of the streams nobody holds any more, as the JDK does for a dropped
+ * {@link Process}. Closing or waiting is still the way to release them at a known time.
  * A child that is still running when the JVM exits normally is killed then (SIGKILL from a shutdown
  * hook on POSIX, the kill-on-close job on Windows), unless it was started with {@link Command#detach()}.
  *
@@ -61,8 +66,31 @@ public final class Child implements AutoCloseable {
     private final ChildHandle handle;
     private volatile boolean closed;
 
-    Child(ChildHandle handle) {
+    /**
+     * @param handle      the backend's child
+     * @param abandonable whether the backend may forget the child once this object is unreachable and the
+     *                    child has ended ({@link ChildHandle#abandoned()}); false where a pid is handed out
+     *                    for {@code Os.waitpid} instead ({@code Os.spawn} with {@code P_NOWAIT})
+     */
+    Child(ChildHandle handle, boolean abandonable) {
         this.handle = Objects.requireNonNull(handle);
+        if (abandonable) {
+            SharedCleaner.get().register(this, new Abandon(handle));
+        }
+    }
+
+    /** Cleaning action: refers to the handle only, never to the {@code Child}. */
+    private static final class Abandon implements Runnable {
+        private final ChildHandle handle;
+
+        Abandon(ChildHandle handle) {
+            this.handle = handle;
+        }
+
+        @Override
+        public void run() {
+            handle.abandoned();
+        }
     }
 
     /** @return the process id */

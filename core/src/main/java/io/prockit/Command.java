@@ -433,7 +433,15 @@ public final class Command {
      * @throws UnsupportedOperationException if a setting has no meaning on this OS, or no backend serves it
      */
     public Child spawn() {
-        return new Child(Backends.get().spawn(toRequest(stdin, stdout, stderr)));
+        return new Child(Backends.get().spawn(toRequest(stdin, stdout, stderr)), true);
+    }
+
+    /**
+     * Starts the child for {@code Os.spawn}, which hands out only the pid: the backend keeps the child
+     * for {@code Os.waitpid} even after the returned {@code Child} is dropped.
+     */
+    Child spawnForPid() {
+        return new Child(Backends.get().spawn(toRequest(stdin, stdout, stderr)), false);
     }
 
     /**
@@ -462,7 +470,7 @@ public final class Command {
         Stdio in = stdin instanceof Stdio.Inherit ? Stdio.discard() : stdin;
         Stdio out = stdout instanceof Stdio.Inherit ? Stdio.pipe() : stdout;
         Stdio err = stderr instanceof Stdio.Inherit ? Stdio.pipe() : stderr;
-        try (Child c = new Child(Backends.get().spawn(toRequest(in, out, err)))) {
+        try (Child c = new Child(Backends.get().spawn(toRequest(in, out, err)), true)) {
             CompletableFuture<byte[]> errBytes = c.hasStderr()
                     ? CompletableFuture.supplyAsync(() -> readAll(c.stderr()), Child.IO_POOL)
                     : CompletableFuture.completedFuture(new byte[0]);

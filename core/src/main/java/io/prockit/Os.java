@@ -571,10 +571,10 @@ public final class Os {
         if (mode == P_DETACH) {
             cmd.detach();
         }
-        Child child = cmd.spawn();
         if (mode != P_WAIT) {
-            return child.pid();
+            return cmd.spawnForPid().pid();
         }
+        Child child = cmd.spawn();
         return waitUninterruptibly(child).toExitcode();
     }
 
@@ -1110,6 +1110,12 @@ public final class Os {
      * by this call, and its owner then finds it gone (the JDK reports exit code 0 or fails). Children
      * prockit started are reported from prockit's reaper and stay consistent. Prefer {@link #waitpid}
      * with a pid, or {@link Child#waitFor()}.
+     *
+     * <p>Which prockit children it reports: those of {@link #spawnv} and friends ({@code P_NOWAIT}) and
+     * {@link #posixSpawn} until they are waited for, and those of {@link Command#spawn()} whose
+     * {@link Child} has not been waited on, but not a {@code Child} that was dropped (became unreachable)
+     * and has ended, which prockit forgets, as Python's {@code subprocess} reaps dropped {@code Popen}
+     * objects. Which of those a call sees therefore depends on the garbage collector's timing.
      *
      * <pre>{@code
      * WaitResult r = Os.waitAny();

@@ -96,6 +96,21 @@ public interface ChildHandle {
     void collected();
 
     /**
+     * Tells the backend that the {@link io.prockit.Child} given out for this handle is no longer
+     * reachable, so nobody can collect the status through it any more. The backend then treats the
+     * child as {@linkplain #collected() collected} as soon as it has ended (right away if it already
+     * has): a child that was started and dropped holds no memory once it is gone, as Python's
+     * {@code subprocess} reaps the {@code Popen} objects nobody waited for. Until it ends it stays
+     * known (signalled at JVM exit unless detached, reported by {@code Os.waitpid}). Called on the
+     * {@link SharedCleaner} thread; must not block.
+     *
+     * <p>The default does nothing: the child stays reportable by {@code Os.wait()} until someone
+     * collects it.
+     */
+    default void abandoned() {
+    }
+
+    /**
      * Changes the size of the child's pseudo-terminal (it gets {@code SIGWINCH} on POSIX).
      *
      * @param rows    rows

@@ -3,10 +3,12 @@ package io.prockit.posix;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import io.prockit.posix.jna.LibC;
+import io.prockit.spi.SharedCleaner;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.Cleaner;
 import java.util.Objects;
 
 /**
@@ -142,25 +144,51 @@ final class FdStreams {
         }
     }
 
-    /** A descriptor closed exactly once; afterwards every use is refused instead of hitting a reused number. */
+    /**
+     * A descriptor closed exactly once; afterwards every use is refused instead of hitting a reused number.
+     * One that becomes unreachable unclosed (a dropped stream) is closed by the {@link SharedCleaner}, as
+     * the JDK closes the descriptors of a dropped {@code Process}'s streams.
+     */
     static final class Fd {
-        private int fd;
+        private final Raw raw;
+        private final Cleaner.Cleanable cleanable;
 
         Fd(int fd) {
+            this.raw = new Raw(fd);
+            this.cleanable = SharedCleaner.get().register(this, raw);
+        }
+
+        int get(String name) throws IOException {
+            synchronized (raw) {
+                if (raw.fd < 0) {
+                    throw new IOException(name + " is closed");
+                }
+                return raw.fd;
+            }
+        }
+
+        /** Synchronized on this object, which holders (the pty resize) also lock while they use the number. */
+        synchronized void close() {
+            cleanable.clean();
+        }
+    }
+
+    /** The number itself, and the cleaning action: refers to no stream. */
+    private static final class Raw implements Runnable {
+        private int fd;
+
+        Raw(int fd) {
             this.fd = fd;
         }
 
-        synchronized int get(String name) throws IOException {
-            if (fd < 0) {
-                throw new IOException(name + " is closed");
-            }
-            return fd;
-        }
-
-        synchronized void close() {
-            if (fd >= 0) {
-                int f = fd;
+        @Override
+        public void run() {
+            int f;
+            synchronized (this) {
+                f = fd;
                 fd = -1;
+            }
+            if (f >= 0) {
                 try {
                     LibC.close(f);
                 } catch (LastErrorException ignored) {

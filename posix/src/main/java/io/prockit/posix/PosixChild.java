@@ -450,6 +450,28 @@ final class PosixChild implements ChildHandle {
         backend.forget(this);
     }
 
+    /** Forgets the child once it has ended; its streams' descriptors close when they become unreachable. */
+    @Override
+    public void abandoned() {
+        termination().whenComplete(new Forget(backend, this));
+    }
+
+    /** A named class: runs on the cleaner thread or the reaper's completion, never blocks. */
+    private static final class Forget implements java.util.function.BiConsumer<Termination, Throwable> {
+        private final PosixBackend backend;
+        private final PosixChild child;
+
+        Forget(PosixBackend backend, PosixChild child) {
+            this.backend = backend;
+            this.child = child;
+        }
+
+        @Override
+        public void accept(Termination t, Throwable e) {
+            backend.forget(child);
+        }
+    }
+
     @Override
     public void closeStreams() {
         if (stdin != null) {

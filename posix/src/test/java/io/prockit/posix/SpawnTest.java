@@ -258,10 +258,12 @@ class SpawnTest {
 
     @Test
     void pathSearchUsesTheChildsPath(@TempDir Path dir) throws Exception {
-        script(dir.resolve("prockit-probe"), "#!/bin/sh\necho found \"$0\"\n", "rwxr-xr-x");
+        // With an argument the probe exits with it and prints nothing (P_WAIT children share our stdout).
+        script(dir.resolve("prockit-probe"), "#!/bin/sh\n[ -n \"$1\" ] && exit \"$1\"\necho found \"$0\"\n", "rwxr-xr-x");
         String found = Procs.run(Command.of("prockit-probe").environment(Map.of("PATH", "/nonexistent:" + dir)));
         assertEquals("found " + dir.resolve("prockit-probe") + "\n", found);
-        assertEquals(0, Os.spawnvpe(Os.P_WAIT, "prockit-probe", List.of("prockit-probe"), Map.of("PATH", dir.toString())));
+        assertEquals(42, Os.spawnvpe(Os.P_WAIT, "prockit-probe", List.of("prockit-probe", "42"),
+                Map.of("PATH", dir.toString())));
     }
 
     @Test

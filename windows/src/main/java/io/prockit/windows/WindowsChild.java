@@ -287,6 +287,12 @@ final class WindowsChild implements ChildHandle {
         pty.resize(rows, columns);
     }
 
+    /** Collects the child once it has ended (the process handle is closed then, as after a wait). */
+    @Override
+    public void abandoned() {
+        termination().whenComplete((t, e) -> collected());
+    }
+
     @Override
     public void collected() {
         synchronized (this) {

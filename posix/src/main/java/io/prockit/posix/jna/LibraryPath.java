@@ -5,7 +5,6 @@ import com.sun.jna.Platform;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,16 +70,81 @@ final class LibraryPath {
                 continue;
             }
             if (line.startsWith("include") && line.length() > 7 && Character.isWhitespace(line.charAt(7))) {
-                for (String pattern : line.substring(8).trim().split("\\s+")) {
+                for (String pattern : words(line.substring(8))) {
                     for (Path p : expand(conf.getParent(), pattern)) {
                         out.addAll(ldSoConf(p, depth + 1));
                     }
                 }
             } else if (line.startsWith("/")) {
-                out.add(line.split("[\\s=,:]", 2)[0]); // old "dir=type" and list forms: the directory only
+                out.add(firstWord(line)); // old "dir=type" and list forms: the directory only
             }
         }
         return out;
+    }
+
+    /*
+     * No java.util.regex and no glob PathMatcher here: this runs in every JVM's first spawn, and both
+     * pull in lambda-built character classes whose bootstrap cost milliseconds of cold start.
+     */
+
+    /** @return the whitespace-separated words of {@code s} */
+    static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(s.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /** @return {@code line} up to its first whitespace, '=', ',' or ':' */
+    static String firstWord(String line) {
+        int i = 0;
+        while (i < line.length()) {
+            char ch = line.charAt(i);
+            if (Character.isWhitespace(ch) || ch == '=' || ch == ',' || ch == ':') {
+                break;
+            }
+            i++;
+        }
+        return line.substring(0, i);
+    }
+
+    /**
+     * glob(3) matching of one path component, '*' and '?' only (what ld.so.conf include lines use);
+     * like glob, a leading '.' is matched only by a literal '.'.
+     */
+    static boolean matches(String pattern, int p, String name, int n) {
+        if (p == 0 && n == 0 && name.startsWith(".") && !pattern.startsWith(".")) {
+            return false;
+        }
+        while (p < pattern.length()) {
+            char c = pattern.charAt(p);
+            if (c == '*') {
+                for (int k = n; k <= name.length(); k++) {
+                    if (matches(pattern, p + 1, name, k)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (n >= name.length() || (c != '?' && c != name.charAt(n))) {
+                return false;
+            }
+            p++;
+            n++;
+        }
+        return n == name.length();
     }
 
     private static List<Path> expand(Path base, String pattern) {
@@ -95,12 +159,14 @@ final class LibraryPath {
         if (dir == null) {
             return found;
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, last)) {
-            for (Path f : ds) {
-                found.add(f);
-            }
-        } catch (IOException | RuntimeException e) {
+        String[] names = dir.toFile().list();
+        if (names == null) {
             return found;
+        }
+        for (String name : names) {
+            if (matches(last, 0, name, 0)) {
+                found.add(dir.resolve(name));
+            }
         }
         found.sort(null); // ldconfig reads the matches in glob(3) order: sorted
         return found;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link LibraryPath}: ld.so.conf parsing on fixture files, and the live list against libc's directory. */
@@ -32,6 +33,35 @@ class LibraryPathTest {
         Files.writeString(etc.resolve("ld.so.conf.d/ignored.txt"), "/opt/not-a-conf\n");
         assertEquals(List.of("/opt/first", "/opt/a", "/opt/a2", "/opt/b", "/opt/last"),
                 LibraryPath.ldSoConf(etc.resolve("ld.so.conf"), 0));
+    }
+
+    @Test
+    void includeTakesSeveralPatternsSeparatedByAnyWhitespace(@TempDir Path etc) throws Exception {
+        Files.createDirectories(etc.resolve("d1"));
+        Files.createDirectories(etc.resolve("d2"));
+        Files.writeString(etc.resolve("d1/x.conf"), "/opt/x,/opt/ignored-after-comma\n");
+        Files.writeString(etc.resolve("d1/.hidden.conf"), "/opt/hidden\n");
+        Files.writeString(etc.resolve("d2/y1.conf"), "\t/opt/y1:more\n");
+        Files.writeString(etc.resolve("ld.so.conf"), "include\td1/*.conf \t d2/y?.conf\n");
+        assertEquals(List.of("/opt/x", "/opt/y1"), LibraryPath.ldSoConf(etc.resolve("ld.so.conf"), 0));
+    }
+
+    @Test
+    void globMatchesStarAndQuestionMarkLikeGlob3() {
+        assertTrue(LibraryPath.matches("*.conf", 0, "a.conf", 0));
+        assertFalse(LibraryPath.matches("*.conf", 0, ".conf.conf", 0), "a leading dot needs a literal dot");
+        assertTrue(LibraryPath.matches(".*", 0, ".hidden", 0));
+        assertTrue(LibraryPath.matches("*", 0, "", 0));
+        assertTrue(LibraryPath.matches("a*b*c", 0, "axxbyyc", 0));
+        assertTrue(LibraryPath.matches("a*b*c", 0, "abc", 0));
+        assertFalse(LibraryPath.matches("a*b*c", 0, "axxbyy", 0));
+        assertTrue(LibraryPath.matches("x?.conf", 0, "x1.conf", 0));
+        assertFalse(LibraryPath.matches("x?.conf", 0, "x.conf", 0));
+        assertFalse(LibraryPath.matches("*.conf", 0, "a.conf~", 0));
+        assertEquals(List.of("a", "b", "c"), LibraryPath.words(" a\tb \n c "));
+        assertEquals(List.of(), LibraryPath.words(" \t "));
+        assertEquals("/opt/a", LibraryPath.firstWord("/opt/a=libc6"));
+        assertEquals("/opt/a", LibraryPath.firstWord("/opt/a"));
     }
 
     @Test

@@ -42,9 +42,13 @@ class PosixSpawnAndPtyParityTest {
                         FileAction.dup2(1, 5))));
         assertEquals(0, exitcode(pid));
         assertEquals("hello\nerr\nfive\n", Files.readString(out));
+        // With stdout closed, echo fails; the shell's complaint goes to a file, not the test run's stderr.
+        Path err = dir.resolve("err.txt");
         int pid2 = Os.posixSpawn("/bin/sh", List.of("sh", "-c", "echo x >&1"), Os.environ(),
-                PosixSpawnAttributes.defaults().withFileActions(List.of(FileAction.close(1))));
+                PosixSpawnAttributes.defaults().withFileActions(List.of(FileAction.close(1),
+                        FileAction.open(2, err.toString(), Os.O_WRONLY | Os.O_CREAT | Os.O_TRUNC, 0644))));
         assertTrue(exitcode(pid2) != 0);
+        assertTrue(Files.readString(err).contains("echo"), Files.readString(err));
     }
 
     @Test

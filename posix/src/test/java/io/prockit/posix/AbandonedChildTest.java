@@ -1,0 +1,110 @@
+package io.prockit.posix;
+
+import io.prockit.Child;
+import io.prockit.Command;
+import io.prockit.ErrorKind;
+import io.prockit.Os;
+import io.prockit.OsException;
+import io.prockit.Stdio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Children whose {@link Child} was dropped without a wait or a close: once they have ended prockit
+ * forgets them and the garbage collector closes their pipes, while children handed out by pid
+ * ({@code Os.spawn} with {@code P_NOWAIT}) stay for {@code Os.waitpid}.
+ */
+@EnabledOnOs(OS.LINUX)
+class AbandonedChildTest {
+    private static final int CHILDREN = 200;
+
+    private static int openFds() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
+    }
+
+    private static boolean gone(int pid) {
+        return !new File("/proc/" + pid).exists();
+    }
+
+    /** Collects garbage until {@code done} holds, for at most 20 s. */
+    private static boolean gcUntil(BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            System.gc();
+            Thread.sleep(50);
+        }
+        return done.getAsBoolean();
+    }
+
+    @Test
+    void droppedChildrenAreForgottenOnceEndedAndTheirPipesClosed() throws Exception {
+        int before = openFds();
+        List<Integer> pids = new ArrayList<>();
+        for (int i = 0; i < CHILDREN; i++) {
+            pids.add(Command.of("/bin/true").stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe())
+                    .spawn().pid());
+        }
+        assertTrue(openFds() >= before + CHILDREN * 3, "every child's three pipes are open while referenced");
+        assertTrue(gcUntil(() -> pids.stream().allMatch(AbandonedChildTest::gone)), "all reaped");
+        assertTrue(gcUntil(() -> openFds() <= before + 4),
+                "the pipes of dropped children are closed: " + openFds() + " fds open, " + before + " before");
+        for (int pid : pids) {
+            OsException e = assertThrows(OsException.class, () -> Os.waitpid(pid, Os.WNOHANG),
+                    "pid " + pid + " forgotten");
+            assertEquals(ErrorKind.NO_CHILD, e.kind());
+        }
+    }
+
+    @Test
+    void aChildStillReferencedStaysWaitable() throws Exception {
+        Child kept = Command.of("/bin/sh", "-c", "exit 5").spawn();
+        assertTrue(gcUntil(() -> gone(kept.pid())), "reaped");
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        io.prockit.WaitResult r = Os.waitpid(kept.pid(), Os.WNOHANG);
+        assertEquals(kept.pid(), r.pid());
+        assertEquals(5, Os.waitstatusToExitcode(r.status()));
+        assertEquals(5, kept.waitFor().code().getAsInt());
+    }
+
+    @Test
+    void aPidFromSpawnNowaitSurvivesGarbageCollection() throws Exception {
+        int pid = Os.spawnv(Os.P_NOWAIT, "/bin/sh", List.of("sh", "-c", "exit 7"));
+        assertTrue(gcUntil(() -> gone(pid)), "reaped");
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(7, Os.waitstatusToExitcode(Os.waitpid(pid, 0).status()));
+    }
+
+    @Test
+    void theStreamOfADroppedChildStaysReadable() throws Exception {
+        InputStream out = Command.of("/bin/sh", "-c", "sleep 0.3; echo still here").stdout(Stdio.pipe()).spawn()
+                .stdout();
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        try (out) {
+            assertEquals("still here\n", new String(out.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}
