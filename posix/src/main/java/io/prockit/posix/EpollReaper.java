@@ -24,7 +24,31 @@ final class EpollReaper implements Reaper {
     private static final int DATA_OFFSET = PACKED ? 4 : 8;
 
     /** One {@code struct epoll_event} per registering thread, so registering allocates nothing native. */
-    private static final ThreadLocal<Memory> EVENT = ThreadLocal.withInitial(() -> new Memory(EVENT_SIZE));
+    private static final ThreadLocal<Memory> EVENT = new EventBuffer();
+
+    /*
+     * Named classes rather than lambdas here and for the thread below: they run during a cold JVM's
+     * first spawn, where each lambda costs a class spun at run time.
+     */
+    private static final class EventBuffer extends ThreadLocal<Memory> {
+        @Override
+        protected Memory initialValue() {
+            return new Memory(EVENT_SIZE);
+        }
+    }
+
+    private static final class Loop implements Runnable {
+        private final EpollReaper reaper;
+
+        Loop(EpollReaper reaper) {
+            this.reaper = reaper;
+        }
+
+        @Override
+        public void run() {
+            reaper.run();
+        }
+    }
 
     private final Map<Integer, PosixChild> byPidfd = new ConcurrentHashMap<>();
     private final int epfd;
@@ -52,7 +76,7 @@ final class EpollReaper implements Reaper {
         if (thread == null) {
             synchronized (startLock) {
                 if (thread == null) {
-                    Thread t = new Thread(this::run, "prockit-reaper");
+                    Thread t = new Thread(new Loop(this), "prockit-reaper");
                     t.setDaemon(true);
                     t.start();
                     thread = t;

@@ -161,6 +161,19 @@ public final class PosixBackend implements ProcessBackend {
 
     // ---- spawning ------------------------------------------------------------------------------
 
+    private static final class ExitHook implements Runnable {
+        private final PosixBackend backend;
+
+        ExitHook(PosixBackend backend) {
+            this.backend = backend;
+        }
+
+        @Override
+        public void run() {
+            backend.killChildrenAtExit();
+        }
+    }
+
     /**
      * Spawns; a child not started with {@code detach()} is killed when the JVM exits normally (see
      * {@link #killChildrenAtExit()}).
@@ -169,7 +182,7 @@ public final class PosixBackend implements ProcessBackend {
     public ChildHandle spawn(SpawnRequest request) {
         NativeState s = state();
         if (exitHookInstalled.compareAndSet(false, true)) {
-            Thread hook = new Thread(this::killChildrenAtExit, "prockit-exit");
+            Thread hook = new Thread(new ExitHook(this), "prockit-exit"); // a named class: no lambda on a cold spawn
             Runtime.getRuntime().addShutdownHook(hook);
         }
         spawnGate.readLock().lock();

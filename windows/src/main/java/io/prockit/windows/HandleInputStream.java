@@ -22,6 +22,7 @@ final class HandleInputStream extends InputStream {
     HandleInputStream(SharedHandle<WinNT.HANDLE> handle, String name) {
         this.handle = handle;
         this.name = name;
+        handle.closeWhenUnreachable(this);
     }
 
     @Override

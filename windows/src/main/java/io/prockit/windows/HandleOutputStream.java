@@ -20,6 +20,7 @@ final class HandleOutputStream extends OutputStream {
     HandleOutputStream(SharedHandle<WinNT.HANDLE> handle, String name) {
         this.handle = handle;
         this.name = name;
+        handle.closeWhenUnreachable(this);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.prockit.windows;
 
+import io.prockit.spi.SharedCleaner;
+
 import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -65,6 +67,31 @@ final class SharedHandle<H> {
         }
         if (doClose) {
             closer.accept(handle);
+        }
+    }
+
+    /**
+     * Closes the handle when {@code owner} (the stream over it) becomes unreachable unclosed, as the JDK
+     * closes the handles of a dropped {@code Process}'s streams. The cleaning action refers to this object
+     * only, never to the owner.
+     *
+     * @param owner the object whose unreachability means nobody can use the handle any more
+     */
+    void closeWhenUnreachable(Object owner) {
+        SharedCleaner.get().register(owner, new Closer(this));
+    }
+
+    /** The cleaning action (a named class: no lambda bootstrap on a cold spawn path). */
+    private static final class Closer implements Runnable {
+        private final SharedHandle<?> shared;
+
+        Closer(SharedHandle<?> shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public void run() {
+            shared.close();
         }
     }
 

@@ -37,4 +37,39 @@ class SharedHandleTest {
         assertTrue(h.isClosed());
         assertEquals(List.of("h"), closed);
     }
+
+    @Test
+    void aHandleWhoseOwnerBecameUnreachableIsClosedOnce() throws Exception {
+        List<String> closed = java.util.Collections.synchronizedList(new ArrayList<>());
+        SharedHandle<String> h = new SharedHandle<>("h", closed::add);
+        Object owner = new Object();
+        h.closeWhenUnreachable(owner);
+        System.gc();
+        Thread.sleep(50);
+        assertTrue(closed.isEmpty(), "not while the owner is reachable");
+        java.lang.ref.Reference.reachabilityFence(owner);
+        owner = null;
+        for (int i = 0; i < 200 && closed.isEmpty(); i++) {
+            System.gc();
+            Thread.sleep(25);
+        }
+        assertEquals(List.of("h"), closed);
+        h.close();
+        assertEquals(List.of("h"), closed, "an explicit close afterwards does nothing");
+    }
+
+    @Test
+    void anExplicitCloseLeavesNothingForTheCleaner() throws Exception {
+        List<String> closed = java.util.Collections.synchronizedList(new ArrayList<>());
+        SharedHandle<String> h = new SharedHandle<>("h", closed::add);
+        Object owner = new Object();
+        h.closeWhenUnreachable(owner);
+        h.close();
+        owner = null;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("h"), closed, "closed exactly once");
+    }
 }

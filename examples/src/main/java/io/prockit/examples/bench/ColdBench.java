@@ -18,16 +18,20 @@ import java.util.Map;
 final class ColdBench {
     static final String SECTION = "cold";
 
+    static final int COLD_SAMPLES_PER_ROUND = 3;
+
     private ColdBench() {
     }
 
     static void run(Options o, Report report, PrintStream out) throws InterruptedException {
         String[] modes = {"prockit", "jdk"};
         Map<String, List<Double>> ms = new LinkedHashMap<>();
-        for (int round = 0; round < o.rounds(); round++) {
+        // One fresh JVM is one noisy sample and costs a fraction of a second: three per round.
+        int rounds = o.rounds() * COLD_SAMPLES_PER_ROUND;
+        for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < modes.length; i++) {
                 String mode = modes[(i + round) % modes.length];
-                out.printf("cold: round %d/%d %s%n", round + 1, o.rounds(), mode);
+                out.printf("cold: round %d/%d %s%n", round + 1, rounds, mode);
                 try {
                     Helpers.Result r = Helpers.run(JavaChild.of(ColdStart.class, mode).jvmOptions("-Xshare:auto")
                             .command(), Duration.ofSeconds(60));

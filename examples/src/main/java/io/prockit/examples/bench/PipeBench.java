@@ -40,11 +40,11 @@ final class PipeBench {
         Map<String, Reader> methods = new LinkedHashMap<>();
         methods.put("cat-shell", b -> {
             long t0 = System.nanoTime();
-            Helpers.run(Command.of("/bin/sh", "-c", "head -c " + size + " /dev/zero | cat > /dev/null"), limit);
+            Helpers.run(Command.of("/bin/sh", "-c", "head -c " + b + " /dev/zero | cat > /dev/null"), limit);
             return (System.nanoTime() - t0) / 1e9;
         });
-        Command head = Command.of("head", "-c", size, "/dev/zero").stdout(Stdio.pipe());
         methods.put("prockit", b -> {
+            Command head = Command.of("head", "-c", Long.toString(b), "/dev/zero").stdout(Stdio.pipe());
             long t0 = System.nanoTime();
             try (Child c = head.spawn()) {
                 long got = drain(c.stdout(), limit, c::kill);
@@ -55,7 +55,7 @@ final class PipeBench {
         });
         methods.put("jdk", b -> {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder("head", "-c", size, "/dev/zero")
+            Process p = new ProcessBuilder("head", "-c", Long.toString(b), "/dev/zero")
                     .redirectInput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try (InputStream in = p.getInputStream()) {
                 long got = drain(in, limit, p::destroyForcibly);
@@ -67,6 +67,19 @@ final class PipeBench {
             return (System.nanoTime() - t0) / 1e9;
         });
         List<String> names = new ArrayList<>(methods.keySet());
+        // Warm-up: each method once on an eighth of the size (at least 64 MiB, at most the size), not
+        // recorded, so the Java read loops are measured JIT-compiled, as in the spawn and table benches.
+        long warmBytes = Math.min(bytes, Math.max(64L << 20, bytes / 8));
+        out.printf("pipe: warming up (%d bytes per method)%n", warmBytes);
+        for (String name : names) {
+            try {
+                methods.get(name).seconds(warmBytes);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                report.note(SECTION, name + " warm-up failed: " + e);
+            }
+        }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (int round = 0; round < o.rounds(); round++) {
             for (int i = 0; i < names.size(); i++) {
