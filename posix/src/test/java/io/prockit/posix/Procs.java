@@ -101,6 +101,20 @@ public final class Procs {
         return r;
     }
 
+    /**
+     * The descriptors of {@link #prockitKindFds()} open now that were not open (as the same file) at
+     * {@code before}. Ones gone since are fine: the shared cleaner closes the pipes of children earlier
+     * tests dropped whenever the garbage collector finds them.
+     *
+     * @param before an earlier {@link #prockitKindFds()}
+     * @return fd to link target of every descriptor that is new
+     */
+    static java.util.Map<Integer, String> newKindFds(java.util.Map<Integer, String> before) {
+        java.util.Map<Integer, String> added = new java.util.TreeMap<>(prockitKindFds());
+        added.entrySet().removeIf(e -> e.getValue().equals(before.get(e.getKey())));
+        return added;
+    }
+
     /** @return the number of threads of this process (from /proc/self/status) */
     static int threadCount() {
         try {
