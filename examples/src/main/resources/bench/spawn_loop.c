@@ -6,7 +6,8 @@
  *       posix_spawn(PROGRAM) + waitpid, N times, environment passed; prints one line per spawn:
  *       the microseconds it took.
  *   spawn_loop concurrent K PIPES SECONDS
- *       starts K children "sleep SECONDS" (PIPES=1: three pipes per child, parent ends kept open),
+ *       starts K children "sleep SECONDS" (PIPES=1: three pipes per child, parent ends kept open;
+ *       PIPES=2: no pipes, but a pidfd per child held open, as prockit holds one to watch each child),
  *       prints "start_us <microseconds to start all>", then SIGKILLs and reaps each of them and
  *       prints "reaped <count>".
  */
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,7 +51,8 @@ static int spawn_loop(long n, const char *program) {
 
 static int concurrent(long k, int pipes, const char *seconds) {
     pid_t *pids = calloc((size_t) k, sizeof(pid_t));
-    int *fds = pipes ? calloc((size_t) k * 3, sizeof(int)) : NULL;
+    int *fds = pipes == 1 ? calloc((size_t) k * 3, sizeof(int)) : NULL;
+    int *pidfds = pipes == 2 ? calloc((size_t) k, sizeof(int)) : NULL;
     char *argv[] = {"sleep", (char *) seconds, NULL};
     long started = 0;
     int rc = 0;
@@ -58,7 +61,7 @@ static int concurrent(long k, int pipes, const char *seconds) {
         posix_spawn_file_actions_t fa;
         posix_spawn_file_actions_init(&fa);
         int childEnds[3] = {-1, -1, -1};
-        if (pipes) {
+        if (pipes == 1) {
             for (int s = 0; s < 3; s++) {
                 int p[2];
                 if (pipe2(p, O_CLOEXEC) != 0) {
@@ -79,6 +82,18 @@ static int concurrent(long k, int pipes, const char *seconds) {
                 rc = 1;
             } else {
                 started++;
+                if (pipes == 2) {
+#ifdef SYS_pidfd_open
+                    pidfds[i] = (int) syscall(SYS_pidfd_open, pids[i], 0);
+                    if (pidfds[i] < 0) {
+                        perror("pidfd_open");
+                        rc = 1;
+                    }
+#else
+                    fprintf(stderr, "no pidfd_open in these headers\n");
+                    rc = 1;
+#endif
+                }
             }
         }
         posix_spawn_file_actions_destroy(&fa);
@@ -104,6 +119,13 @@ static int concurrent(long k, int pipes, const char *seconds) {
         reaped++;
     }
     printf("reaped %ld\n", reaped);
+    if (pidfds) {
+        for (long i = 0; i < started; i++) {
+            if (pidfds[i] >= 0) {
+                close(pidfds[i]);
+            }
+        }
+    }
     return rc;
 }
 

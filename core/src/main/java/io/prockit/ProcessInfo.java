@@ -309,9 +309,9 @@ public final class ProcessInfo {
     }
 
     /**
-     * Waits for the process to end. It need not be the caller's child: this watches it (Linux:
-     * {@code /proc} polling; macOS: {@code proc_pidinfo} polling; Windows: its HANDLE), it does
-     * not reap it.
+     * Waits for the process to end. It need not be the caller's child: this watches it (Linux: a
+     * pidfd, polling {@code /proc} on kernels without pidfds; macOS: {@code proc_pidinfo} polling;
+     * Windows: its HANDLE), it does not reap it.
      *
      * @param timeout how long at most
      * @return true if it has ended (exited, or is a zombie waiting for its parent)

@@ -1,6 +1,7 @@
 package io.prockit.posix;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import io.prockit.CpuTimes;
 import io.prockit.MemoryInfo;
 import io.prockit.OsException;
@@ -173,6 +174,64 @@ final class LinuxProcessTable extends PosixProcessTable {
             pidfds.sendSignal(fd, signo);
         } catch (LastErrorException x) {
             throw backend.errors.of("pidfd_send_signal", pid, x);
+        } finally {
+            try {
+                LibC.close(fd);
+            } catch (LastErrorException ignored) {
+                // a pidfd close cannot fail in a way that matters here
+            }
+        }
+    }
+
+    /**
+     * Waits on a pidfd of the process (readable once it has exited) instead of polling /proc: the end
+     * is seen at once, and nothing runs meanwhile. The pidfd is opened first and the identity checked
+     * after, so it cannot belong to a process that reused the pid. Falls back to polling when pidfds are
+     * unavailable.
+     */
+    @Override
+    public boolean awaitExit(ProcessEntry entry, Duration timeout) throws InterruptedException {
+        Pidfds pidfds = backend.pidfds();
+        if (!pidfds.available()) {
+            return super.awaitExit(entry, timeout);
+        }
+        int pid = ((Entry) entry).stat.pid();
+        int fd;
+        try {
+            fd = pidfds.open(pid, 0);
+        } catch (LastErrorException x) {
+            if (x.getErrorCode() == c.ESRCH) {
+                return true;
+            }
+            return super.awaitExit(entry, timeout); // EMFILE and the like: polling needs no descriptor
+        }
+        try (Memory pfd = new Memory(8)) {
+            if (!isRunning(entry)) {
+                return true; // ended, or the pid now names another process (then ours has ended)
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return !isRunning(entry);
+                }
+                int sliceMs = (int) Math.min(PosixChild.POLL_SLICE_MS, (left + 999_999) / 1_000_000);
+                pfd.setInt(0, fd);
+                pfd.setShort(4, (short) io.prockit.posix.linux.LinuxConstants.POLLIN);
+                pfd.setShort(6, (short) 0);
+                try {
+                    if (io.prockit.posix.jna.LinuxLibC.poll(pfd, 1, sliceMs) > 0) {
+                        return true;
+                    }
+                } catch (LastErrorException x) {
+                    if (x.getErrorCode() != c.EINTR) {
+                        return super.awaitExit(entry, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                    }
+                }
+            }
         } finally {
             try {
                 LibC.close(fd);

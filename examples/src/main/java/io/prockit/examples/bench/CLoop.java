@@ -74,13 +74,22 @@ final class CLoop implements AutoCloseable {
         return out;
     }
 
+    /** {@link #concurrent} holds nothing per child. */
+    static final int HOLD_NOTHING = 0;
+    /** {@link #concurrent} holds the parent's ends of three pipes per child. */
+    static final int HOLD_PIPES = 1;
+    /** {@link #concurrent} holds a pidfd per child (no pipes), as prockit does to watch each child. */
+    static final int HOLD_PIDFD = 2;
+
     /**
-     * Starts {@code k} children of sleep at once (with three pipes each if asked), kills and reaps them.
+     * Starts {@code k} children of sleep at once, holding what {@code hold} says per child, kills and
+     * reaps them.
      *
+     * @param hold {@link #HOLD_NOTHING}, {@link #HOLD_PIPES} or {@link #HOLD_PIDFD}
      * @return {start-all microseconds, reaped count}
      */
-    double[] concurrent(int k, boolean pipes, int sleepSeconds) throws IOException, InterruptedException {
-        Helpers.Result r = Helpers.run(Command.of(binary.toString(), "concurrent", Integer.toString(k), pipes ? "1" : "0",
+    double[] concurrent(int k, int hold, int sleepSeconds) throws IOException, InterruptedException {
+        Helpers.Result r = Helpers.run(Command.of(binary.toString(), "concurrent", Integer.toString(k), Integer.toString(hold),
                 Integer.toString(sleepSeconds)), Duration.ofSeconds(sleepSeconds + 60L));
         double start = -1;
         double reaped = -1;

@@ -53,8 +53,11 @@ final class ConcurrentBench {
         // 60 s, which would count against whoever is measured after it (and it would reuse them itself).
         {
             if (c.available()) {
-                cLoop(c, k, false, sleep, report, out, "c-posix_spawn");
-                cLoop(c, kp, true, sleep, report, out, "c-posix_spawn-pipes");
+                cLoop(c, k, CLoop.HOLD_NOTHING, sleep, report, out, "c-posix_spawn");
+                if (System.getProperty("os.name", "").startsWith("Linux")) {
+                    cLoop(c, k, CLoop.HOLD_PIDFD, sleep, report, out, "c-posix_spawn-pidfds");
+                }
+                cLoop(c, kp, CLoop.HOLD_PIPES, sleep, report, out, "c-posix_spawn-pipes");
             }
             measure("prockit", k, report, out, new Spawner<Child>() {
                 final Command cmd = Command.of(sleepArgv[0], sleepArgv[1]);
@@ -132,11 +135,11 @@ final class ConcurrentBench {
                 .add(new double[] {startMs, peakThreads, prockitThreads, rssMb, reaped, children});
     }
 
-    private void cLoop(CLoop c, int k, boolean pipes, int sleep, Report report, PrintStream out, String name)
+    private void cLoop(CLoop c, int k, int hold, int sleep, Report report, PrintStream out, String name)
             throws InterruptedException {
         out.printf("concurrent: %-20s %d children%n", name, k);
         try {
-            double[] r = c.concurrent(k, pipes, sleep);
+            double[] r = c.concurrent(k, hold, sleep);
             add(name, r[0] / 1e3, Double.NaN, Double.NaN, Double.NaN, r[1], k);
         } catch (java.io.IOException e) {
             report.note(SECTION, name + " failed: " + e.getMessage());
@@ -227,6 +230,13 @@ final class ConcurrentBench {
                 report.target(SECTION, k + " children: start-all within 1.5x the C loop",
                         String.format(Locale.ROOT, "%.2fx (%s ms vs C)", p.ratio(), Report.num(p.stats().median())),
                         p.ratio() <= 1.5);
+            }
+            Report.Row withPidfds = report.find(SECTION, "c-posix_spawn-pidfds", "start-all");
+            if (withPidfds != null && withPidfds.stats().median() > 0) {
+                report.note(SECTION, String.format(Locale.ROOT,
+                        "prockit start-all vs the C loop holding a pidfd per child, as prockit does: %.2fx"
+                                + " (every posix_spawn copies the parent's descriptor table, which grows by one per child)",
+                        p.stats().median() / withPidfds.stats().median()));
             }
         }
         Report.Row pp = report.find(SECTION, "prockit-pipes", "start-all");

@@ -181,6 +181,19 @@ class ProcessTableLinuxTest {
     }
 
     @Test
+    void waitForWatchesAProcessThatIsNotOurChild() throws Exception {
+        try (SleepTree tree = SleepTree.start()) {
+            ProcessInfo s = tree.awaitSleeps(2).get(0); // a grandchild: its parent is the shell
+            assertFalse(s.waitFor(Duration.ZERO));
+            assertFalse(s.waitFor(Duration.ofMillis(120)), "still running");
+            s.kill();
+            assertTrue(s.waitFor(Duration.ofSeconds(30)), "seen ending (a zombie of the shell, or reaped)");
+            assertTrue(s.waitFor(Duration.ZERO));
+            assertFalse(s.isRunning());
+        }
+    }
+
+    @Test
     void aProcessThatEndedIsNeverSignalledAgain() throws Exception {
         try (SleepTree tree = SleepTree.start()) {
             ProcessInfo s = tree.awaitSleeps(2).get(0);
