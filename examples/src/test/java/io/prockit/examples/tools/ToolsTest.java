@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tools on the test's own processes (each carries a random token in its command line). */
@@ -149,13 +148,23 @@ class ToolsTest {
         assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--timeout", "soon", "true"}, out, err));
     }
 
+    /**
+     * Every process of the tree marked {@code t} ends within 10 s (they would sleep 300 s unsignalled). The
+     * tool returns once the command itself ended; a signalled grandchild may still be exiting then.
+     */
+    private static void assertTreeEnds(String t) throws InterruptedException {
+        for (ProcessInfo p : ProcessQuery.all().cmdlineContains(t).list()) {
+            assertTrue(p.waitFor(Duration.ofSeconds(10)), p + " still runs 10 s after the tool returned");
+        }
+    }
+
     @Test
     void runKillsTheWholeTreeOnTimeout() throws Exception {
         String t = token();
         int code = RunWithTimeout.run(new String[] {"--timeout", "300ms", "--", "/bin/sh", "-c",
                 "sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
         assertEquals(RunWithTimeout.TIMED_OUT, code, err());
-        assertFalse(ProcessQuery.all().cmdlineContains(t).list().stream().anyMatch(ProcessInfo::isRunning));
+        assertTreeEnds(t);
     }
 
     @Test
@@ -164,7 +173,7 @@ class ToolsTest {
         int code = RunWithTimeout.run(new String[] {"--timeout", "300ms", "--kill-after", "200ms", "--", "/bin/sh", "-c",
                 "trap '' TERM; sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
         assertEquals(RunWithTimeout.KILLED, code, err());
-        assertFalse(ProcessQuery.all().cmdlineContains(t).list().stream().anyMatch(ProcessInfo::isRunning));
+        assertTreeEnds(t);
     }
 
     @Test
