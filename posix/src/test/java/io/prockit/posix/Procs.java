@@ -141,11 +141,21 @@ public final class Procs {
         } catch (NoSuchFileException gone) {
             return null;
         } catch (IOException e) {
-            if (!Files.exists(Path.of("/proc/" + pid))) {
-                return null; // it vanished while we read (the kernel answers ESRCH)
+            if (vanished(e, pid)) {
+                return null;
             }
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @return whether a failed read of a /proc file of {@code pid} means the process went away meanwhile:
+     * the kernel answers {@code ESRCH} ("No such process") to a read of a process being reaped, and
+     * the directory may vanish or still be there at that moment
+     */
+    public static boolean vanished(IOException e, int pid) {
+        return e instanceof NoSuchFileException || !Files.exists(Path.of("/proc/" + pid))
+                || String.valueOf(e.getMessage()).contains("No such process");
     }
 
     /** @return {pgid, sid} of a process from /proc/PID/stat */

@@ -6,6 +6,7 @@ import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.Signal;
 import io.prockit.Stdio;
+import io.prockit.posix.Procs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +119,11 @@ class ExitHookTest {
             return s.equals("Z") || s.equals("X") ? null : s;
         } catch (NoSuchFileException gone) {
             return null;
+        } catch (IOException e) {
+            if (Procs.vanished(e, pid)) {
+                return null; // reaped while we read: the kernel answers ESRCH
+            }
+            throw e;
         }
     }
 
@@ -129,7 +135,7 @@ class ExitHookTest {
         } catch (NoSuchFileException gone) {
             return null;
         } catch (IOException e) {
-            if (!Files.exists(Path.of("/proc/" + pid))) {
+            if (Procs.vanished(e, pid)) {
                 return null;
             }
             throw e;
