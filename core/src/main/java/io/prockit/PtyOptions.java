@@ -22,6 +22,11 @@ package io.prockit;
  * {@link Child#close()} closes the caller's side: the terminal hangs up and the child's session gets
  * {@code SIGHUP}, as when a terminal window is closed.
  *
+ * <p>Read the output while the child runs, not only after {@link Child#waitFor()}: a terminal holds
+ * little, a child writing more than that blocks until it is read, and on macOS output still unread when
+ * the last holder of the terminal closes it is discarded after a short drain time (the kernel's
+ * {@code ttyclose} flushes the queue), where Linux keeps it readable.
+ *
  * <p>Platform notes: Linux: a new session ({@code POSIX_SPAWN_SETSID}) whose first terminal open, a file
  * action opening the pty slave, makes it the controlling terminal. macOS runs file actions before
  * {@code setsid}, so {@code /bin/bash} (run as {@code sh}) opens the slave again inside the new session,

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@code struct epoll_event} is packed (12 bytes, data at offset 4) on x86_64 and natural
  * (16 bytes, data at offset 8) elsewhere; the layout is chosen at run time.
  */
-final class EpollReaper implements Reaper {
+final class EpollReaper implements Reaper, Runnable {
     private static final int MAX_EVENTS = 256;
     private static final boolean PACKED = Platform.isIntel() && Platform.is64Bit();
     private static final int EVENT_SIZE = PACKED ? 12 : 16;
@@ -26,27 +26,11 @@ final class EpollReaper implements Reaper {
     /** One {@code struct epoll_event} per registering thread, so registering allocates nothing native. */
     private static final ThreadLocal<Memory> EVENT = new EventBuffer();
 
-    /*
-     * Named classes rather than lambdas here and for the thread below: they run during a cold JVM's
-     * first spawn, where each lambda costs a class spun at run time.
-     */
+    /** A named class rather than a lambda: it runs during a cold JVM's first spawn, where a lambda costs a class spun at run time. */
     private static final class EventBuffer extends ThreadLocal<Memory> {
         @Override
         protected Memory initialValue() {
             return new Memory(EVENT_SIZE);
-        }
-    }
-
-    private static final class Loop implements Runnable {
-        private final EpollReaper reaper;
-
-        Loop(EpollReaper reaper) {
-            this.reaper = reaper;
-        }
-
-        @Override
-        public void run() {
-            reaper.run();
         }
     }
 
@@ -76,7 +60,7 @@ final class EpollReaper implements Reaper {
         if (thread == null) {
             synchronized (startLock) {
                 if (thread == null) {
-                    Thread t = new Thread(new Loop(this), "prockit-reaper");
+                    Thread t = new Thread(this, "prockit-reaper");
                     t.setDaemon(true);
                     t.start();
                     thread = t;
@@ -96,7 +80,9 @@ final class EpollReaper implements Reaper {
         }
     }
 
-    private void run() {
+    /** The reaper thread's loop (the class is its own {@code Runnable}: no lambda on a cold first spawn). */
+    @Override
+    public void run() {
         Memory events = new Memory((long) EVENT_SIZE * MAX_EVENTS);
         while (true) {
             int n;

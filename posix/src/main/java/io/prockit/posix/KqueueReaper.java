@@ -13,17 +13,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * on it. {@code struct kevent} is 32 bytes (ident u64 @0, filter i16 @8, flags u16 @10, fflags u32 @12,
  * data i64 @16, udata ptr @24; {@code bsd/sys/event.h}). A child that exited before it was added makes
  * {@code kevent} fail with {@code ESRCH}; it is reaped at once.
+ *
+ * <p>xnu posts {@code NOTE_EXIT} (and refuses a new {@code EVFILT_PROC} with {@code ESRCH}) while the
+ * process is still tearing down, before it is a zombie {@code wait4} can collect
+ * ({@code bsd/kern/kern_exit.c}: {@code proc_prepareexit}, {@code proc_exit}, then {@code SZOMB}). So a
+ * {@code wait4(WNOHANG)} at that moment may find nothing; the one-shot event is spent, and the child is
+ * handed to the polling reaper, which collects it within milliseconds.
  */
-final class KqueueReaper implements Reaper {
+final class KqueueReaper implements Reaper, Runnable {
     private static final int KEVENT = DarwinConstants.SIZEOF_kevent;
     private static final int MAX_EVENTS = 64;
 
     private final Map<Integer, PosixChild> byPid = new ConcurrentHashMap<>();
+    private final Reaper notYetZombie;
     private final int kq;
     private final Object startLock = new Object();
     private volatile Thread thread;
 
-    KqueueReaper() {
+    /** @param notYetZombie where a child goes whose exit was reported before {@code wait4} could collect it */
+    KqueueReaper(Reaper notYetZombie) {
+        this.notYetZombie = notYetZombie;
         kq = DarwinLibC.kqueue();
     }
 
@@ -42,12 +51,12 @@ final class KqueueReaper implements Reaper {
                 byPid.remove(child.pid());
                 throw e;
             }
-            child.tryReap();
+            exited(child);
         }
         if (thread == null) {
             synchronized (startLock) {
                 if (thread == null) {
-                    Thread t = new Thread(this::run, "prockit-reaper");
+                    Thread t = new Thread(this, "prockit-reaper");
                     t.setDaemon(true);
                     t.start();
                     thread = t;
@@ -61,7 +70,9 @@ final class KqueueReaper implements Reaper {
         byPid.remove(child.pid(), child);
     }
 
-    private void run() {
+    /** The reaper thread's loop (the class is its own {@code Runnable}: no lambda on a cold first spawn). */
+    @Override
+    public void run() {
         Memory events = new Memory((long) KEVENT * MAX_EVENTS);
         while (true) {
             int n;
@@ -78,13 +89,25 @@ final class KqueueReaper implements Reaper {
                 int pid = (int) events.getLong((long) i * KEVENT);
                 PosixChild c = byPid.get(pid);
                 if (c != null) {
-                    try {
-                        c.tryReap();
-                    } catch (RuntimeException e) {
-                        PosixBackend.LOG.warn("reaping {} failed", c, e);
-                    }
+                    exited(c);
                 }
             }
+        }
+    }
+
+    /** The kernel said {@code child} exited: reap it, or let the polling reaper finish the job. */
+    private void exited(PosixChild child) {
+        boolean reaped;
+        try {
+            reaped = child.tryReap();
+        } catch (RuntimeException e) {
+            PosixBackend.LOG.warn("reaping {} failed", child, e);
+            reaped = false;
+        }
+        byPid.remove(child.pid(), child);
+        if (!reaped) {
+            PosixBackend.LOG.debug("{} reported exited but not yet a zombie: polling for it", child);
+            notYetZombie.register(child);
         }
     }
 

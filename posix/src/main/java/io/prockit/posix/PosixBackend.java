@@ -84,7 +84,7 @@ public final class PosixBackend implements ProcessBackend {
             this.pidfds = new Pidfds(!b.darwin);
             Reaper r;
             if (b.darwin) {
-                r = new KqueueReaper();
+                r = new KqueueReaper(fallback);
             } else if (pidfds.available()) {
                 r = new EpollReaper();
             } else {

@@ -294,8 +294,9 @@ final class PosixChild implements ChildHandle {
 
     private void markReapedLocked() {
         reaped = true;
+        // Every reaper drops the child here, with or without a pidfd (the kqueue reaper keys by pid).
+        backend.reaper().forget(this, pidfd);
         if (pidfd >= 0) {
-            backend.reaper().forget(this, pidfd);
             if (waiters > 0) {
                 pidfdToClose = pidfd; // still polled: the last waiter closes it (stopWaiting)
             } else {

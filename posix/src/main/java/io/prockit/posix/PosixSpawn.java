@@ -6,6 +6,7 @@ import io.prockit.FileAction;
 import io.prockit.PosixSpawnAttributes;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
+import io.prockit.posix.jna.LinuxLibC;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,13 +104,14 @@ final class PosixSpawn {
                         "posix_spawnattr_setsigdefault", a.setsigdef());
             }
             if (a.scheduler() != null) {
-                flags |= c.optional("POSIX_SPAWN_SETSCHEDULER").getAsInt();
-                check(LibC.posix_spawnattr_setschedpolicy(attr, a.scheduler().policy()), "posix_spawnattr_setschedpolicy",
+                flags |= c.optional("POSIX_SPAWN_SETSCHEDULER").orElseThrow(() -> new UnsupportedOperationException(
+                        "posix_spawn scheduler: POSIX_SPAWN_SETSCHEDULER is not available on " + c.os()));
+                check(LinuxLibC.posix_spawnattr_setschedpolicy(attr, a.scheduler().policy()), "posix_spawnattr_setschedpolicy",
                         a.scheduler().policy());
                 Memory param = keepM(keep, new Memory(8));
                 param.clear();
                 param.setInt(0, a.scheduler().param().schedPriority());
-                check(LibC.posix_spawnattr_setschedparam(attr, param), "posix_spawnattr_setschedparam",
+                check(LinuxLibC.posix_spawnattr_setschedparam(attr, param), "posix_spawnattr_setschedparam",
                         a.scheduler().param());
             }
             if (darwin) {

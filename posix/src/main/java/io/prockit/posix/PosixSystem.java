@@ -13,6 +13,7 @@ import io.prockit.TimesResult;
 import io.prockit.UnameResult;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
+import io.prockit.posix.jna.OptionalLibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.jna.LinuxLibC;
 
@@ -55,11 +56,18 @@ final class PosixSystem {
 
     // ---- ids --------------------------------------------------------------------------------------
 
+    /** macOS: whether libSystem has {@code getgroups$DARWIN_EXTSN} (checked once, on first use). */
+    private static final class Extended {
+        static final boolean AVAILABLE = OptionalLibC.available(OptionalLibC.DarwinGetgroups.class);
+    }
+
     int[] getgroups() {
         try {
-            int n = LibC.getgroups(0, null);
+            boolean extended = darwin && Extended.AVAILABLE;
+            int n = extended ? OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(0, null) : LibC.getgroups(0, null);
             int[] g = new int[Math.max(n, 1)];
-            int got = LibC.getgroups(g.length, g);
+            int got = extended ? OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(g.length, g)
+                    : LibC.getgroups(g.length, g);
             return Arrays.copyOf(g, got);
         } catch (LastErrorException e) {
             throw err("getgroups", null, e);
@@ -455,10 +463,25 @@ final class PosixSystem {
         }
     }
 
+    /** Whether libc has {@code ptsname_r} (macOS only from 13.4), checked once. */
+    private static final class Reentrant {
+        static final boolean PTSNAME_R = OptionalLibC.available(OptionalLibC.PtsnameR.class);
+    }
+
     String ptsname(int master) {
+        if (!Reentrant.PTSNAME_R) {
+            synchronized (PosixSystem.class) { // ptsname(3) answers in a static buffer
+                Native.setLastError(0);
+                Pointer name = LibC.ptsname(master);
+                if (name == null) {
+                    throw b.errors.of("ptsname", master, Native.getLastError());
+                }
+                return name.getString(0, NativeStrings.CHARSET.name());
+            }
+        }
         try (Memory buf = new Memory(128)) {
             Native.setLastError(0);
-            int r = LibC.ptsname_r(master, buf, buf.size());
+            int r = OptionalLibC.PtsnameR.ptsname_r(master, buf, buf.size());
             if (r != 0) {
                 // glibc returns the error number; macOS returns -1 and sets errno (Libc stdlib/grantpt.c).
                 throw b.errors.of("ptsname_r", master, darwin || r == -1 ? Native.getLastError() : r);

@@ -291,12 +291,12 @@ final class Spawner {
                     new UnsupportedOperationException("POSIX_SPAWN_SETSCHEDULER is not available on " + c.os()));
             int setParam = c.optional("POSIX_SPAWN_SETSCHEDPARAM").orElseThrow();
             flags |= setScheduler | setParam;
-            check(LibC.posix_spawnattr_setschedpolicy(res.attr, r.posix().schedPolicy()),
+            check(LinuxLibC.posix_spawnattr_setschedpolicy(res.attr, r.posix().schedPolicy()),
                     "posix_spawnattr_setschedpolicy", r.program());
             Memory param = res.keep(new Memory(8));
             param.clear();
             param.setInt(0, r.posix().schedPriority() == null ? 0 : r.posix().schedPriority());
-            check(LibC.posix_spawnattr_setschedparam(res.attr, param), "posix_spawnattr_setschedparam", r.program());
+            check(LinuxLibC.posix_spawnattr_setschedparam(res.attr, param), "posix_spawnattr_setschedparam", r.program());
         }
         return flags;
     }

@@ -107,6 +107,19 @@ final class Spawner {
     }
 
     /**
+     * Whether a CTRL_BREAK sent to the child's group reaches it: {@code GenerateConsoleCtrlEvent} signals only
+     * processes attached to the caller's console, so not a detached child, one with a console of its own
+     * ({@code CREATE_NEW_CONSOLE}) or none ({@code CREATE_NO_WINDOW}), nor one on a pseudoconsole.
+     *
+     * @param r the request
+     * @return true if it shares the JVM's console
+     */
+    static boolean sharesConsole(SpawnRequest r) {
+        int own = WinConstants.DETACHED_PROCESS | WinConstants.CREATE_NEW_CONSOLE | WinConstants.CREATE_NO_WINDOW;
+        return !r.detached() && r.pty() == null && (creationFlags(r, false) & own) == 0;
+    }
+
+    /**
      * The creation flags of a request.
      *
      * @param r        the request
@@ -311,10 +324,10 @@ final class Spawner {
             Win32.close(thread);
         }
         WindowsChild child = pty != null
-                ? new WindowsChild(backend, pid, process, job, newGroup(r),
+                ? new WindowsChild(backend, pid, process, job, newGroup(r), false,
                         new HandleOutputStream(pty.input(), "pty input"), new HandleInputStream(pty.output(), "pty output"),
                         null, pty)
-                : new WindowsChild(backend, pid, process, job, newGroup(r),
+                : new WindowsChild(backend, pid, process, job, newGroup(r), sharesConsole(r),
                         stdio.parentIn == null ? null : new HandleOutputStream(stdio.parentIn, "stdin"),
                         stdio.parentOut == null ? null : new HandleInputStream(stdio.parentOut, "stdout"),
                         stdio.parentErr == null ? null : new HandleInputStream(stdio.parentErr, "stderr"), null);

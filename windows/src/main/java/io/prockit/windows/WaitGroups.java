@@ -84,8 +84,11 @@ final class WaitGroups<H> {
                 return;
             }
             target.entries.add(entry);
+            // Wake it while holding the lock: a group still in the list has not closed its event. Outside the
+            // lock the group could drain, leave and close the event first, and the wake would hit a closed
+            // (or reused) handle.
+            ops.wake(target.wake);
         }
-        ops.wake(target.wake);
     }
 
     /** @return the number of live waiter threads */

@@ -30,6 +30,7 @@ final class WindowsChild implements ChildHandle {
     private final int pid;
     private final WinNT.HANDLE process;
     private final boolean ownGroup;
+    private final boolean sharesConsole; // CTRL_BREAK can reach it (Spawner.sharesConsole)
     private final HandleOutputStream stdin;
     private final HandleInputStream stdout;
     private final HandleInputStream stderr;
@@ -42,13 +43,14 @@ final class WindowsChild implements ChildHandle {
     private boolean processClosed;     // guarded by this
 
     WindowsChild(WindowsBackend backend, int pid, WinNT.HANDLE process, WinNT.HANDLE job, boolean ownGroup,
-                 HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr, PseudoConsole pty) {
+                 boolean sharesConsole, HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr, PseudoConsole pty) {
         this.backend = backend;
         this.pty = pty;
         this.pid = pid;
         this.process = process;
         this.job = job;
         this.ownGroup = ownGroup;
+        this.sharesConsole = sharesConsole;
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -202,9 +204,10 @@ final class WindowsChild implements ChildHandle {
     static final java.time.Duration TERMINATE_GRACE = java.time.Duration.ofSeconds(5);
 
     /**
-     * CTRL_BREAK_EVENT for a child in its own process group (console programs can exit cleanly), then
-     * {@link #kill()} if it is still running after {@link #TERMINATE_GRACE}; TerminateProcess at once for
-     * any other child, as Python's {@code Popen.terminate()} does on Windows.
+     * CTRL_BREAK_EVENT for a child in its own process group that shares the JVM's console (console programs
+     * can exit cleanly), then {@link #kill()} if it is still running after {@link #TERMINATE_GRACE};
+     * TerminateProcess at once for any other child (one the event could not reach among them: detached, on
+     * a console of its own or none, on a pseudoconsole), as Python's {@code Popen.terminate()} does on Windows.
      */
     @Override
     public boolean terminate() {
@@ -212,7 +215,7 @@ final class WindowsChild implements ChildHandle {
             if (reaped) {
                 return false;
             }
-            if (!ownGroup) {
+            if (!ownGroup || !sharesConsole) {
                 terminate(1);
                 return true;
             }

@@ -77,6 +77,16 @@ class SpawnPlanTest {
     }
 
     @Test
+    void ctrlBreakReachesOnlyChildrenOnTheJvmsConsole() {
+        assertTrue(Spawner.sharesConsole(req(0, false, false, null)), "own group, our console");
+        assertFalse(Spawner.sharesConsole(req(null, true, true, null)), "detached: no console");
+        assertFalse(Spawner.sharesConsole(req(0, false, false,
+                WindowsOptions.defaults().withCreationFlags(WinConstants.CREATE_NEW_CONSOLE))), "a console of its own");
+        assertFalse(Spawner.sharesConsole(req(0, false, false,
+                WindowsOptions.defaults().withCreationFlags(WinConstants.CREATE_NO_WINDOW))), "no console");
+    }
+
+    @Test
     void planQuotesOrdinaryPrograms() {
         LaunchPlan p = LaunchPlan.of("C:\\bin\\tool.exe", List.of("tool", "a b", "c"), null, CMD);
         assertEquals(new LaunchPlan("C:\\bin\\tool.exe", "tool \"a b\" c", false), p);

@@ -1,8 +1,11 @@
 package io.prockit.windows;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +34,10 @@ public final class WinTestChild {
     }
 
     public static void main(String[] args) throws Exception {
+        // UTF-8 whatever the console code page: with stdout a pipe, the JVM would encode in the ANSI code page
+        // (Cp1252 on the runners; JEP 400's stdout.encoding applies to consoles only), and text() decodes UTF-8.
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         String cmd = args[0];
         switch (cmd) {
             case "args" -> {

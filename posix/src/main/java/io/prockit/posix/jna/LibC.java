@@ -92,11 +92,8 @@ public final class LibC {
     /** @param attr attributes @param pgroup 0 for a new group, else the group to join @return 0 or an error number */
     public static native int posix_spawnattr_setpgroup(Pointer attr, int pgroup);
 
-    /** @param attr attributes @param policy a {@code SCHED_*} policy @return 0 or an error number */
-    public static native int posix_spawnattr_setschedpolicy(Pointer attr, int policy);
-
-    /** @param attr attributes @param param a {@code struct sched_param} @return 0 or an error number */
-    public static native int posix_spawnattr_setschedparam(Pointer attr, Pointer param);
+    // posix_spawnattr_setschedpolicy/-param are in LinuxLibC: macOS's libSystem has neither (spawn.h keeps
+    // them under "#if 0 ... not supported"), and one missing symbol fails the whole Native.register.
 
     /** @param fa storage of {@code sizeof(posix_spawn_file_actions_t)} @return 0 or an error number */
     public static native int posix_spawn_file_actions_init(Pointer fa);
@@ -322,14 +319,13 @@ public final class LibC {
     public static native int unlockpt(int fd) throws LastErrorException;
 
     /**
-     * ptsname_r(3): glibc returns an error number; macOS returns -1 and sets errno.
+     * ptsname(3), not reentrant: callers hold a lock. Used where {@code ptsname_r} is missing (macOS before 13.4;
+     * see {@link OptionalLibC.PtsnameR}).
      *
-     * @param fd  master
-     * @param buf buffer (128 bytes on macOS)
-     * @param len its size
-     * @return 0, or as above
+     * @param fd master
+     * @return the slave's name in a static buffer, or null with errno set
      */
-    public static native int ptsname_r(int fd, Pointer buf, long len);
+    public static native Pointer ptsname(int fd);
 
     /** pthread_sigmask(3). @param how {@code SIG_SETMASK}, ... @param set new mask or null @param old receives the old mask or null @return 0 or an error number */
     public static native int pthread_sigmask(int how, Pointer set, Pointer old);

@@ -85,4 +85,46 @@ public final class OptionalLibC {
         /** @param fa file actions @param path NUL-terminated directory @return 0 or an error number */
         public static native int posix_spawn_file_actions_addchdir_np(Pointer fa, Pointer path);
     }
+
+    /**
+     * macOS: the {@code getgroups} that {@code <unistd.h>} names since 10.6 ({@code __DARWIN_EXTSN}). It asks
+     * the directory service, so it is not capped at the kernel's 16 groups as the plain {@code getgroups}
+     * symbol is; it is what Python's {@code os.getgroups()} and {@code id -G} report. A holder of its own, so
+     * a libSystem without it costs only this function.
+     */
+    public static final class DarwinGetgroups {
+        static {
+            Native.register(DarwinGetgroups.class, LibC.LIBRARY);
+        }
+
+        private DarwinGetgroups() {
+        }
+
+        /**
+         * @param size room in {@code list}, 0 to ask how many
+         * @param list receives the groups, or null when {@code size} is 0
+         * @return the number of groups
+         */
+        public static native int getgroups$DARWIN_EXTSN(int size, int[] list) throws LastErrorException;
+    }
+
+    /** {@code ptsname_r}: glibc, and macOS from 13.4 only. */
+    public static final class PtsnameR {
+        static {
+            Native.register(PtsnameR.class, LibC.LIBRARY);
+        }
+
+        private PtsnameR() {
+        }
+
+        /**
+         * ptsname_r(3): glibc returns an error number; macOS returns -1 and sets errno.
+         *
+         * @param fd  master
+         * @param buf buffer (128 bytes on macOS)
+         * @param len its size
+         * @return 0, or as above
+         */
+        public static native int ptsname_r(int fd, Pointer buf, long len);
+    }
 }
