@@ -235,7 +235,9 @@ public final class Command {
     }
 
     /**
-     * Sets the child's working directory (default: the parent's).
+     * Sets the child's working directory (default: the parent's). A relative one is resolved against the
+     * process's real working directory, {@link Os#getcwd()}, which {@link Os#chdir} moves; it is the
+     * {@code user.dir} the JVM started in unless {@code Os.chdir} was called.
      *
      * @param dir the directory; no NUL
      * @return this

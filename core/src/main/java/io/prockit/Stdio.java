@@ -14,6 +14,10 @@ import java.util.Objects;
  *        .spawn();
  * }</pre>
  *
+ * <p>A relative file path is resolved when the child is spawned, against the process's real working
+ * directory ({@link Os#getcwd()}, which {@link Os#chdir} moves), not against the child's
+ * {@link Command#directory working directory}.
+ *
  * <p>Platform notes: {@link #discard()} is {@code /dev/null} on POSIX and {@code NUL} on Windows.
  * {@link #fd(int)} (pass one of the parent's descriptors) exists on POSIX only; on Windows the
  * spawn is refused with {@link UnsupportedOperationException}.

@@ -368,13 +368,13 @@ final class Spawner {
             return -1;
         }
         if (s instanceof Stdio.ReadFile f) {
-            String p = f.file().toAbsolutePath().toString();
+            String p = fromRealCwd(f.file());
             check(LibC.posix_spawn_file_actions_addopen(res.fa, target, res.keep(NativeStrings.cString(p)), c.O_RDONLY, 0),
                     "posix_spawn_file_actions_addopen", p);
             return -1;
         }
         if (s instanceof Stdio.WriteFile f) {
-            String p = f.file().toAbsolutePath().toString();
+            String p = fromRealCwd(f.file());
             int flags = c.O_WRONLY | c.O_CREAT | (f.append() ? c.O_APPEND : c.O_TRUNC);
             check(LibC.posix_spawn_file_actions_addopen(res.fa, target, res.keep(NativeStrings.cString(p)), flags, 0666),
                     "posix_spawn_file_actions_addopen", p);
@@ -460,5 +460,15 @@ final class Spawner {
         if (err != 0) {
             throw b.errors.of(op, subject, err);
         }
+    }
+
+    /**
+     * A redirect file as an absolute path: relative ones against the process's real working directory
+     * ({@code Os.chdir} moves it; {@code user.dir} does not follow), as the working directory itself and as
+     * the JDK's own file I/O, which hands relative paths to the kernel. Resolved here because the child
+     * opens it after changing to its own working directory.
+     */
+    private static String fromRealCwd(Path file) {
+        return (file.isAbsolute() ? file : PosixSystem.realCwdPath().resolve(file)).toString();
     }
 }

@@ -157,7 +157,7 @@ final class Spawner {
         String systemDir = Win32.systemDirectory();
         ProgramSearch.Context ctx = new ProgramSearch.Context(applicationDir(),
                 List.of(Path.of(systemDir), Path.of(Win32.windowsDirectory())),
-                env != null ? env : Win32.liveEnvironment(), Path.of("").toAbsolutePath(), Files::isRegularFile);
+                env != null ? env : Win32.liveEnvironment(), Path.of(Win32.currentDirectory()), Files::isRegularFile);
         Path exe = ProgramSearch.find(r.program(), r.searchPath(), ctx).orElseThrow(() -> new OsException(
                 "CreateProcessW", r.program(), WinConstants.ERROR_FILE_NOT_FOUND, ErrorKind.NOT_FOUND,
                 WinErrors.message(WinConstants.ERROR_FILE_NOT_FOUND)));
@@ -165,7 +165,7 @@ final class Spawner {
         if (plan.batch()) {
             LOG.debug("{} is a batch file: running it through {} with cmd escaping", exe, plan.application());
         }
-        String cwd = r.directory() == null ? null : r.directory().toAbsolutePath().toString();
+        String cwd = r.directory() == null ? null : Win32.fromCurrentDirectory(r.directory()).toString();
 
         StdioHandles stdio = new StdioHandles();
         PseudoConsole pty = null;
@@ -403,10 +403,10 @@ final class Spawner {
                 return openFile("NUL", input ? WinNT.GENERIC_READ : WinNT.GENERIC_WRITE, WinNT.OPEN_EXISTING);
             }
             if (s instanceof Stdio.ReadFile f) {
-                return openFile(f.file().toAbsolutePath().toString(), WinNT.GENERIC_READ, WinNT.OPEN_EXISTING);
+                return openFile(Win32.fromCurrentDirectory(f.file()).toString(), WinNT.GENERIC_READ, WinNT.OPEN_EXISTING);
             }
             if (s instanceof Stdio.WriteFile f) {
-                String path = f.file().toAbsolutePath().toString();
+                String path = Win32.fromCurrentDirectory(f.file()).toString();
                 // FILE_APPEND_DATA without FILE_WRITE_DATA: every write goes to the end, even from
                 // several processes sharing the file.
                 return f.append()

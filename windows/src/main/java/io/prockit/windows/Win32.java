@@ -205,4 +205,32 @@ final class Win32 {
         }
         return code.getValue();
     }
+
+    /**
+     * {@code GetCurrentDirectoryW}: the process's real current directory, which {@code Os.chdir} changes and
+     * {@code user.dir} does not follow.
+     *
+     * @return the directory
+     */
+    static String currentDirectory() {
+        char[] buf = new char[WinConstants.MAX_PATH_CHARS];
+        while (true) {
+            int n = EXT.GetCurrentDirectoryW(buf.length, buf);
+            if (n == 0) {
+                throw lastError("GetCurrentDirectoryW", null);
+            }
+            if (n < buf.length) {
+                return new String(buf, 0, n);
+            }
+            buf = new char[n];
+        }
+    }
+
+    /**
+     * @param p a path given to {@code Command}
+     * @return it absolute: a relative one against {@link #currentDirectory()}, not {@code user.dir}
+     */
+    static java.nio.file.Path fromCurrentDirectory(java.nio.file.Path p) {
+        return p.isAbsolute() ? p : java.nio.file.Path.of(currentDirectory()).resolve(p);
+    }
 }

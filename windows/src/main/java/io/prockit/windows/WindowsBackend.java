@@ -327,17 +327,7 @@ public final class WindowsBackend implements ProcessBackend {
 
     @Override
     public String getcwd() {
-        char[] buf = new char[WinConstants.MAX_PATH_CHARS];
-        while (true) {
-            int n = Win32.EXT.GetCurrentDirectoryW(buf.length, buf);
-            if (n == 0) {
-                throw Win32.lastError("GetCurrentDirectoryW", null);
-            }
-            if (n < buf.length) {
-                return new String(buf, 0, n);
-            }
-            buf = new char[n];
-        }
+        return Win32.currentDirectory();
     }
 
     /**

@@ -159,6 +159,14 @@ class OwnerAndEnvironmentParityTest {
             // A relative PATH entry resolves against the real working directory.
             assertEquals("found", Command.of("parity-tool").env("PATH", "bin").output().stdoutText().strip());
             assertEquals(Path.of("x").toAbsolutePath().getParent().toString(), System.getProperty("user.dir"));
+            // Relative redirect files and working directories follow it too, not user.dir.
+            Files.writeString(real.resolve("in.txt"), "from the real cwd\n");
+            assertEquals("from the real cwd\n", Command.of("cat").stdin(io.prockit.Stdio.from(Path.of("in.txt")))
+                    .output().stdoutText());
+            Command.of("/bin/echo", "written").stdout(io.prockit.Stdio.to(Path.of("out.txt"))).status();
+            assertEquals("written\n", Files.readString(real.resolve("out.txt")));
+            assertEquals(real.resolve("bin").toString(),
+                    Command.of("/bin/sh", "-c", "pwd -P").directory(Path.of("bin")).output().stdoutText().strip());
         } finally {
             Os.chdir(before);
         }
