@@ -44,8 +44,8 @@ import java.util.Objects;
  *
  * <p>What the handle list cannot stop: the JDK's {@code ProcessBuilder} in another thread passes
  * {@code bInheritHandles=TRUE} without a list, and would inherit our handles during the few
- * microseconds they are marked inheritable. They are marked just before the call and closed right
- * after it to keep that window small.
+ * time they are marked inheritable. They are marked just before {@code CreateProcessW} and unmarked as
+ * soon as it returns (they are closed later, once the child is set up), so that window is the call itself.
  */
 final class Spawner {
     private static final Logger LOG = LoggerFactory.getLogger(Spawner.class);
@@ -263,6 +263,12 @@ final class Spawner {
                     pi.dwProcessId.intValue(), Integer.toHexString(flags), inherit.size());
             return pi;
         } finally {
+            // Inheritable only for the CreateProcessW call: until closed (after the job, the resume and the
+            // streams are set up) a concurrent CreateProcess elsewhere in the JVM (the JDK's ProcessBuilder
+            // inherits every inheritable handle) could otherwise take these pipe ends along.
+            for (WinNT.HANDLE h : inherit) {
+                Win32.K32.SetHandleInformation(h, WinConstants.HANDLE_FLAG_INHERIT, 0);
+            }
             if (attrList != null) {
                 Win32.EXT.DeleteProcThreadAttributeList(attrList);
             }
