@@ -346,7 +346,9 @@ final class Spawner {
     /** Sets up one standard stream; returns the parent's pipe end, or -1. */
     private int stdio(Stdio s, int target, boolean input, Resources res) {
         if (s instanceof Stdio.Inherit) {
-            if (darwin) {
+            // macOS: addinherit_np of a descriptor the JVM does not have open fails the whole spawn with EBADF
+            // (xnu kern_exec.c); Linux leaves it closed in the child, and so does this.
+            if (darwin && isOpen(target)) {
                 check(DarwinLibC.posix_spawn_file_actions_addinherit_np(res.fa, target),
                         "posix_spawn_file_actions_addinherit_np", target);
             }
@@ -470,5 +472,15 @@ final class Spawner {
      */
     private static String fromRealCwd(Path file) {
         return (file.isAbsolute() ? file : PosixSystem.realCwdPath().resolve(file)).toString();
+    }
+
+    /** @return whether this process has {@code fd} open ({@code fcntl(F_GETFD)}; macOS only, off the Linux path) */
+    private boolean isOpen(int fd) {
+        try {
+            LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFD);
+            return true;
+        } catch (LastErrorException e) {
+            return e.getErrorCode() != c.EBADF;
+        }
     }
 }
