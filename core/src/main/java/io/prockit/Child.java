@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe: any number of threads may wait, signal and read its status at once; they all see
  * the same {@link ExitStatus}.
+ *
+ * <p>Availability: Linux, macOS, Windows. {@link #resizePty} needs a child started with {@link Command#pty}.
  */
 public final class Child implements AutoCloseable {
     /** Daemon threads for {@link Command#output()}'s second stream and {@link #onExit()} callbacks. */

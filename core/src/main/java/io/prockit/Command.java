@@ -55,6 +55,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Not thread-safe: build a {@code Command} on one thread. Spawning the same {@code Command}
  * several times, also from several threads once it is built, is fine.
+ *
+ * <p>Availability: Linux, macOS, Windows. Settings a platform cannot honour are refused at {@link #spawn()}
+ * with an {@link UnsupportedOperationException} naming them (extra descriptors and joining an existing process
+ * group on Windows, say); {@link PosixOptions} and {@link WindowsOptions} are ignored on the other family.
  */
 public final class Command {
     private final String program;

@@ -15,6 +15,8 @@ import java.util.Objects;
  * Mach absolute-time ticks converted with {@code mach_timebase_info}; Windows 100 ns units from
  * {@code GetProcessTimes}.
  *
+ * <p>Availability: Linux, macOS, Windows.
+ *
  * @param user   time spent in user mode
  * @param system time spent in the kernel on the process's behalf
  */

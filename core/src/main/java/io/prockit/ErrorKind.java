@@ -7,6 +7,9 @@ package io.prockit;
  * <p>Python raises subclasses of {@code OSError} for some of these ({@code FileNotFoundError},
  * {@code PermissionError}, {@code ProcessLookupError}, {@code ChildProcessError},
  * {@code InterruptedError}); prockit keeps one exception type and says which in its kind.
+ *
+ * <p>Availability: all platforms; each backend maps its own error numbers (errno, Win32 error codes) onto these
+ * kinds.
  */
 public enum ErrorKind {
     /** The program, file or directory does not exist ({@code ENOENT}, {@code ENOTDIR}; Windows {@code ERROR_FILE_NOT_FOUND}, {@code ERROR_PATH_NOT_FOUND}). */

@@ -19,6 +19,8 @@ import java.util.OptionalInt;
  * <p>Platform notes: on Windows a process always {@linkplain Exited exits}; its 32-bit exit code
  * is kept whole, as Java's {@code Process.exitValue()} does (codes above 2<sup>31</sup>, such as
  * {@code 0xC0000005}, read as negative ints).
+ *
+ * <p>Availability: Linux, macOS, Windows; a signal is reported on POSIX only.
  */
 public sealed interface ExitStatus permits ExitStatus.Exited, ExitStatus.Signaled {
 

@@ -18,6 +18,10 @@ import java.util.Objects;
  *
  * <p>Platform notes: {@link Closefrom} needs {@code posix_spawn_file_actions_addclosefrom_np} (glibc
  * 2.34+); macOS lacks it and refuses it, as Python does not offer it there.
+ *
+ * <p>Availability: Unix (Linux, macOS), as {@code os.posix_spawn}. {@code CLOSEFROM} needs
+ * {@code posix_spawn_file_actions_addclosefrom_np} (glibc 2.34+) and is refused with
+ * {@link UnsupportedOperationException} where it is missing, macOS included.
  */
 public sealed interface FileAction {
 

@@ -25,6 +25,8 @@ import java.util.Objects;
  * {@link #command()} says otherwise.
  *
  * <p>Platform notes: the same on every OS; on Windows the program is {@code java.exe}.
+ *
+ * <p>Availability: Linux, macOS, Windows.
  */
 public final class JavaChild {
     private final String mainClass;

@@ -14,6 +14,8 @@ import java.util.Optional;
  * r.entries().forEach(System.out::println);   // pid 4242 (make): ENDED
  * }</pre>
  *
+ * <p>Availability: Linux, macOS, Windows.
+ *
  * @param entries one per process acted on, in the order they were handled: the matched
  *                processes first, then tree members found below them
  */

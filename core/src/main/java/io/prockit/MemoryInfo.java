@@ -11,6 +11,8 @@ package io.prockit;
  * macOS {@code pti_resident_size} and {@code pti_virtual_size}; Windows the working set and the
  * private bytes of {@code GetProcessMemoryInfo}.
  *
+ * <p>Availability: Linux, macOS, Windows.
+ *
  * @param rss resident set size: physical memory in use, bytes
  * @param vms virtual memory size, bytes
  */

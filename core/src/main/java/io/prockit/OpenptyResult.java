@@ -14,6 +14,8 @@ package io.prockit;
  * <p>Platform notes: Linux and macOS ({@code posix_openpt}, {@code grantpt}, {@code unlockpt},
  * {@code ptsname_r}); not on Windows.
  *
+ * <p>Availability: Unix (Linux, macOS), as {@code os.openpty}.
+ *
  * @param masterFd the controlling (master) side
  * @param slaveFd  the terminal (slave) side
  * @param slaveName the slave's device path, e.g. {@code /dev/pts/3}

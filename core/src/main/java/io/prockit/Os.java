@@ -200,7 +200,7 @@ public final class Os {
     // ---- ids -------------------------------------------------------------------------------------
 
     /**
-     * Python's {@code os.getpid()}.
+     * Python's {@code os.getpid()}. Availability: Unix, Windows.
      *
      * @return the current process id
      */
@@ -210,7 +210,7 @@ public final class Os {
 
     /**
      * Python's {@code os.getppid()}: the parent's process id. On Windows, the id of the process
-     * that created this one, which may have exited.
+     * that created this one, which may have exited. Availability: Unix, Windows.
      *
      * @return the parent's process id
      */

@@ -21,6 +21,8 @@ import java.util.Objects;
  *     if (e.kind() != ErrorKind.NO_SUCH_PROCESS) throw e;   // already gone is fine
  * }
  * }</pre>
+ *
+ * <p>Availability: all platforms.
  */
 public class OsException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * What {@link Command#output()} collects: the exit status and everything the child wrote.
  *
+ * <p>Availability: Linux, macOS, Windows.
+ *
  * @param status the exit status
  * @param stdout the bytes written to standard output
  * @param stderr the bytes written to standard error (empty when merged into stdout)

@@ -26,6 +26,8 @@ import java.nio.charset.Charset;
  * status is the exit code, as in Python. For a command killed by a signal CPython returns
  * {@code returncode << 8} (a negative number); prockit returns the real wait status, which
  * {@link Os#WIFSIGNALED} understands.
+ *
+ * <p>Availability: Linux, macOS, Windows.
  */
 public final class Popen {
     private final Child child;

@@ -15,6 +15,8 @@ import java.io.OutputStream;
  * <p>Closing the streams does not wait: the command is reaped by prockit when it exits, and
  * {@link #pid()} can be given to {@link Os#waitpid} for its status. Platform notes: as {@link Os#popen2}.
  *
+ * <p>Availability: Linux, macOS, Windows.
+ *
  * @param childStdin  writes the command's stdin
  * @param childStdout reads the command's stdout
  * @param pid         the command's process id

@@ -13,6 +13,8 @@ import java.io.OutputStream;
  * <p>Read stdout and stderr concurrently (or one after the other only for small output): a command
  * blocked on a full stderr pipe never closes its stdout. Platform notes: as {@link Os#popen3}.
  *
+ * <p>Availability: Linux, macOS, Windows.
+ *
  * @param childStdin  writes the command's stdin
  * @param childStdout reads the command's stdout
  * @param childStderr reads the command's stderr

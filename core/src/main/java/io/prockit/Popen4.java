@@ -12,6 +12,8 @@ import java.io.OutputStream;
  *
  * <p>Platform notes: as {@link Os#popen4}.
  *
+ * <p>Availability: Linux, macOS, Windows.
+ *
  * @param childStdin           writes the command's stdin
  * @param childStdoutAndStderr reads the command's stdout and stderr, merged
  * @param pid                  the command's process id

@@ -15,6 +15,8 @@ import java.util.Set;
  * <p>Platform notes: on Windows these settings are ignored (Windows has no signal mask, signal
  * dispositions or set-user-ID programs).
  *
+ * <p>Availability: Unix (Linux, macOS); ignored on Windows.
+ *
  * @param resetIds       {@code POSIX_SPAWN_RESETIDS}: the child runs with the parent's real ids as its effective ids
  * @param signalMask     signals blocked in the child; empty (the default) unblocks all, whatever the spawning
  *                       thread blocks

@@ -23,6 +23,10 @@ import java.util.TreeSet;
  * <p>Platform notes: {@code scheduler} needs {@code POSIX_SPAWN_SETSCHEDULER}, which macOS lacks
  * (Python has no {@code scheduler} there either); {@code setsid} needs macOS 10.15+.
  *
+ * <p>Availability: Unix (Linux, macOS), as {@code os.posix_spawn}; the scheduler attribute needs
+ * {@code POSIX_SPAWN_SETSCHEDULER} (Linux; macOS has none and refuses it with
+ * {@link UnsupportedOperationException}).
+ *
  * @param fileActions the actions, in order
  * @param setpgroup   null to stay in the parent's group, 0 for a new group, else the group to join
  * @param resetids    reset the effective ids to the real ones

@@ -50,6 +50,9 @@ import java.util.function.Function;
  * {@code SIGTERM} (as {@link #terminate}) and {@code SIGKILL} (as {@link #kill}).
  *
  * <p>Thread-safe.
+ *
+ * <p>Availability: Linux, macOS, Windows; {@code uid} is POSIX-only (empty on Windows), and a field the OS will
+ * not tell this process is reported as access denied for that field.
  */
 public final class ProcessInfo {
     private final ProcessTableProvider provider;

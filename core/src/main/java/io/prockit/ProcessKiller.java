@@ -48,6 +48,8 @@ import java.util.Set;
  * programs have no window: use a grace period of zero there to go straight to
  * {@code TerminateProcess}), and finds descendants by the parent pid of a Toolhelp32 snapshot, with the
  * same creation-time check against pid reuse.
+ *
+ * <p>Availability: Linux, macOS, Windows.
  */
 public final class ProcessKiller {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessKiller.class);

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  * <p>Platform notes: names compare exactly as the platform reports them — on Windows the image name
  * includes {@code .exe} and comparisons there ignore case, as {@code taskkill /IM} does; Linux
  * {@code comm} is 15 characters, extended from the command line when truncated.
+ *
+ * <p>Availability: Linux, macOS, Windows.
  */
 public final class ProcessQuery {
     private final List<Predicate<ProcessInfo>> criteria;

@@ -14,6 +14,9 @@ package io.prockit;
  * ({@code R S D T t Z X I W P K}); macOS reports only {@link #IDLE} (being created),
  * {@link #RUNNING}, {@link #SLEEPING}, {@link #STOPPED} and {@link #ZOMBIE} ({@code pbi_status});
  * Windows reports {@link #RUNNING}, or {@link #STOPPED} when every thread is suspended.
+ *
+ * <p>Availability: Linux, macOS, Windows; on Windows every listed process is reported {@link #RUNNING}: Windows
+ * has no process state of this kind, and prockit does not derive one from its threads' states.
  */
 public enum ProcessState {
     /** Running or runnable ({@code R}). */

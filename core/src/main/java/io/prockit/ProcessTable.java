@@ -27,6 +27,8 @@ import java.util.Optional;
  * Toolhelp32 snapshot, {@code QueryFullProcessImageNameW}, {@code GetProcessTimes} and the command
  * line read from the process. Processes of other users are listed; their protected fields throw
  * {@link ErrorKind#PERMISSION_DENIED} when read.
+ *
+ * <p>Availability: Linux ({@code /proc}), macOS (libproc, {@code sysctl}), Windows (Toolhelp32).
  */
 public final class ProcessTable {
     private ProcessTable() {

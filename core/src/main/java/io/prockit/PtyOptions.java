@@ -34,6 +34,8 @@ package io.prockit;
  * the program keeps the pid, and may see {@code SHLVL}, {@code PWD} and {@code _} set by bash in its
  * environment. Windows: a ConPTY ({@code CreatePseudoConsole}), whose output is VT sequences.
  *
+ * <p>Availability: Linux, macOS, Windows 10 1809+ (ConPTY).
+ *
  * @param rows    terminal rows, 1..65535
  * @param columns terminal columns, 1..65535
  */

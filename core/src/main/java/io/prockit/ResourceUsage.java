@@ -14,6 +14,8 @@ import java.time.Duration;
  * kernels report it; {@link #maxResidentBytes()} is bytes everywhere. On Windows only the times
  * (from {@code GetProcessTimes}) and the peak working set are filled; the rest are zero.
  *
+ * <p>Availability: Linux, macOS, Windows; Windows fills only the CPU times and the peak working set.
+ *
  * @param ruUtime    user CPU time, seconds
  * @param ruStime    system CPU time, seconds
  * @param ruMaxrss   peak resident set size, in the platform's unit (see above)

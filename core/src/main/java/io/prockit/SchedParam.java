@@ -11,6 +11,8 @@ package io.prockit;
  * <p>Platform notes: Linux and macOS take the same single field; macOS's {@code struct sched_param}
  * carries four more opaque bytes, which prockit zeroes.
  *
+ * <p>Availability: Unix (Linux, macOS), as {@code os.sched_param}.
+ *
  * @param schedPriority the static priority, between {@link Os#schedGetPriorityMin} and
  *                      {@link Os#schedGetPriorityMax} of the policy
  */

@@ -25,6 +25,10 @@ import java.util.Objects;
  * other for its number throws {@link UnsupportedOperationException}.
  *
  * <p>Instances are immutable and thread-safe; two signals are equal when their names are.
+ *
+ * <p>Availability: all platforms by name; numbers come from the running backend. Windows has the C runtime's
+ * SIGINT, SIGILL, SIGFPE, SIGSEGV, SIGTERM, SIGBREAK and SIGABRT and the console events CTRL_C_EVENT and
+ * CTRL_BREAK_EVENT, as CPython's {@code signal} module.
  */
 public final class Signal {
     /** Hangup. */

@@ -21,6 +21,8 @@ import java.util.Objects;
  * <p>Platform notes: {@link #discard()} is {@code /dev/null} on POSIX and {@code NUL} on Windows.
  * {@link #fd(int)} (pass one of the parent's descriptors) exists on POSIX only; on Windows the
  * spawn is refused with {@link UnsupportedOperationException}.
+ *
+ * <p>Availability: Linux, macOS, Windows; {@link #fd(int)} on POSIX only.
  */
 public sealed interface Stdio
         permits Stdio.Inherit, Stdio.Pipe, Stdio.Discard, Stdio.ReadFile, Stdio.WriteFile, Stdio.ToStdout,

@@ -12,6 +12,8 @@ package io.prockit;
  * {@code sysconf(_SC_CLK_TCK)}; {@code elapsed} counts from an arbitrary point in the past
  * (boot on Linux). Windows has no children's times: they are 0, as in Python.
  *
+ * <p>Availability: Unix, Windows, as {@code os.times} (on Windows only the user and system times).
+ *
  * @param user           this process's user time
  * @param system         this process's system time
  * @param childrenUser   user time of all waited-for children

@@ -10,6 +10,8 @@ package io.prockit;
  * <p>Platform notes: the fields are the system's {@code struct utsname} (65-byte fields on glibc,
  * 256 on macOS), decoded in the platform's file-name encoding. Python has no {@code uname} on Windows.
  *
+ * <p>Availability: Unix (Linux, macOS), as {@code os.uname}.
+ *
  * @param sysname  operating system name
  * @param nodename name of the machine on the network
  * @param release  operating system release

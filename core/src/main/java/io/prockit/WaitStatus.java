@@ -22,6 +22,8 @@ import io.prockit.spi.StatusCodec;
  *
  * <p>Platform notes: on Windows a status is the exit code shifted left by 8 bits, as Python
  * documents, and always decodes as {@link Exited}.
+ *
+ * <p>Availability: all platforms; decoding follows the running OS's encoding.
  */
 public sealed interface WaitStatus
         permits WaitStatus.Exited, WaitStatus.Signaled, WaitStatus.Stopped, WaitStatus.Continued {

@@ -11,6 +11,8 @@ package io.prockit;
  * <p>Platform notes: on Linux and macOS the same five fields; {@code siStatus} is the exit code for
  * {@link Os#CLD_EXITED} and the signal number otherwise.
  *
+ * <p>Availability: Unix (Linux, macOS), as {@code os.waitid}.
+ *
  * @param siPid    the child's pid
  * @param siUid    the child's real user id
  * @param siSigno  always {@code SIGCHLD}

@@ -15,6 +15,8 @@ import java.util.Objects;
  * {@code CreateProcessW} as a creation flag; Windows has no way to read it back through Python's
  * {@code os} (there is no {@code os.getpriority} on Windows), so prockit offers none either.
  *
+ * <p>Availability: Windows; ignored on POSIX.
+ *
  * @param creationFlags   extra {@code CreateProcessW} creation flags ({@code CREATE_NO_WINDOW}, {@code CREATE_NEW_CONSOLE}, ...)
  * @param showWindow      the {@code STARTUPINFO.wShowWindow} value ({@code SW_*}), or null to leave it unset
  * @param killOnJobClose  put the child in a job object with {@code JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE}, so its
