@@ -55,11 +55,13 @@ class AbandonedChildTest {
     void droppedChildrenAreForgottenOnceEndedAndTheirPipesClosed() throws Exception {
         int before = openFds();
         List<Integer> pids = new ArrayList<>();
+        List<Child> held = new ArrayList<>();
         for (int i = 0; i < CHILDREN; i++) {
-            pids.add(Command.of("/bin/true").stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe())
-                    .spawn().pid());
+            held.add(Command.of("/bin/true").stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe()).spawn());
+            pids.add(held.get(i).pid());
         }
         assertTrue(openFds() >= before + CHILDREN * 3, "every child's three pipes are open while referenced");
+        held.clear(); // dropped now: never waited on, never closed
         assertTrue(gcUntil(() -> pids.stream().allMatch(AbandonedChildTest::gone)), "all reaped");
         assertTrue(gcUntil(() -> openFds() <= before + 4),
                 "the pipes of dropped children are closed: " + openFds() + " fds open, " + before + " before");
