@@ -53,11 +53,15 @@ final class SleepTree implements AutoCloseable {
         return ProcessQuery.all().cmdlineContains(token);
     }
 
-    /** Waits (without a time limit that could make the test flaky, but bounded to fail rather than hang) for n sleeps. */
+    /**
+     * Waits (without a time limit that could make the test flaky, but bounded to fail rather than hang) for n
+     * sleeps, each settled in its sleep: a process seen right after {@code exec} still has its libraries to map
+     * (its resident size can read 0 then).
+     */
     List<ProcessInfo> awaitSleeps(int n) throws InterruptedException {
         for (int i = 0; i < 6000; i++) {
             List<ProcessInfo> found = mine().name("sleep").parent(shell.pid()).list();
-            if (found.size() == n) {
+            if (found.size() == n && found.stream().allMatch(SleepTree::sleeping)) {
                 return found;
             }
             Thread.sleep(10);
@@ -77,5 +81,9 @@ final class SleepTree implements AutoCloseable {
         shell.kill();
         shell.waitFor(Duration.ofSeconds(30));
         shell.close();
+    }
+
+    private static boolean sleeping(ProcessInfo p) {
+        return p.state() == io.prockit.ProcessState.SLEEPING; // as read by this listing
     }
 }
