@@ -1,7 +1,6 @@
 package io.prockit.posix;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
 import io.prockit.CpuTimes;
 import io.prockit.MemoryInfo;
 import io.prockit.OsException;
@@ -205,7 +204,7 @@ final class LinuxProcessTable extends PosixProcessTable {
             }
             return super.awaitExit(entry, timeout); // EMFILE and the like: polling needs no descriptor
         }
-        try (Memory pfd = new Memory(8)) {
+        try {
             if (!isRunning(entry)) {
                 return true; // ended, or the pid now names another process (then ours has ended)
             }
@@ -219,17 +218,12 @@ final class LinuxProcessTable extends PosixProcessTable {
                     return !isRunning(entry);
                 }
                 int sliceMs = (int) Math.min(PosixChild.POLL_SLICE_MS, (left + 999_999) / 1_000_000);
-                pfd.setInt(0, fd);
-                pfd.setShort(4, (short) io.prockit.posix.linux.LinuxConstants.POLLIN);
-                pfd.setShort(6, (short) 0);
                 try {
-                    if (io.prockit.posix.jna.LinuxLibC.poll(pfd, 1, sliceMs) > 0) {
+                    if (PosixChild.pollReadable(fd, sliceMs) > 0) {
                         return true;
                     }
                 } catch (LastErrorException x) {
-                    if (x.getErrorCode() != c.EINTR) {
-                        return super.awaitExit(entry, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                    }
+                    return super.awaitExit(entry, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 }
             }
         } finally {

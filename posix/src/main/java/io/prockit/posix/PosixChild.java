@@ -214,7 +214,6 @@ final class PosixChild implements ChildHandle {
      * @return false only when the deadline passed
      */
     private boolean pollForExit(int fd, long deadline) throws InterruptedException {
-        Memory pfd = POLLFD.get();
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -227,16 +226,10 @@ final class PosixChild implements ChildHandle {
                 }
                 sliceMs = (int) Math.min(POLL_SLICE_MS, (left + 999_999) / 1_000_000);
             }
-            pfd.setInt(0, fd);
-            pfd.setShort(4, (short) LinuxConstants.POLLIN); // events
-            pfd.setShort(6, (short) 0);                      // revents
             int n;
             try {
-                n = LinuxLibC.poll(pfd, 1, sliceMs);
+                n = pollReadable(fd, sliceMs);
             } catch (LastErrorException e) {
-                if (e.getErrorCode() == backend.c.EINTR) {
-                    continue;
-                }
                 // Unexpected: let the caller wait for the reaper instead.
                 PosixBackend.LOG.debug("poll on the pidfd of {} failed: errno {}", this, e.getErrorCode());
                 return true;
@@ -244,6 +237,30 @@ final class PosixChild implements ChildHandle {
             if (n > 0 || termination.isDone()) {
                 return true;
             }
+        }
+    }
+
+    /**
+     * One {@code poll(2)} of {@code fd} for {@code POLLIN} (Linux), through the calling thread's
+     * {@code struct pollfd}.
+     *
+     * @param fd a pidfd
+     * @param ms the longest wait
+     * @return above 0 when readable, 0 when the time passed or a signal interrupted the call (EINTR)
+     * @throws LastErrorException for any other failure
+     */
+    static int pollReadable(int fd, int ms) {
+        Memory pfd = POLLFD.get();
+        pfd.setInt(0, fd);
+        pfd.setShort(4, (short) LinuxConstants.POLLIN); // events
+        pfd.setShort(6, (short) 0);                      // revents
+        try {
+            return LinuxLibC.poll(pfd, 1, ms);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == PosixBackend.table().EINTR) {
+                return 0;
+            }
+            throw e;
         }
     }
 
@@ -451,26 +468,13 @@ final class PosixChild implements ChildHandle {
         backend.forget(this);
     }
 
-    /** Forgets the child once it has ended; its streams' descriptors close when they become unreachable. */
+    /**
+     * Forgets the child once it has ended; its streams' descriptors close when they become unreachable. Runs
+     * on the cleaner thread, off the spawn path, so a lambda costs nothing there.
+     */
     @Override
     public void abandoned() {
-        termination().whenComplete(new Forget(backend, this));
-    }
-
-    /** A named class: runs on the cleaner thread or the reaper's completion, never blocks. */
-    private static final class Forget implements java.util.function.BiConsumer<Termination, Throwable> {
-        private final PosixBackend backend;
-        private final PosixChild child;
-
-        Forget(PosixBackend backend, PosixChild child) {
-            this.backend = backend;
-            this.child = child;
-        }
-
-        @Override
-        public void accept(Termination t, Throwable e) {
-            backend.forget(child);
-        }
+        termination().whenComplete((t, e) -> backend.forget(this));
     }
 
     @Override

@@ -155,9 +155,11 @@ final class Spawner {
         byte[] block = env == null ? null : EnvironmentBlock.encode(env);
 
         String systemDir = Win32.systemDirectory();
+        // The real current directory (Os.chdir moves it; user.dir does not follow), read once per spawn.
+        Path currentDir = Path.of(Win32.currentDirectory());
         ProgramSearch.Context ctx = new ProgramSearch.Context(applicationDir(),
                 List.of(Path.of(systemDir), Path.of(Win32.windowsDirectory())),
-                env != null ? env : Win32.liveEnvironment(), Path.of(Win32.currentDirectory()), Files::isRegularFile);
+                env != null ? env : Win32.liveEnvironment(), currentDir, Files::isRegularFile);
         Path exe = ProgramSearch.find(r.program(), r.searchPath(), ctx).orElseThrow(() -> new OsException(
                 "CreateProcessW", r.program(), WinConstants.ERROR_FILE_NOT_FOUND, ErrorKind.NOT_FOUND,
                 WinErrors.message(WinConstants.ERROR_FILE_NOT_FOUND)));
@@ -165,7 +167,7 @@ final class Spawner {
         if (plan.batch()) {
             LOG.debug("{} is a batch file: running it through {} with cmd escaping", exe, plan.application());
         }
-        String cwd = r.directory() == null ? null : Win32.fromCurrentDirectory(r.directory()).toString();
+        String cwd = r.directory() == null ? null : currentDir.resolve(r.directory()).toString();
 
         StdioHandles stdio = new StdioHandles();
         PseudoConsole pty = null;
@@ -409,10 +411,11 @@ final class Spawner {
                 return openFile("NUL", input ? WinNT.GENERIC_READ : WinNT.GENERIC_WRITE, WinNT.OPEN_EXISTING);
             }
             if (s instanceof Stdio.ReadFile f) {
-                return openFile(Win32.fromCurrentDirectory(f.file()).toString(), WinNT.GENERIC_READ, WinNT.OPEN_EXISTING);
+                // A relative path is left to CreateFileW, which resolves it against the real current directory.
+                return openFile(f.file().toString(), WinNT.GENERIC_READ, WinNT.OPEN_EXISTING);
             }
             if (s instanceof Stdio.WriteFile f) {
-                String path = Win32.fromCurrentDirectory(f.file()).toString();
+                String path = f.file().toString(); // relative: resolved by CreateFileW, as above
                 // FILE_APPEND_DATA without FILE_WRITE_DATA: every write goes to the end, even from
                 // several processes sharing the file.
                 return f.append()

@@ -225,12 +225,4 @@ final class Win32 {
             buf = new char[n];
         }
     }
-
-    /**
-     * @param p a path given to {@code Command}
-     * @return it absolute: a relative one against {@link #currentDirectory()}, not {@code user.dir}
-     */
-    static java.nio.file.Path fromCurrentDirectory(java.nio.file.Path p) {
-        return p.isAbsolute() ? p : java.nio.file.Path.of(currentDirectory()).resolve(p);
-    }
 }
