@@ -66,6 +66,8 @@ public final class Child implements AutoCloseable {
     }
 
     private final ChildHandle handle;
+    /** Whether stdout and stderr go to a {@link ProcessListener} instead of being handed out. */
+    private final boolean listened;
     private volatile boolean closed;
 
     /**
@@ -75,7 +77,17 @@ public final class Child implements AutoCloseable {
      *                    for {@code Os.waitpid} instead ({@code Os.spawn} with {@code P_NOWAIT})
      */
     Child(ChildHandle handle, boolean abandonable) {
+        this(handle, abandonable, false);
+    }
+
+    /**
+     * @param handle      the backend's child
+     * @param abandonable see {@link #Child(ChildHandle, boolean)}
+     * @param listened    whether stdout and stderr are delivered to a {@link ProcessListener}
+     */
+    Child(ChildHandle handle, boolean abandonable, boolean listened) {
         this.handle = Objects.requireNonNull(handle);
+        this.listened = listened;
         if (abandonable) {
             SharedCleaner.get().register(this, new Abandon(handle));
         }
@@ -110,18 +122,28 @@ public final class Child implements AutoCloseable {
 
     /**
      * @return the pipe from the child's stdout
-     * @throws IllegalStateException if stdout was not {@link Stdio#pipe()} or the child was closed
+     * @throws IllegalStateException if stdout was not {@link Stdio#pipe()}, goes to a {@link ProcessListener},
+     *                               or the child was closed
      */
     public InputStream stdout() {
-        return stream(handle.stdout(), "stdout");
+        return listenedStream(handle.stdout(), "stdout");
     }
 
     /**
      * @return the pipe from the child's stderr
-     * @throws IllegalStateException if stderr was not {@link Stdio#pipe()} or the child was closed
+     * @throws IllegalStateException if stderr was not {@link Stdio#pipe()}, goes to a {@link ProcessListener},
+     *                               or the child was closed
      */
     public InputStream stderr() {
-        return stream(handle.stderr(), "stderr");
+        return listenedStream(handle.stderr(), "stderr");
+    }
+
+    private InputStream listenedStream(InputStream s, String name) {
+        if (listened) {
+            throw new IllegalStateException(name + " of child " + pid()
+                    + " is delivered to its ProcessListener (Command.spawn(ProcessListener))");
+        }
+        return stream(s, name);
     }
 
     boolean hasStdout() {

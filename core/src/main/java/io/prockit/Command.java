@@ -3,6 +3,7 @@ package io.prockit;
 import io.prockit.internal.Backends;
 import io.prockit.internal.Checks;
 import io.prockit.spi.EnvironmentSpec;
+import io.prockit.spi.ProcessBackend;
 import io.prockit.spi.SpawnRequest;
 
 import java.io.ByteArrayOutputStream;
@@ -440,6 +441,44 @@ public final class Command {
      */
     public Child spawn() {
         return new Child(Backends.get().spawn(toRequest(stdin, stdout, stderr)), true);
+    }
+
+    /**
+     * Starts the child and delivers its output to {@code listener} as it arrives, then its exit, without a
+     * thread per child: see {@link ProcessListener} for the order of the calls and the threads that make
+     * them. stdout and stderr left inherited become pipes read for the listener (as {@link #output()} does);
+     * set either to a file, {@link Stdio#discard()} or {@link Stdio#toStdout()} to send it elsewhere, and
+     * stdin to {@link Stdio#pipe()} to write to the child through {@link Child#stdin()}.
+     * {@link Child#stdout()} and {@link Child#stderr()} of the returned child throw: only the listener reads
+     * them. {@link Child#close()} stops the delivery (the listener's {@code onExit} still follows the exit).
+     *
+     * <pre>{@code
+     * List<CompletableFuture<ExitStatus>> runs = new ArrayList<>();
+     * for (Path f : files) {
+     *     CompletableFuture<ExitStatus> done = new CompletableFuture<>();
+     *     Command.of("gzip", "-t", f.toString()).stdout(Stdio.discard()).spawn(new ProcessListener() {
+     *         public void onStderr(ByteBuffer data) { errors.append(StandardCharsets.UTF_8.decode(data)); }
+     *         public void onExit(ExitStatus status) { done.complete(status); }
+     *     });
+     *     runs.add(done);
+     * }
+     * }</pre>
+     *
+     * <p>Availability: Linux, macOS, Windows; see {@link ProcessListener} for the threads on each.
+     *
+     * @param listener receives the output and the exit
+     * @return the running child; waiting on it, signalling it and writing to its stdin work as for
+     *         {@link #spawn()}
+     * @throws NullPointerException if {@code listener} is null
+     * @throws OsException if it cannot be started (the listener is not called)
+     * @throws UnsupportedOperationException if a setting has no meaning on this OS, or no backend serves it
+     */
+    public Child spawn(ProcessListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Stdio out = stdout instanceof Stdio.Inherit ? Stdio.pipe() : stdout;
+        Stdio err = stderr instanceof Stdio.Inherit ? Stdio.pipe() : stderr;
+        ProcessBackend backend = Backends.get();
+        return Listening.start(backend, backend.spawn(toRequest(stdin, out, err)), listener);
     }
 
     /**

@@ -63,6 +63,24 @@ public interface ProcessBackend {
     ChildHandle spawn(SpawnRequest request);
 
     /**
+     * Hands one of a child's output streams to the backend's event loop, which reads it as data arrives and
+     * passes what it reads to {@code sink}, without a thread per stream: what
+     * {@link io.prockit.Command#spawn(io.prockit.ProcessListener)} uses. From then on only the loop reads
+     * the stream; closing it (through {@link ChildHandle#closeStreams()}) ends the delivery with
+     * {@link OutputSink#end}.
+     *
+     * <p>The default declines, and the caller then reads the stream on a pool thread of its own.
+     *
+     * @param stream the {@link ChildHandle#stdout()} or {@link ChildHandle#stderr()} of a child this backend
+     *               spawned, not yet read
+     * @param sink   where the bytes go
+     * @return true if the loop took the stream; false if this backend cannot watch it (the caller reads it)
+     */
+    default boolean watchOutput(java.io.InputStream stream, OutputSink sink) {
+        return false;
+    }
+
+    /**
      * The argument vector that runs {@code command} through the platform's shell.
      *
      * @param command a shell command line

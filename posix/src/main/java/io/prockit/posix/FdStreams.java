@@ -31,6 +31,8 @@ final class FdStreams {
         private final String name;
         private final boolean ptyMaster;
         private Memory buf;
+        /** Set while an {@link OutputLoop} reads this stream: it then owns the descriptor and closes it. */
+        private volatile Runnable closeHook;
 
         In(Fd fd, String name) {
             this(fd, name, false);
@@ -88,7 +90,32 @@ final class FdStreams {
 
         @Override
         public void close() {
-            fd.close();
+            Runnable hook = closeHook;
+            if (hook != null) {
+                hook.run();
+            } else {
+                fd.close();
+            }
+        }
+
+        /** @return whether this is a pseudo-terminal master */
+        boolean ptyMaster() {
+            return ptyMaster;
+        }
+
+        /** @return the descriptor */
+        Fd fd() {
+            return fd;
+        }
+
+        /** @return the name used in messages ({@code stdout}, ...) */
+        String name() {
+            return name;
+        }
+
+        /** @param hook what {@link #close()} runs instead of closing the descriptor itself */
+        void closeHook(Runnable hook) {
+            this.closeHook = hook;
         }
     }
 

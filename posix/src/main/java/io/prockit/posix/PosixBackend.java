@@ -175,6 +175,15 @@ public final class PosixBackend implements ProcessBackend {
     }
 
     /**
+     * Pipes go to the shared {@link OutputLoop} ({@code prockit-output}: epoll on Linux, {@code poll(2)}
+     * elsewhere); a pseudo-terminal master, whose descriptor the child's stdin stream shares, is declined.
+     */
+    @Override
+    public boolean watchOutput(java.io.InputStream stream, io.prockit.spi.OutputSink sink) {
+        return stream instanceof FdStreams.In in && OutputLoop.shared().watch(in, sink);
+    }
+
+    /**
      * Spawns; a child not started with {@code detach()} is killed when the JVM exits normally (see
      * {@link #killChildrenAtExit()}).
      */

@@ -96,6 +96,14 @@ public final class PosixConstants {
     public final int F_SETFL;
     /** FD_CLOEXEC of the running OS. */
     public final int FD_CLOEXEC;
+    /** POLLIN of the running OS. */
+    public final int POLLIN;
+    /** POLLERR of the running OS. */
+    public final int POLLERR;
+    /** POLLHUP of the running OS. */
+    public final int POLLHUP;
+    /** POLLNVAL of the running OS. */
+    public final int POLLNVAL;
     /** EPERM of the running OS. */
     public final int EPERM;
     /** ENOENT of the running OS. */
@@ -207,6 +215,10 @@ public final class PosixConstants {
         F_GETFL = required("F_GETFL");
         F_SETFL = required("F_SETFL");
         FD_CLOEXEC = required("FD_CLOEXEC");
+        POLLIN = required("POLLIN");
+        POLLERR = required("POLLERR");
+        POLLHUP = required("POLLHUP");
+        POLLNVAL = required("POLLNVAL");
         EPERM = required("EPERM");
         ENOENT = required("ENOENT");
         ESRCH = required("ESRCH");

@@ -84,6 +84,7 @@ class DarwinNativeCheckTest {
                 #include <spawn.h>
                 #include <sched.h>
                 #include <fcntl.h>
+                #include <poll.h>
                 #include <limits.h>
                 #include <termios.h>
                 #include <sys/ioctl.h>

@@ -5,9 +5,12 @@ import com.zaxxer.nuprocess.NuProcess;
 import com.zaxxer.nuprocess.NuProcessBuilder;
 import io.prockit.Child;
 import io.prockit.Command;
+import io.prockit.ExitStatus;
+import io.prockit.ProcessListener;
 import io.prockit.Stdio;
 
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,6 +90,23 @@ final class ConcurrentBench {
                     }
                 }
             });
+            measure("prockit-listener-pipes", kp, report, out, new Spawner<Listened>() {
+                final Command cmd = Command.of(sleepArgv[0], sleepArgv[1]).stdin(Stdio.pipe());
+
+                public Listened start() {
+                    Listened l = new Listened();
+                    l.child = cmd.spawn(l);
+                    return l;
+                }
+
+                public boolean killAndReap(Listened l, Duration limit) throws Exception {
+                    Child ch = l.child;
+                    ch.kill();
+                    try (ch) {
+                        return ch.waitFor(limit).isPresent() && l.done.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }
+            });
             NuAbstractProcessHandler quiet = new NuAbstractProcessHandler() {
             };
             measure("nuprocess", kp, report, out, new Spawner<NuProcess>() {
@@ -123,6 +144,28 @@ final class ConcurrentBench {
             report.note(SECTION, c.reason());
         }
         summarize(report, k, kp);
+    }
+
+    /** A child whose stdout and stderr go to this listener (NuProcess's model); counts its output. */
+    static final class Listened implements ProcessListener {
+        final CountDownLatch done = new CountDownLatch(1);
+        long bytes;
+        Child child;
+
+        @Override
+        public void onStdout(ByteBuffer data) {
+            bytes += data.remaining();
+        }
+
+        @Override
+        public void onStderr(ByteBuffer data) {
+            bytes += data.remaining();
+        }
+
+        @Override
+        public void onExit(ExitStatus status) {
+            done.countDown();
+        }
     }
 
     static int sleepSeconds(int k) {
@@ -249,6 +292,14 @@ final class ConcurrentBench {
             Report.Row th = report.find(SECTION, "prockit-pipes", "prockit-threads");
             report.target(SECTION, kp + " children with 3 pipes: no thread per child",
                     Report.num(th.stats().max()) + " prockit threads", th.stats().max() <= 4);
+        }
+        Report.Row pl = report.find(SECTION, "prockit-listener-pipes", "start-all");
+        if (pl != null) {
+            Report.Row th = report.find(SECTION, "prockit-listener-pipes", "prockit-threads");
+            Report.Row reaped = report.find(SECTION, "prockit-listener-pipes", "reaped");
+            report.target(SECTION, kp + " children, output through ProcessListener: no thread per child",
+                    Report.num(th.stats().max()) + " prockit threads, " + Report.num(reaped.stats().min())
+                            + " onExit of " + kp, th.stats().max() <= 4 && reaped.stats().min() == kp);
         }
     }
 

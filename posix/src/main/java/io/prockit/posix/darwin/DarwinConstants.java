@@ -281,6 +281,14 @@ public final class DarwinConstants {
     public static final int F_DUPFD_CLOEXEC = 67;
     /** bsd/sys/fcntl.h:450 @ apple-oss-distributions/xnu xnu-11417.101.15 */
     public static final int FD_CLOEXEC = 1;
+    /** bsd/sys/poll.h @ apple-oss-distributions/xnu xnu-11417.101.15: POLLIN 0x0001 */
+    public static final int POLLIN = 0x1;
+    /** bsd/sys/poll.h @ apple-oss-distributions/xnu xnu-11417.101.15: POLLERR 0x0008 */
+    public static final int POLLERR = 0x8;
+    /** bsd/sys/poll.h @ apple-oss-distributions/xnu xnu-11417.101.15: POLLHUP 0x0010 */
+    public static final int POLLHUP = 0x10;
+    /** bsd/sys/poll.h @ apple-oss-distributions/xnu xnu-11417.101.15: POLLNVAL 0x0020 */
+    public static final int POLLNVAL = 0x20;
     /** bsd/sys/ttycom.h:160 @ apple-oss-distributions/xnu xnu-11417.101.15 */
     public static final int TIOCSCTTY = 0x20007461;
     /** bsd/sys/ttycom.h:136 @ apple-oss-distributions/xnu xnu-11417.101.15 */

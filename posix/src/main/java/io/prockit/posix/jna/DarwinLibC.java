@@ -43,6 +43,16 @@ public final class DarwinLibC {
      */
     public static native int posix_spawn_file_actions_addinherit_np(Pointer fa, int fd);
 
+    /**
+     * poll(2) ({@code nfds_t} is an unsigned int on macOS).
+     *
+     * @param fds     {@code nfds} {@code struct pollfd} (int fd, short events, short revents: 8 bytes each)
+     * @param nfds    how many
+     * @param timeout milliseconds, -1 for none
+     * @return the number of descriptors with events, 0 on timeout
+     */
+    public static native int poll(Pointer fds, int nfds, int timeout) throws LastErrorException;
+
     /** setgroups(2) (int size on macOS, unistd.h). @param size count @param list ids @return 0 */
     public static native int setgroups(int size, int[] list) throws LastErrorException;
 }

@@ -308,6 +308,12 @@ public final class LinuxConstants {
     public static final int EPOLLHUP = 0x10;
     /** poll.h (asm-generic/poll.h): POLLIN 0x001 */
     public static final int POLLIN = 1;
+    /** poll.h (asm-generic/poll.h): POLLERR 0x008 */
+    public static final int POLLERR = 0x8;
+    /** poll.h (asm-generic/poll.h): POLLHUP 0x010 */
+    public static final int POLLHUP = 0x10;
+    /** poll.h (asm-generic/poll.h): POLLNVAL 0x020 */
+    public static final int POLLNVAL = 0x20;
     /** sys/epoll.h: EPOLL_CTL_ADD 1 */
     public static final int EPOLL_CTL_ADD = 1;
     /** sys/epoll.h: EPOLL_CTL_DEL 2 */

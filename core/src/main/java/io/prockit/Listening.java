@@ -1,0 +1,167 @@
+package io.prockit;
+
+import io.prockit.spi.ChildHandle;
+import io.prockit.spi.OutputSink;
+import io.prockit.spi.ProcessBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The machinery behind {@link Command#spawn(ProcessListener)}: hands the child's output streams to the
+ * backend's event loop (or to a pool thread where the backend has none) and calls {@code onExit} once the
+ * child has been reaped and every stream has ended.
+ */
+final class Listening {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessListener.class);
+    private static final int BUFFER = 64 * 1024;
+
+    private Listening() {
+    }
+
+    /**
+     * @param backend  the backend that spawned {@code handle}
+     * @param handle   the new child
+     * @param listener the user's listener
+     * @return the child, its output already being delivered
+     */
+    static Child start(ProcessBackend backend, ChildHandle handle, ProcessListener listener) {
+        Child child = new Child(handle, true, true);
+        InputStream out = handle.stdout();
+        InputStream err = handle.stderr();
+        Join join = new Join(child, listener, (out != null ? 1 : 0) + (err != null ? 1 : 0) + 1);
+        try {
+            listener.onStart(child);
+        } catch (RuntimeException | Error e) {
+            handle.kill();
+            handle.closeStreams();
+            throw e;
+        }
+        if (out != null) {
+            watch(backend, out, new Sink(join, true));
+        }
+        if (err != null) {
+            watch(backend, err, new Sink(join, false));
+        }
+        child.onExit().whenComplete((status, failure) -> join.arrive());
+        return child;
+    }
+
+    private static void watch(ProcessBackend backend, InputStream stream, Sink sink) {
+        if (!backend.watchOutput(stream, sink)) {
+            Child.IO_POOL.execute(new Pump(stream, sink));
+        }
+    }
+
+    /** Counts the events that must happen before {@code onExit}; serialises every call to the listener. */
+    private static final class Join {
+        private final Child child;
+        private final ProcessListener listener;
+        private final AtomicInteger pending;
+
+        Join(Child child, ProcessListener listener, int pending) {
+            this.child = child;
+            this.listener = listener;
+            this.pending = new AtomicInteger(pending);
+        }
+
+        synchronized void deliver(boolean stdout, ByteBuffer data) {
+            try {
+                if (stdout) {
+                    listener.onStdout(data);
+                } else {
+                    listener.onStderr(data);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("ProcessListener.{} of pid {} threw", stdout ? "onStdout" : "onStderr", child.pid(), e);
+            }
+        }
+
+        void arrive() {
+            if (pending.decrementAndGet() != 0) {
+                return;
+            }
+            CompletableFuture<ExitStatus> exit = child.onExit();
+            if (exit.isCompletedExceptionally()) {
+                LOG.warn("pid {}: reaping failed, so ProcessListener.onExit is not called", child.pid());
+                return;
+            }
+            synchronized (this) {
+                try {
+                    listener.onExit(exit.join());
+                } catch (RuntimeException e) {
+                    LOG.warn("ProcessListener.onExit of pid {} threw", child.pid(), e);
+                }
+            }
+        }
+    }
+
+    /** One stream's end of the join: delivers its bytes and counts its end once. */
+    private static final class Sink implements OutputSink {
+        private final Join join;
+        private final boolean stdout;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        Sink(Join join, boolean stdout) {
+            this.join = join;
+            this.stdout = stdout;
+        }
+
+        @Override
+        public void data(ByteBuffer data) {
+            join.deliver(stdout, data);
+        }
+
+        @Override
+        public void end(IOException error) {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            if (error != null) {
+                LOG.debug("pid {}: reading {} failed: {}", join.child.pid(), stdout ? "stdout" : "stderr",
+                        error.toString());
+            }
+            join.arrive();
+        }
+    }
+
+    /** Where the backend has no event loop for a stream: a pool thread reads it to its end. */
+    private static final class Pump implements Runnable {
+        private final InputStream stream;
+        private final Sink sink;
+
+        Pump(InputStream stream, Sink sink) {
+            this.stream = stream;
+            this.sink = sink;
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[BUFFER];
+            IOException error = null;
+            try {
+                int n;
+                while ((n = stream.read(buf)) >= 0) {
+                    if (n > 0) {
+                        sink.data(ByteBuffer.wrap(buf, 0, n).asReadOnlyBuffer());
+                    }
+                }
+            } catch (IOException e) {
+                error = e;
+            } finally {
+                try {
+                    stream.close();
+                } catch (IOException ignored) {
+                    // the stream is finished either way
+                }
+                sink.end(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.prockit;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Receives a child's output as it arrives and then its exit, without a thread per child: the callback
+ * side of {@link Command#spawn(ProcessListener)}, for programs that run hundreds or thousands of children
+ * at once (NuProcess's handler model).
+ *
+ * <pre>{@code
+ * Child c = Command.of("make", "-j4").spawn(new ProcessListener() {
+ *     public void onStdout(ByteBuffer data) { log.write(data); }
+ *     public void onStderr(ByteBuffer data) { log.write(data); }
+ *     public void onExit(ExitStatus status) { done.complete(status); }
+ * });
+ * }</pre>
+ *
+ * <p>The order is fixed: {@link #onStart} first, on the thread that called {@code spawn}; then
+ * {@link #onStdout} and {@link #onStderr}, each stream's bytes in the order the child wrote them; and
+ * {@link #onExit} last, exactly once, when the child has ended <em>and</em> both streams have reached
+ * their end (or were closed by {@link Child#close()}). A descendant that inherited the pipes and outlives
+ * the child therefore delays {@code onExit} until it closes them, as it delays the end of file of a
+ * blocking read. Calls for one child never overlap.
+ *
+ * <p>The buffers are read-only views of memory the reader reuses: copy what you keep before the call
+ * returns. Callbacks run on prockit's threads and must not block: on Linux one thread
+ * ({@code prockit-output}) reads the pipes of every child with epoll, so a slow callback delays every
+ * other child's output (the child itself then blocks once its pipe is full, 64 KiB on Linux). Hand heavy
+ * work to an executor of your own. {@code onExit} runs on whichever thread completed the last of the three
+ * events: the output thread, the reaper, or a thread in {@link Child#waitFor()}. An exception thrown by a
+ * callback is logged (SLF4J logger {@code io.prockit.ProcessListener}) and does not stop the delivery.
+ *
+ * <p>Availability: Linux (one epoll thread for all pipes), macOS and other POSIX systems (one
+ * {@code poll} thread). Windows: supported, but each stream is read by a pool thread
+ * ({@code prockit-io-N}), so a thousand children there take two thousand threads; overlapped I/O is not
+ * implemented yet. A pseudo-terminal's output ({@link Command#pty}) is read by a pool thread on every
+ * platform.
+ */
+public interface ProcessListener {
+
+    /**
+     * The child has started; called before any output is delivered, on the thread that called
+     * {@link Command#spawn(ProcessListener)}. Write to {@link Child#stdin()} here or later, from any thread.
+     * If this method throws, the child is killed and reaped and the exception propagates from {@code spawn}.
+     *
+     * @param child the child
+     */
+    default void onStart(Child child) {
+    }
+
+    /**
+     * Bytes the child wrote to its stdout.
+     *
+     * @param data the bytes from its position to its limit; read-only, valid only during the call
+     */
+    default void onStdout(ByteBuffer data) {
+    }
+
+    /**
+     * Bytes the child wrote to its stderr (not called when stderr goes into stdout).
+     *
+     * @param data the bytes from its position to its limit; read-only, valid only during the call
+     */
+    default void onStderr(ByteBuffer data) {
+    }
+
+    /**
+     * The child has ended and all of its output has been delivered; the last call, made exactly once.
+     * Not called if prockit failed to reap the child (logged; {@link Child#waitFor()} then throws).
+     *
+     * @param status how the child ended
+     */
+    default void onExit(ExitStatus status) {
+    }
+}

@@ -1,0 +1,403 @@
+package io.prockit.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Platform;
+import io.prockit.posix.jna.DarwinLibC;
+import io.prockit.posix.jna.LibC;
+import io.prockit.posix.jna.LibCVarargs;
+import io.prockit.posix.jna.LinuxLibC;
+import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.spi.OutputSink;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads the output pipes handed to {@code Command.spawn(ProcessListener)} as data arrives: one daemon
+ * thread ({@code prockit-output}) for every watched pipe of every child. Linux waits with epoll; other
+ * POSIX systems (macOS) with {@code poll(2)} over the watched descriptors and a wake-up pipe.
+ *
+ * <p>A watched descriptor is made non-blocking (its open file description belongs to the parent alone: the
+ * child holds the other end), and each readiness gets one {@code read(2)} of up to 64 KiB, so a chatty
+ * child cannot starve the others and a stale readiness report costs one {@code EAGAIN}. Once watched, the
+ * stream's {@link FdStreams.In#close()} goes through {@link Watch#end}: the descriptor leaves the wait set
+ * before it is closed, under the watch's lock, which every read also holds, so no read ever reaches a
+ * number the process has since reused, and nothing is delivered after the end.
+ */
+final class OutputLoop implements Runnable {
+    /** System property: {@code poll} makes the shared loop use {@code poll(2)} on Linux too. */
+    static final String PROPERTY = "prockit.output.poller";
+    private static final int BUFFER = 64 * 1024;
+
+    private final Poller poller;
+    private final PosixConstants c;
+    private final Map<Integer, Watch> watches = new ConcurrentHashMap<>();
+    private final Memory buffer = new Memory(BUFFER);
+    private final ByteBuffer view = buffer.getByteBuffer(0, BUFFER).asReadOnlyBuffer();
+    private final Object startLock = new Object();
+    private volatile Thread thread;
+
+    private static final class Shared {
+        static final OutputLoop LOOP = new OutputLoop(PosixBackend.table(),
+                Platform.isLinux() && !"poll".equals(System.getProperty(PROPERTY))
+                        ? new EpollPoller() : new PollPoller(PosixBackend.table()));
+    }
+
+    /** @return the loop the backend hands streams to, created with its thread on first use */
+    static OutputLoop shared() {
+        return Shared.LOOP;
+    }
+
+    OutputLoop(PosixConstants c, Poller poller) {
+        this.c = c;
+        this.poller = poller;
+    }
+
+    /** @return {@code epoll} or {@code poll} */
+    String pollerName() {
+        return poller.name();
+    }
+
+    /** @return how many streams are being read now */
+    int watching() {
+        return watches.size();
+    }
+
+    /**
+     * Starts reading {@code in} for {@code sink}.
+     *
+     * @param in   a pipe's read end, not a pseudo-terminal master (its descriptor is shared with the
+     *             child's stdin stream, which must stay blocking)
+     * @param sink where its bytes go
+     * @return false if {@code in} is a pseudo-terminal master (the caller reads it)
+     */
+    boolean watch(FdStreams.In in, OutputSink sink) {
+        if (in.ptyMaster()) {
+            return false;
+        }
+        Watch w = new Watch(in, sink);
+        synchronized (w) {
+            in.closeHook(w);
+            int fd;
+            try {
+                fd = in.fd().get(in.name());
+            } catch (IOException closed) {
+                w.end(null); // closed before it was watched: nothing to read
+                return true;
+            }
+            try {
+                int flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
+                LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags | c.O_NONBLOCK);
+                w.fd = fd;
+                watches.put(fd, w);
+                poller.add(fd);
+            } catch (LastErrorException e) {
+                watches.remove(fd, w);
+                w.fd = -1;
+                w.end(new IOException("watching " + in.name() + " (fd " + fd + ") failed: "
+                        + LibC.strerror(e.getErrorCode()) + " (errno " + e.getErrorCode() + ")"));
+                return true;
+            }
+        }
+        startThread();
+        return true;
+    }
+
+    private void startThread() {
+        if (thread == null) {
+            synchronized (startLock) {
+                if (thread == null) {
+                    Thread t = new Thread(this, "prockit-output");
+                    t.setDaemon(true);
+                    t.start();
+                    thread = t;
+                }
+            }
+        }
+    }
+
+    /** The loop: wait, then give each ready descriptor one read. */
+    @Override
+    public void run() {
+        while (true) {
+            int n;
+            try {
+                n = poller.await();
+            } catch (LastErrorException e) {
+                PosixBackend.LOG.error("{} failed (errno {}); prockit-output stops, and listeners of running "
+                        + "children get no more output", poller.name(), e.getErrorCode());
+                return;
+            }
+            int[] ready = poller.ready;
+            for (int i = 0; i < n; i++) {
+                Watch w = watches.get(ready[i]);
+                if (w != null) {
+                    try {
+                        w.readable();
+                    } catch (RuntimeException | Error e) {
+                        PosixBackend.LOG.warn("reading {} failed", w.in.name(), e);
+                        w.end(new IOException(e));
+                    }
+                }
+            }
+        }
+    }
+
+    /** One watched stream; also the stream's close hook. */
+    final class Watch implements Runnable {
+        private final FdStreams.In in;
+        private final OutputSink sink;
+        private int fd = -1;
+        private boolean ended;
+
+        Watch(FdStreams.In in, OutputSink sink) {
+            this.in = in;
+            this.sink = sink;
+        }
+
+        /** The stream was closed by its owner ({@code Child.close()}). */
+        @Override
+        public void run() {
+            end(null);
+        }
+
+        /** One non-blocking read; on the loop's thread only. */
+        synchronized void readable() {
+            if (ended) {
+                return;
+            }
+            while (true) {
+                long n;
+                try {
+                    n = LibC.read(fd, buffer, BUFFER);
+                } catch (LastErrorException e) {
+                    int err = e.getErrorCode();
+                    if (err == c.EINTR) {
+                        continue;
+                    }
+                    if (err == c.EAGAIN) {
+                        return; // a stale report: nothing there yet
+                    }
+                    end(new IOException("read(" + in.name() + "): " + LibC.strerror(err) + " (errno " + err + ")"));
+                    return;
+                }
+                if (n == 0) {
+                    end(null);
+                    return;
+                }
+                view.clear();
+                view.limit((int) n);
+                sink.data(view);
+                return;
+            }
+        }
+
+        /** Leaves the wait set, closes the descriptor, then tells the sink; once. */
+        synchronized void end(IOException error) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (fd >= 0) {
+                watches.remove(fd, this);
+                poller.remove(fd);
+                fd = -1;
+            }
+            in.fd().close();
+            sink.end(error);
+        }
+    }
+
+    /** Waits for readable descriptors. */
+    abstract static class Poller {
+        /** Filled by {@link #await()}: the ready descriptors. */
+        int[] ready = new int[256];
+
+        abstract void add(int fd);
+
+        abstract void remove(int fd);
+
+        /** @return how many entries of {@link #ready} are valid (0 after a wake-up or EINTR) */
+        abstract int await();
+
+        abstract String name();
+    }
+
+    /**
+     * Linux: an epoll set; data of each event is the descriptor. {@code struct epoll_event} is packed
+     * (12 bytes) on x86_64 and 16 bytes elsewhere, as in {@link EpollReaper}.
+     */
+    static final class EpollPoller extends Poller {
+        private static final boolean PACKED = Platform.isIntel() && Platform.is64Bit();
+        private static final int EVENT_SIZE = PACKED ? 12 : 16;
+        private static final int DATA_OFFSET = PACKED ? 4 : 8;
+        private static final int MAX_EVENTS = 256;
+
+        private final int epfd = LinuxLibC.epoll_create1(LinuxConstants.EPOLL_CLOEXEC);
+        private final Memory events = new Memory((long) EVENT_SIZE * MAX_EVENTS);
+        private final Memory change = new Memory(EVENT_SIZE);
+
+        @Override
+        synchronized void add(int fd) {
+            change.clear();
+            change.setInt(0, LinuxConstants.EPOLLIN);
+            change.setInt(DATA_OFFSET, fd);
+            LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_ADD, fd, change);
+        }
+
+        @Override
+        void remove(int fd) {
+            try {
+                LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_DEL, fd, null);
+            } catch (LastErrorException ignored) {
+                // not in the set
+            }
+        }
+
+        @Override
+        int await() {
+            int n;
+            try {
+                n = LinuxLibC.epoll_wait(epfd, events, MAX_EVENTS, -1);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == LinuxConstants.EINTR) {
+                    return 0;
+                }
+                throw e;
+            }
+            for (int i = 0; i < n; i++) {
+                ready[i] = events.getInt((long) i * EVENT_SIZE + DATA_OFFSET);
+            }
+            return n;
+        }
+
+        @Override
+        String name() {
+            return "epoll";
+        }
+    }
+
+    /**
+     * Any POSIX system: {@code poll(2)} over the watched descriptors, rebuilt after each change, plus the
+     * read end of a non-blocking wake-up pipe that {@link #add} and {@link #remove} write to, so a change
+     * takes effect at once.
+     */
+    static final class PollPoller extends Poller {
+        private final PosixConstants c;
+        private final boolean darwin = Platform.isMac();
+        private final Set<Integer> fds = ConcurrentHashMap.newKeySet();
+        private final int wakeRead;
+        private final int wakeWrite;
+        private final Memory one = new Memory(1);
+        private final Memory drained = new Memory(64);
+        private Memory pollfds = new Memory(8L * 64);
+        private int[] order = new int[64];
+
+        PollPoller(PosixConstants c) {
+            this.c = c;
+            int[] p = new int[2];
+            if (darwin) {
+                LibC.pipe(p);
+                for (int fd : p) {
+                    LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFD, c.FD_CLOEXEC);
+                }
+            } else {
+                LinuxLibC.pipe2(p, c.O_CLOEXEC);
+            }
+            for (int fd : p) {
+                int flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
+                LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags | c.O_NONBLOCK);
+            }
+            wakeRead = p[0];
+            wakeWrite = p[1];
+        }
+
+        @Override
+        void add(int fd) {
+            fds.add(fd);
+            wake();
+        }
+
+        @Override
+        void remove(int fd) {
+            if (fds.remove(fd)) {
+                wake();
+            }
+        }
+
+        private void wake() {
+            try {
+                LibC.write(wakeWrite, one, 1);
+            } catch (LastErrorException ignored) {
+                // EAGAIN: the pipe is full, so a wake-up is pending anyway
+            }
+        }
+
+        @Override
+        int await() {
+            int count = 0;
+            for (Integer fd : fds) {
+                if (count + 1 >= order.length) {
+                    order = Arrays.copyOf(order, order.length * 2);
+                }
+                order[++count] = fd;
+            }
+            order[0] = wakeRead;
+            int total = count + 1;
+            if (pollfds.size() < 8L * total) {
+                pollfds = new Memory(8L * Math.max(total, order.length));
+            }
+            for (int i = 0; i < total; i++) {
+                pollfds.setInt(8L * i, order[i]);
+                pollfds.setShort(8L * i + 4, (short) c.POLLIN);
+                pollfds.setShort(8L * i + 6, (short) 0);
+            }
+            try {
+                if (darwin) {
+                    DarwinLibC.poll(pollfds, total, -1);
+                } else {
+                    LinuxLibC.poll(pollfds, total, -1);
+                }
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == c.EINTR) {
+                    return 0;
+                }
+                throw e;
+            }
+            if (pollfds.getShort(6) != 0) {
+                drain();
+            }
+            if (ready.length < count) {
+                ready = new int[order.length];
+            }
+            int n = 0;
+            int events = c.POLLIN | c.POLLHUP | c.POLLERR | c.POLLNVAL;
+            for (int i = 1; i < total; i++) {
+                if ((pollfds.getShort(8L * i + 6) & events) != 0) {
+                    ready[n++] = order[i];
+                }
+            }
+            return n;
+        }
+
+        private void drain() {
+            try {
+                while (LibC.read(wakeRead, drained, 64) > 0) {
+                    // empty the wake-up pipe
+                }
+            } catch (LastErrorException ignored) {
+                // EAGAIN: empty
+            }
+        }
+
+        @Override
+        String name() {
+            return "poll";
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.prockit.posix;
+
+import io.prockit.Child;
+import io.prockit.Command;
+import io.prockit.ExitStatus;
+import io.prockit.Stdio;
+import io.prockit.spi.OutputSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link OutputLoop} with each of its pollers on real pipes: the {@code poll(2)} one is what macOS runs, so
+ * it is driven here on Linux too. One loop per poller for the whole class (its thread lives as long as the
+ * JVM, as the shared loop's does).
+ */
+@EnabledOnOs(OS.LINUX)
+class OutputLoopTest {
+    private static final OutputLoop POLL = new OutputLoop(PosixBackend.table(),
+            new OutputLoop.PollPoller(PosixBackend.table()));
+    private static final OutputLoop EPOLL = new OutputLoop(PosixBackend.table(), new OutputLoop.EpollPoller());
+
+    /** Collects one stream. */
+    static final class Collect implements OutputSink {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final CountDownLatch ended = new CountDownLatch(1);
+        final AtomicInteger ends = new AtomicInteger();
+        final AtomicInteger afterEnd = new AtomicInteger();
+        final AtomicReference<IOException> error = new AtomicReference<>();
+
+        @Override
+        public void data(ByteBuffer data) {
+            if (ended.getCount() == 0) {
+                afterEnd.incrementAndGet();
+            }
+            assertTrue(data.isReadOnly());
+            byte[] b = new byte[data.remaining()];
+            data.get(b);
+            synchronized (bytes) {
+                bytes.write(b, 0, b.length);
+            }
+        }
+
+        @Override
+        public void end(IOException e) {
+            error.set(e);
+            ends.incrementAndGet();
+            ended.countDown();
+        }
+
+        String await() throws InterruptedException {
+            assertTrue(ended.await(60, TimeUnit.SECONDS), "end within 60 s");
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static void manyChildren(OutputLoop loop) throws Exception {
+        List<Child> cs = new ArrayList<>();
+        List<Collect> outs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Child c = Command.of("/bin/sh", "-c", "echo line-$0; sleep 0.05; echo more-$0", Integer.toString(i))
+                    .stdout(Stdio.pipe()).spawn();
+            Collect out = new Collect();
+            assertTrue(loop.watch((FdStreams.In) c.stdout(), out));
+            cs.add(c);
+            outs.add(out);
+        }
+        for (int i = 0; i < cs.size(); i++) {
+            assertEquals("line-" + i + "\nmore-" + i + "\n", outs.get(i).await(), "child " + i);
+            assertNull(outs.get(i).error.get());
+            assertEquals(1, outs.get(i).ends.get());
+            assertEquals(0, outs.get(i).afterEnd.get());
+            assertEquals(ExitStatus.exited(0), cs.get(i).waitFor());
+        }
+        assertEquals(0, loop.watching(), "every stream left the loop at its end");
+    }
+
+    @Test
+    void pollDeliversTwoHundredChildrenWhole() throws Exception {
+        assertEquals("poll", POLL.pollerName());
+        manyChildren(POLL);
+    }
+
+    @Test
+    void epollDeliversTwoHundredChildrenWhole() throws Exception {
+        assertEquals("epoll", EPOLL.pollerName());
+        manyChildren(EPOLL);
+    }
+
+    private static void closeWhileWatched(OutputLoop loop) throws Exception {
+        Child c = Command.of("/bin/sh", "-c", "echo first; exec sleep 30").stdout(Stdio.pipe()).spawn();
+        try {
+            Collect out = new Collect();
+            FdStreams.In in = (FdStreams.In) c.stdout();
+            assertTrue(loop.watch(in, out));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (out.bytes.size() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            c.close();
+            assertEquals("first\n", out.await());
+            assertNull(out.error.get());
+            assertEquals(1, out.ends.get());
+            assertThrows(IOException.class, () -> in.fd().get("stdout"), "the descriptor is closed");
+            assertEquals(0, loop.watching());
+        } finally {
+            c.kill();
+            c.waitFor();
+        }
+    }
+
+    @Test
+    void pollCloseWhileWatchedEndsOnce() throws Exception {
+        closeWhileWatched(POLL);
+    }
+
+    @Test
+    void epollCloseWhileWatchedEndsOnce() throws Exception {
+        closeWhileWatched(EPOLL);
+    }
+
+    @Test
+    void aStreamClosedBeforeItIsWatchedEndsAtOnce() throws Exception {
+        Child c = Command.of("/bin/echo", "x").stdout(Stdio.pipe()).spawn();
+        FdStreams.In in = (FdStreams.In) c.stdout();
+        c.close();
+        Collect out = new Collect();
+        assertTrue(POLL.watch(in, out));
+        assertEquals("", out.await());
+        assertEquals(1, out.ends.get());
+        c.waitFor();
+    }
+
+    @Test
+    void aPseudoTerminalMasterIsDeclined() throws Exception {
+        Child c = Command.of("/bin/echo", "x").pty(io.prockit.PtyOptions.defaults()).spawn();
+        try {
+            FdStreams.In in = (FdStreams.In) c.stdout();
+            assertTrue(in.ptyMaster());
+            assertFalse(EPOLL.watch(in, new Collect()));
+            assertFalse(POLL.watch(in, new Collect()));
+        } finally {
+            c.close();
+            c.waitFor();
+        }
+    }
+}
