@@ -10,6 +10,9 @@ import java.nio.ByteBuffer;
  * arrived. {@link #end} is called exactly once, after the last {@code data} call: on the loop's thread at
  * end of file or on a read error, or on the thread that closed the stream. Implementations must not
  * block: one loop thread serves every child.
+ *
+ * <p>Availability: all platforms; only backends whose {@link ProcessBackend#watchOutput} takes streams
+ * call it (the POSIX backend), and core's own pool-thread reader elsewhere.
  */
 public interface OutputSink {
 

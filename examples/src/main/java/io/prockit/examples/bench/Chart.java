@@ -37,6 +37,9 @@ final class Chart {
     /** The colour of a method: prockit blue, the JDK orange, NuProcess green, C grey, Python purple. */
     static Color color(String method) {
         if (method.startsWith("prockit")) {
+            if (method.contains("listener")) {
+                return new Color(0x17, 0xbe, 0xcf);
+            }
             return method.contains("pipes") ? new Color(0x6b, 0xae, 0xd6) : new Color(0x1f, 0x5f, 0xb4);
         }
         if (method.startsWith("jdk")) {
