@@ -54,7 +54,14 @@ final class Listening {
     }
 
     private static void watch(ProcessBackend backend, InputStream stream, Sink sink) {
-        if (!backend.watchOutput(stream, sink)) {
+        boolean taken;
+        try {
+            taken = backend.watchOutput(stream, sink);
+        } catch (RuntimeException e) {
+            LOG.warn("the {} backend failed to watch a stream; reading it on a pool thread", backend.name(), e);
+            taken = false;
+        }
+        if (!taken) {
             Child.IO_POOL.execute(new Pump(stream, sink));
         }
     }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,6 @@ public final class Backends {
     /** System property naming the backend to use ({@code posix} or {@code windows}). */
     public static final String PROPERTY = "prockit.backend";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
     private static volatile ProcessBackend selected;
 
     private Backends() {
@@ -60,42 +60,57 @@ public final class Backends {
         }
     }
 
+    /**
+     * Without {@code -Dprockit.backend}, the first backend that serves this OS is taken as soon as the
+     * service loader has instantiated it: the others are never instantiated (on Linux the Windows backend's
+     * classes are not even linked, a few milliseconds of a cold JVM's first spawn).
+     */
     private static ProcessBackend select() {
         String wanted = System.getProperty(PROPERTY);
+        boolean byName = wanted != null && !wanted.isBlank();
+        String os = System.getProperty("os.name");
         Map<String, ProcessBackend> found = new LinkedHashMap<>();
         for (ClassLoader loader : loaders()) {
             ServiceLoader<ProcessBackend> sl = loader == null
                     ? ServiceLoader.load(ProcessBackend.class)
                     : ServiceLoader.load(ProcessBackend.class, loader);
-            try {
-                for (ProcessBackend b : sl) {
-                    found.putIfAbsent(b.name(), b);
+            Iterator<ProcessBackend> it = sl.iterator();
+            while (true) {
+                ProcessBackend b;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    b = it.next();
+                } catch (ServiceConfigurationError e) {
+                    Log.LOG.debug("skipping the backends of a loader that failed: {}", e.toString());
+                    break;
                 }
-            } catch (ServiceConfigurationError e) {
-                LOG.debug("skipping a backend that failed to load: {}", e.toString());
+                found.putIfAbsent(b.name(), b);
+                if (byName ? b.name().equals(wanted.trim()) : b.isSupported()) {
+                    if (byName) {
+                        Log.LOG.debug("backend {} chosen by -D{}", b.name(), PROPERTY);
+                    } else {
+                        Log.LOG.debug("backend {} serves os.name={}", b.name(), os);
+                    }
+                    return b;
+                }
             }
         }
-        String os = System.getProperty("os.name");
-        if (wanted != null && !wanted.isBlank()) {
-            ProcessBackend b = found.get(wanted.trim());
-            if (b == null) {
-                throw new UnsupportedOperationException("-D" + PROPERTY + "=" + wanted
-                        + " names no backend on the class path or module path; found " + found.keySet()
-                        + " (add io.prockit:prockit-" + wanted.trim() + ")");
-            }
-            LOG.debug("backend {} chosen by -D{}", b.name(), PROPERTY);
-            return b;
-        }
-        for (ProcessBackend b : found.values()) {
-            if (b.isSupported()) {
-                LOG.debug("backend {} serves os.name={}", b.name(), os);
-                return b;
-            }
+        if (byName) {
+            throw new UnsupportedOperationException("-D" + PROPERTY + "=" + wanted
+                    + " names no backend on the class path or module path; found " + found.keySet()
+                    + " (add io.prockit:prockit-" + wanted.trim() + ")");
         }
         String artifact = os != null && os.toLowerCase(java.util.Locale.ROOT).startsWith("windows")
                 ? "io.prockit:prockit-windows" : "io.prockit:prockit-posix";
         throw new UnsupportedOperationException("no prockit backend supports os.name=\"" + os + "\" (found "
                 + found.keySet() + "); add " + artifact + " to the class path or module path");
+    }
+
+    /** The logger, created when first needed. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Backends.class);
     }
 
     private static List<ClassLoader> loaders() {

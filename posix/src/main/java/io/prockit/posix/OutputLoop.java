@@ -42,15 +42,32 @@ final class OutputLoop implements Runnable {
     private final Object startLock = new Object();
     private volatile Thread thread;
 
-    private static final class Shared {
-        static final OutputLoop LOOP = new OutputLoop(PosixBackend.table(),
-                Platform.isLinux() && !"poll".equals(System.getProperty(PROPERTY))
-                        ? new EpollPoller() : new PollPoller(PosixBackend.table()));
-    }
+    private static volatile OutputLoop shared;
+    private static boolean sharedFailed;
 
-    /** @return the loop the backend hands streams to, created with its thread on first use */
+    /**
+     * @return the loop the backend hands streams to, created on first use (its thread on the first
+     *         watch); null if it cannot be created (logged once), and callers then read on threads of their own
+     */
     static OutputLoop shared() {
-        return Shared.LOOP;
+        OutputLoop l = shared;
+        if (l != null) {
+            return l;
+        }
+        synchronized (OutputLoop.class) {
+            if (shared == null && !sharedFailed) {
+                PosixConstants c = PosixBackend.table();
+                try {
+                    shared = new OutputLoop(c, Platform.isLinux() && !"poll".equals(System.getProperty(PROPERTY))
+                            ? new EpollPoller() : new PollPoller(c));
+                } catch (LastErrorException e) {
+                    sharedFailed = true;
+                    PosixBackend.LOG.warn("the output loop cannot be created (errno {}); listeners' streams are read"
+                            + " on pool threads instead", e.getErrorCode());
+                }
+            }
+            return shared;
+        }
     }
 
     OutputLoop(PosixConstants c, Poller poller) {
@@ -82,6 +99,8 @@ final class OutputLoop implements Runnable {
         }
         Watch w = new Watch(in, sink);
         synchronized (w) {
+            // The hook first, under the watch's lock: a concurrent close then waits for the registration and
+            // undoes it, instead of closing a number this method is about to put in the wait set.
             in.closeHook(w);
             int fd;
             try {
@@ -90,18 +109,30 @@ final class OutputLoop implements Runnable {
                 w.end(null); // closed before it was watched: nothing to read
                 return true;
             }
+            int flags;
             try {
-                int flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
+                flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
+            } catch (LastErrorException e) {
+                in.closeHook(null);
+                return false;
+            }
+            try {
                 LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags | c.O_NONBLOCK);
-                w.fd = fd;
                 watches.put(fd, w);
                 poller.add(fd);
+                w.fd = fd;
             } catch (LastErrorException e) {
+                // e.g. epoll's max_user_watches reached: the caller reads the stream itself, blocking as before
                 watches.remove(fd, w);
-                w.fd = -1;
-                w.end(new IOException("watching " + in.name() + " (fd " + fd + ") failed: "
-                        + LibC.strerror(e.getErrorCode()) + " (errno " + e.getErrorCode() + ")"));
-                return true;
+                try {
+                    LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags);
+                } catch (LastErrorException ignored) {
+                    // the reader then sees EAGAIN as an error; nothing better to do
+                }
+                in.closeHook(null);
+                PosixBackend.LOG.debug("{} (fd {}) not watched (errno {}); read on a pool thread instead",
+                        in.name(), fd, e.getErrorCode());
+                return false;
             }
         }
         startThread();

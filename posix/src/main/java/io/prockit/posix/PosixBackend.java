@@ -176,11 +176,16 @@ public final class PosixBackend implements ProcessBackend {
 
     /**
      * Pipes go to the shared {@link OutputLoop} ({@code prockit-output}: epoll on Linux, {@code poll(2)}
-     * elsewhere); a pseudo-terminal master, whose descriptor the child's stdin stream shares, is declined.
+     * elsewhere); a pseudo-terminal master, whose descriptor the child's stdin stream shares, is declined, and
+     * so is a pipe the loop cannot take (no loop, or the wait set refuses it).
      */
     @Override
     public boolean watchOutput(java.io.InputStream stream, io.prockit.spi.OutputSink sink) {
-        return stream instanceof FdStreams.In in && OutputLoop.shared().watch(in, sink);
+        if (!(stream instanceof FdStreams.In in)) {
+            return false;
+        }
+        OutputLoop loop = OutputLoop.shared();
+        return loop != null && loop.watch(in, sink);
     }
 
     /**
