@@ -314,7 +314,8 @@ final class OutputLoop implements Runnable {
     }
 
     /**
-     * Any POSIX system: {@code poll(2)} over the watched descriptors, rebuilt after each change, plus the
+     * Any POSIX system: {@code poll(2)} over the watched descriptors (the array is rebuilt only after a change),
+     * plus the
      * read end of a non-blocking wake-up pipe that {@link #add} and {@link #remove} write to, so a change
      * takes effect at once.
      */
@@ -328,6 +329,9 @@ final class OutputLoop implements Runnable {
         private final Memory drained = new Memory(64);
         private Memory pollfds = new Memory(8L * 64);
         private int[] order = new int[64];
+        private int total;
+        /** Set by {@link #add}/{@link #remove}: the loop rebuilds its {@code struct pollfd} array before the next poll. */
+        private volatile boolean dirty = true;
 
         PollPoller(PosixConstants c) {
             this.c = c;
@@ -351,12 +355,14 @@ final class OutputLoop implements Runnable {
         @Override
         void add(int fd) {
             fds.add(fd);
+            dirty = true;
             wake();
         }
 
         @Override
         void remove(int fd) {
             if (fds.remove(fd)) {
+                dirty = true;
                 wake();
             }
         }
@@ -371,22 +377,13 @@ final class OutputLoop implements Runnable {
 
         @Override
         int await() {
-            int count = 0;
-            for (Integer fd : fds) {
-                if (count + 1 >= order.length) {
-                    order = Arrays.copyOf(order, order.length * 2);
+            if (dirty) {
+                dirty = false; // cleared first: a change made while rebuilding marks it again
+                rebuild();
+            } else {
+                for (int i = 0; i < total; i++) {
+                    pollfds.setShort(8L * i + 6, (short) 0);
                 }
-                order[++count] = fd;
-            }
-            order[0] = wakeRead;
-            int total = count + 1;
-            if (pollfds.size() < 8L * total) {
-                pollfds = new Memory(8L * Math.max(total, order.length));
-            }
-            for (int i = 0; i < total; i++) {
-                pollfds.setInt(8L * i, order[i]);
-                pollfds.setShort(8L * i + 4, (short) c.POLLIN);
-                pollfds.setShort(8L * i + 6, (short) 0);
             }
             try {
                 if (darwin) {
@@ -403,7 +400,7 @@ final class OutputLoop implements Runnable {
             if (pollfds.getShort(6) != 0) {
                 drain();
             }
-            if (ready.length < count) {
+            if (ready.length < total) {
                 ready = new int[order.length];
             }
             int n = 0;
@@ -414,6 +411,27 @@ final class OutputLoop implements Runnable {
                 }
             }
             return n;
+        }
+
+        /** Lays out the wake-up pipe and the watched descriptors as {@code struct pollfd}s. */
+        private void rebuild() {
+            int count = 0;
+            for (Integer fd : fds) {
+                if (count + 1 >= order.length) {
+                    order = Arrays.copyOf(order, order.length * 2);
+                }
+                order[++count] = fd;
+            }
+            order[0] = wakeRead;
+            total = count + 1;
+            if (pollfds.size() < 8L * total) {
+                pollfds = new Memory(8L * Math.max(total, order.length));
+            }
+            for (int i = 0; i < total; i++) {
+                pollfds.setInt(8L * i, order[i]);
+                pollfds.setShort(8L * i + 4, (short) c.POLLIN);
+                pollfds.setShort(8L * i + 6, (short) 0);
+            }
         }
 
         private void drain() {

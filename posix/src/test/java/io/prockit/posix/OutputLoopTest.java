@@ -106,6 +106,34 @@ class OutputLoopTest {
         manyChildren(EPOLL);
     }
 
+    /** 2,000 children at once through the {@code poll(2)} loop, each printing a different number of lines. */
+    @Test
+    @org.junit.jupiter.api.Tag("stress")
+    void pollTakesTwoThousandChildrenAtOnce() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        List<Child> cs = new ArrayList<>();
+        List<Collect> outs = new ArrayList<>();
+        int[] lines = new int[2000];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = random.nextInt(10_000);
+            Child c = Command.of("seq", "1", Integer.toString(lines[i])).stdout(Stdio.pipe()).spawn();
+            Collect out = new Collect();
+            assertTrue(POLL.watch((FdStreams.In) c.stdout(), out));
+            cs.add(c);
+            outs.add(out);
+        }
+        for (int i = 0; i < lines.length; i++) {
+            StringBuilder want = new StringBuilder();
+            for (int k = 1; k <= lines[i]; k++) {
+                want.append(k).append('\n');
+            }
+            assertEquals(want.toString(), outs.get(i).await(), "child " + i);
+            assertEquals(1, outs.get(i).ends.get());
+            assertEquals(ExitStatus.exited(0), cs.get(i).waitFor());
+        }
+        assertEquals(0, POLL.watching());
+    }
+
     private static void closeWhileWatched(OutputLoop loop) throws Exception {
         Child c = Command.of("/bin/sh", "-c", "echo first; exec sleep 30").stdout(Stdio.pipe()).spawn();
         try {

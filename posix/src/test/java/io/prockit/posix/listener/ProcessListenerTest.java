@@ -212,6 +212,61 @@ class ProcessListenerTest {
         assertEquals(before, openFds(), "every pipe of the 500 children is closed");
     }
 
+    /**
+     * 3,000 children alive at once, each writing a different amount (up to ~100 KB) to both streams; every
+     * fifth is closed and every seventh killed while it writes. Every byte of the others arrives, every
+     * {@code onExit} comes once, nothing overlaps, and the descriptors return to the baseline.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("stress")
+    void threeThousandChildrenWithClosesAndKillsInTheMix() throws Exception {
+        Recorder warm = new Recorder();
+        Command.of("/bin/echo").spawn(warm).waitFor();
+        warm.await();
+        List<String> before = openFds();
+        java.util.Random random = new java.util.Random(42);
+        int n = 3000;
+        List<Recorder> rs = new ArrayList<>();
+        List<Child> cs = new ArrayList<>();
+        int[] outLines = new int[n];
+        int[] errLines = new int[n];
+        for (int i = 0; i < n; i++) {
+            outLines[i] = random.nextInt(15_000);
+            errLines[i] = random.nextInt(2_000);
+            Recorder r = new Recorder();
+            rs.add(r);
+            cs.add(Command.of("/bin/sh", "-c", "seq 1 $0; seq 1 $1 >&2",
+                    Integer.toString(outLines[i]), Integer.toString(errLines[i])).spawn(r));
+            if (i % 5 == 3) {
+                cs.get(i).close();
+            } else if (i % 7 == 6) {
+                cs.get(i).kill();
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Recorder r = rs.get(i);
+            ExitStatus st = r.await();
+            assertEquals(st, cs.get(i).waitFor(), "child " + i);
+            assertEquals(1, r.exits.get(), "child " + i);
+            assertEquals(0, r.overlaps.get(), "child " + i);
+            if (i % 5 == 3 || i % 7 == 6) {
+                continue; // closed or killed: whatever arrived before that is all there is
+            }
+            assertEquals(ExitStatus.exited(0), st, "child " + i);
+            assertEquals(seq(outLines[i]), r.stdout(), "stdout of child " + i);
+            assertEquals(seq(errLines[i]), r.stderr(), "stderr of child " + i);
+        }
+        assertEquals(before, openFds(), "every pipe of the 3,000 children is closed");
+    }
+
+    private static String seq(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            sb.append(i).append('\n');
+        }
+        return sb.toString();
+    }
+
     @Test
     void closeEndsTheDeliveryAndOnExitStillFollowsTheExit() throws Exception {
         CountDownLatch said = new CountDownLatch(1);
