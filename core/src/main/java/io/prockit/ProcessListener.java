@@ -27,14 +27,17 @@ import java.nio.ByteBuffer;
  * ({@code prockit-output}) reads the pipes of every child with epoll, so a slow callback delays every
  * other child's output (the child itself then blocks once its pipe is full, 64 KiB on Linux). Hand heavy
  * work to an executor of your own. {@code onExit} runs on whichever thread completed the last of the three
- * events: the output thread, the reaper, or a thread in {@link Child#waitFor()}. An exception thrown by a
+ * events: the output thread, the reaper, or a thread in {@link Child#waitFor()} (or one that calls
+ * {@link Child#close()}; a callback that closes its own child may therefore see {@code onExit} before it
+ * returns). An exception thrown by a
  * callback is logged (SLF4J logger {@code io.prockit.ProcessListener}) and does not stop the delivery.
  *
  * <p>Availability: Linux (one epoll thread for all pipes), macOS and other POSIX systems (one
  * {@code poll} thread). Windows: supported, but each stream is read by a pool thread
  * ({@code prockit-io-N}), so a thousand children there take two thousand threads; overlapped I/O is not
  * implemented yet. A pseudo-terminal's output ({@link Command#pty}) is read by a pool thread on every
- * platform.
+ * platform, and {@link Child#close()} does not interrupt that thread's read: end such a child with
+ * {@link Child#kill()}.
  */
 public interface ProcessListener {
 
