@@ -116,4 +116,33 @@ public interface ProcessTableProvider {
         }
         return true;
     }
+
+    /**
+     * Waits until at least one of the entries' processes has ended, or the timeout passed: how
+     * {@link io.prockit.ProcessKiller} waits for the processes it signalled. The default polls
+     * {@link #isRunning(ProcessEntry)} of each with a growing pause (1 ms up to 25 ms); a backend may wait on
+     * kernel objects instead (pidfds on Linux).
+     *
+     * @param entries entries of this provider, not empty
+     * @param timeout how long to wait at most, not negative
+     * @return true if at least one has ended
+     * @throws InterruptedException if the thread is interrupted
+     */
+    default boolean awaitAnyExit(java.util.List<ProcessEntry> entries, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 1;
+        while (true) {
+            for (ProcessEntry e : entries) {
+                if (!isRunning(e)) {
+                    return true;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Thread.sleep(Math.max(1, Math.min(pause, left / 1_000_000)));
+            pause = Math.min(25, pause * 2);
+        }
+    }
 }

@@ -1,11 +1,13 @@
 package io.prockit.posix;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import io.prockit.CpuTimes;
 import io.prockit.MemoryInfo;
 import io.prockit.OsException;
 import io.prockit.ProcessState;
 import io.prockit.posix.jna.LibC;
+import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.jna.TableLibC;
 import io.prockit.posix.linux.BootTime;
 import io.prockit.posix.linux.ProcCmdline;
@@ -174,11 +176,7 @@ final class LinuxProcessTable extends PosixProcessTable {
         } catch (LastErrorException x) {
             throw backend.errors.of("pidfd_send_signal", pid, x);
         } finally {
-            try {
-                LibC.close(fd);
-            } catch (LastErrorException ignored) {
-                // a pidfd close cannot fail in a way that matters here
-            }
+            closePidfd(fd);
         }
     }
 
@@ -227,11 +225,87 @@ final class LinuxProcessTable extends PosixProcessTable {
                 }
             }
         } finally {
-            try {
-                LibC.close(fd);
-            } catch (LastErrorException ignored) {
-                // a pidfd close cannot fail in a way that matters here
+            closePidfd(fd);
+        }
+    }
+
+    /** More entries than this are waited for by polling: one pidfd each would be a large share of the fd limit. */
+    static final int MAX_PIDFDS_AT_ONCE = 1024;
+
+    /**
+     * One pidfd per entry, all in one {@code poll(2)}: the first end is seen at once. Identities are checked
+     * after the pidfds are open, as in {@link #awaitExit}. Falls back to polling /proc when pidfds are
+     * unavailable, cannot be opened (EMFILE), or there are more than {@value #MAX_PIDFDS_AT_ONCE} entries.
+     */
+    @Override
+    public boolean awaitAnyExit(List<ProcessEntry> entries, Duration timeout) throws InterruptedException {
+        Pidfds pidfds = backend.pidfds();
+        int n = entries.size();
+        if (!pidfds.available() || n == 0 || n > MAX_PIDFDS_AT_ONCE) {
+            return super.awaitAnyExit(entries, timeout);
+        }
+        int[] fds = new int[n];
+        int opened = 0;
+        try {
+            for (ProcessEntry e : entries) {
+                try {
+                    fds[opened] = pidfds.open(((Entry) e).stat.pid(), 0);
+                    opened++;
+                } catch (LastErrorException x) {
+                    if (x.getErrorCode() == c.ESRCH) {
+                        return true;
+                    }
+                    return super.awaitAnyExit(entries, timeout);
+                }
             }
+            for (ProcessEntry e : entries) {
+                if (!isRunning(e)) {
+                    return true; // ended, or its pid now names another process (then it has ended)
+                }
+            }
+            Memory pfds = new Memory(8L * n);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    for (ProcessEntry e : entries) {
+                        if (!isRunning(e)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                for (int i = 0; i < n; i++) {
+                    pfds.setInt(8L * i, fds[i]);
+                    pfds.setShort(8L * i + 4, (short) c.POLLIN);
+                    pfds.setShort(8L * i + 6, (short) 0);
+                }
+                int sliceMs = (int) Math.min(PosixChild.POLL_SLICE_MS, (left + 999_999) / 1_000_000);
+                try {
+                    if (LinuxLibC.poll(pfds, n, sliceMs) > 0) {
+                        return true;
+                    }
+                } catch (LastErrorException x) {
+                    if (x.getErrorCode() != c.EINTR) {
+                        return super.awaitAnyExit(entries, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                    }
+                }
+            }
+        } finally {
+            for (int i = 0; i < opened; i++) {
+                closePidfd(fds[i]);
+            }
+        }
+    }
+
+    private static void closePidfd(int fd) {
+        try {
+            LibC.close(fd);
+        } catch (LastErrorException ignored) {
+            // a pidfd close cannot fail in a way that matters here
         }
     }
 

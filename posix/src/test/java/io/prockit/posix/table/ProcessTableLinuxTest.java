@@ -195,6 +195,25 @@ class ProcessTableLinuxTest {
     }
 
     @Test
+    void awaitAnyExitReturnsWhenTheFirstOfSeveralEnds() throws Exception {
+        try (SleepTree tree = SleepTree.start()) {
+            List<ProcessInfo> sleeps = tree.awaitSleeps(2);
+            Set<Integer> pids = sleeps.stream().map(ProcessInfo::pid).collect(Collectors.toSet());
+            io.prockit.spi.ProcessTableProvider p = new io.prockit.posix.PosixBackend().processTable();
+            List<io.prockit.spi.ProcessEntry> entries = p.list().stream().filter(e -> pids.contains(e.pid())).toList();
+            assertEquals(2, entries.size());
+            assertFalse(p.awaitAnyExit(entries, Duration.ZERO));
+            assertFalse(p.awaitAnyExit(entries, Duration.ofMillis(120)), "both still running");
+            Thread.currentThread().interrupt();
+            assertThrows(InterruptedException.class, () -> p.awaitAnyExit(entries, Duration.ofSeconds(30)));
+            assertFalse(Thread.interrupted(), "the interrupt was consumed by the exception");
+            sleeps.get(1).kill();
+            assertTrue(p.awaitAnyExit(entries, Duration.ofSeconds(30)), "the killed one is seen ending");
+            assertTrue(sleeps.get(0).isRunning(), "the other is untouched");
+        }
+    }
+
+    @Test
     void aProcessThatEndedIsNeverSignalledAgain() throws Exception {
         try (SleepTree tree = SleepTree.start()) {
             ProcessInfo s = tree.awaitSleeps(2).get(0);
