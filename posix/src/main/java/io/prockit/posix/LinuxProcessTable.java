@@ -188,45 +188,7 @@ final class LinuxProcessTable extends PosixProcessTable {
      */
     @Override
     public boolean awaitExit(ProcessEntry entry, Duration timeout) throws InterruptedException {
-        Pidfds pidfds = backend.pidfds();
-        if (!pidfds.available()) {
-            return super.awaitExit(entry, timeout);
-        }
-        int pid = ((Entry) entry).stat.pid();
-        int fd;
-        try {
-            fd = pidfds.open(pid, 0);
-        } catch (LastErrorException x) {
-            if (x.getErrorCode() == c.ESRCH) {
-                return true;
-            }
-            return super.awaitExit(entry, timeout); // EMFILE and the like: polling needs no descriptor
-        }
-        try {
-            if (!isRunning(entry)) {
-                return true; // ended, or the pid now names another process (then ours has ended)
-            }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return !isRunning(entry);
-                }
-                int sliceMs = (int) Math.min(PosixChild.POLL_SLICE_MS, (left + 999_999) / 1_000_000);
-                try {
-                    if (PosixChild.pollReadable(fd, sliceMs) > 0) {
-                        return true;
-                    }
-                } catch (LastErrorException x) {
-                    return super.awaitExit(entry, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                }
-            }
-        } finally {
-            closePidfd(fd);
-        }
+        return awaitAnyExit(List.of(entry), timeout);
     }
 
     /** More entries than this are waited for by polling: one pidfd each would be a large share of the fd limit. */
@@ -234,7 +196,7 @@ final class LinuxProcessTable extends PosixProcessTable {
 
     /**
      * One pidfd per entry, all in one {@code poll(2)}: the first end is seen at once. Identities are checked
-     * after the pidfds are open, as in {@link #awaitExit}. Falls back to polling /proc when pidfds are
+     * after the pidfds are open, so no pidfd belongs to a process that reused a pid. Falls back to polling /proc when pidfds are
      * unavailable, cannot be opened (EMFILE), or there are more than {@value #MAX_PIDFDS_AT_ONCE} entries.
      */
     @Override
