@@ -249,7 +249,7 @@ final class PosixChild implements ChildHandle {
      * @return above 0 when readable, 0 when the time passed or a signal interrupted the call (EINTR)
      * @throws LastErrorException for any other failure
      */
-    static int pollReadable(int fd, int ms) {
+    private static int pollReadable(int fd, int ms) {
         Memory pfd = POLLFD.get();
         pfd.setInt(0, fd);
         pfd.setShort(4, (short) LinuxConstants.POLLIN); // events
