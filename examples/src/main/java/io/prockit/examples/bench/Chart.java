@@ -40,6 +40,9 @@ final class Chart {
             if (method.contains("listener")) {
                 return new Color(0x17, 0xbe, 0xcf);
             }
+            if (method.contains("appcds")) {
+                return new Color(0x39, 0x3b, 0x79);
+            }
             return method.contains("pipes") ? new Color(0x6b, 0xae, 0xd6) : new Color(0x1f, 0x5f, 0xb4);
         }
         if (method.startsWith("jdk")) {
