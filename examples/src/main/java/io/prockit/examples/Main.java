@@ -1,6 +1,7 @@
 package io.prockit.examples;
 
 import io.prockit.examples.bench.Bench;
+import io.prockit.examples.tools.Parallel;
 import io.prockit.examples.tools.Pkill;
 import io.prockit.examples.tools.Ps;
 import io.prockit.examples.tools.Pstree;
@@ -58,6 +59,9 @@ public final class Main {
         command("pkill", "pkill [--name|--substring|--regex|--cmdline|--user|--older-than|--tree|--signal|--grace|"
                 + "--dry-run] ...", "find processes and kill them with escalation, printing the report",
                 (a, out) -> Pkill.run(a.toArray(new String[0]), out, System.err));
+        command("parallel", "parallel [-j N] -- CMD [ARG|{}]... ::: VALUE...",
+                "run a command once per value, N at a time, output lines tagged with their value (GNU parallel --tag)",
+                (a, out) -> Parallel.run(a.toArray(new String[0]), out, System.err));
         command("run-with-timeout", "run-with-timeout --timeout 5s [--kill-after 2s] -- CMD ARGS...",
                 "run a command, killing its whole tree on timeout (exit codes as GNU timeout)",
                 (a, out) -> RunWithTimeout.run(a.toArray(new String[0]), out, System.err));
