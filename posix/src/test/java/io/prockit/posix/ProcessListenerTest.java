@@ -1,4 +1,4 @@
-package io.prockit.posix.listener;
+package io.prockit.posix;
 
 import io.prockit.Child;
 import io.prockit.Command;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -183,11 +182,12 @@ class ProcessListenerTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // descriptors are listed through /proc
     void fiveHundredChildrenAtOnceShareOneThreadAndLeaveNoDescriptor() throws Exception {
         Recorder warm = new Recorder(); // the output loop's own descriptors and thread exist from here on
         Command.of("/bin/echo").spawn(warm).waitFor();
         warm.await();
-        List<String> before = openFds();
+        java.util.Map<Integer, String> before = Procs.prockitKindFds();
         int n = 500;
         List<Recorder> rs = new ArrayList<>();
         List<Child> cs = new ArrayList<>();
@@ -209,7 +209,7 @@ class ProcessListenerTest {
         }
         assertEquals(1, Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("prockit-output")).count());
-        assertNoNewDescriptor(before, "every pipe of the 500 children is closed");
+        assertEquals(java.util.Map.of(), Procs.newKindFds(before), "every pipe of the 500 children is closed");
     }
 
     /**
@@ -219,11 +219,12 @@ class ProcessListenerTest {
      */
     @Test
     @org.junit.jupiter.api.Tag("stress")
+    @EnabledOnOs(OS.LINUX) // descriptors are listed through /proc
     void threeThousandChildrenWithClosesAndKillsInTheMix() throws Exception {
         Recorder warm = new Recorder();
         Command.of("/bin/echo").spawn(warm).waitFor();
         warm.await();
-        List<String> before = openFds();
+        java.util.Map<Integer, String> before = Procs.prockitKindFds();
         java.util.Random random = new java.util.Random(42);
         int n = 3000;
         List<Recorder> rs = new ArrayList<>();
@@ -256,7 +257,7 @@ class ProcessListenerTest {
             assertEquals(seq(outLines[i]), r.stdout(), "stdout of child " + i);
             assertEquals(seq(errLines[i]), r.stderr(), "stderr of child " + i);
         }
-        assertNoNewDescriptor(before, "every pipe of the 3,000 children is closed");
+        assertEquals(java.util.Map.of(), Procs.newKindFds(before), "every pipe of the 3,000 children is closed");
     }
 
     private static String seq(int n) {
@@ -396,35 +397,5 @@ class ProcessListenerTest {
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> Command.of("/bin/true").spawn((ProcessListener) null));
         assertEquals("listener", e.getMessage());
-    }
-
-    /**
-     * Every descriptor open now was open before (same number, same file). Not equality: descriptors of
-     * streams earlier tests dropped may be closed meanwhile by the cleaner, when a GC runs.
-     */
-    private static void assertNoNewDescriptor(List<String> before, String message) throws java.io.IOException {
-        List<String> now = new ArrayList<>(openFds());
-        now.removeAll(before);
-        assertEquals(List.of(), now, message);
-    }
-
-    /** The open descriptors, with what they are where the OS says (Linux). */
-    private static List<String> openFds() throws java.io.IOException {
-        File dir = new File(new File("/proc/self/fd").isDirectory() ? "/proc/self/fd" : "/dev/fd");
-        List<String> out = new ArrayList<>();
-        String[] names = dir.list();
-        if (names != null) {
-            for (String n : names) {
-                File f = new File(dir, n);
-                try {
-                    out.add(n + " " + java.nio.file.Files.readSymbolicLink(f.toPath()));
-                } catch (java.io.IOException | UnsupportedOperationException e) {
-                    out.add(n); // the directory's own descriptor, gone by now, or no links (macOS)
-                }
-            }
-        }
-        out.removeIf(s -> !s.contains(" ")); // the listing's own descriptor differs between calls
-        java.util.Collections.sort(out);
-        return out;
     }
 }
