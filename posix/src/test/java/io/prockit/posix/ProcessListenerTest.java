@@ -46,6 +46,8 @@ class ProcessListenerTest {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
         final Set<String> threads = ConcurrentHashMap.newKeySet();
+        /** The delivering threads themselves: names alone cannot tell one output thread from another. */
+        final Set<Thread> readers = ConcurrentHashMap.newKeySet();
         final AtomicInteger exits = new AtomicInteger();
         final AtomicInteger active = new AtomicInteger();
         final AtomicInteger overlaps = new AtomicInteger();
@@ -95,6 +97,7 @@ class ProcessListenerTest {
 
         private void note(String e) {
             threads.add(Thread.currentThread().getName());
+            readers.add(Thread.currentThread());
             if (events.isEmpty() || !events.get(events.size() - 1).equals(e)) {
                 events.add(e);
             }
@@ -207,8 +210,11 @@ class ProcessListenerTest {
         for (Child c : cs) {
             c.waitFor();
         }
-        assertEquals(1, Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("prockit-output")).count());
+        Set<Thread> readers = new java.util.HashSet<>();
+        for (Recorder r : rs) {
+            readers.addAll(r.readers);
+        }
+        assertEquals(1, readers.size(), "one thread read the pipes of all 500 children: " + readers);
         assertEquals(java.util.Map.of(), Procs.newKindFds(before), "every pipe of the 500 children is closed");
     }
 
