@@ -113,6 +113,7 @@ final class OutputLoop implements Runnable {
             try {
                 flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
             } catch (LastErrorException e) {
+                w.declined = true;
                 in.closeHook(null);
                 return false;
             }
@@ -129,6 +130,7 @@ final class OutputLoop implements Runnable {
                 } catch (LastErrorException ignored) {
                     // the reader then sees EAGAIN as an error; nothing better to do
                 }
+                w.declined = true;
                 in.closeHook(null);
                 PosixBackend.LOG.debug("{} (fd {}) not watched (errno {}); read on a pool thread instead",
                         in.name(), fd, e.getErrorCode());
@@ -185,6 +187,8 @@ final class OutputLoop implements Runnable {
         private final OutputSink sink;
         private int fd = -1;
         private boolean ended;
+        /** The loop gave the stream back to the caller: a close that raced with that only closes it. */
+        private boolean declined;
 
         Watch(FdStreams.In in, OutputSink sink) {
             this.in = in;
@@ -230,6 +234,10 @@ final class OutputLoop implements Runnable {
 
         /** Leaves the wait set, closes the descriptor, then tells the sink; once. */
         synchronized void end(IOException error) {
+            if (declined) {
+                in.fd().close(); // the caller's reader sees the close and ends the sink itself
+                return;
+            }
             if (ended) {
                 return;
             }
