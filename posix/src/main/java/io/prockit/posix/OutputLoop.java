@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * POSIX systems (macOS) with {@code poll(2)} over the watched descriptors and a wake-up pipe.
  *
  * <p>A watched descriptor is made non-blocking (its open file description belongs to the parent alone: the
- * child holds the other end), and each readiness gets one {@code read(2)} of up to 64 KiB, so a chatty
- * child cannot starve the others and a stale readiness report costs one {@code EAGAIN}. Once watched, the
+ * child holds the other end), and each readiness gets reads of up to 64 KiB while they come back full, at
+ * most 1 MiB, so a chatty child cannot starve the others and a stale readiness report costs one
+ * {@code EAGAIN}. Once watched, the
  * stream's {@link FdStreams.In#close()} goes through {@link Watch#end}: the descriptor leaves the wait set
  * before it is closed, under the watch's lock, which every read also holds, so no read ever reaches a
  * number the process has since reused, and nothing is delivered after the end.
@@ -33,6 +34,8 @@ final class OutputLoop implements Runnable {
     /** System property: {@code poll} makes the shared loop use {@code poll(2)} on Linux too. */
     static final String PROPERTY = "prockit.output.poller";
     private static final int BUFFER = 64 * 1024;
+    /** The most reads one readiness gets before the loop moves on. */
+    private static final int READS_PER_TURN = 16;
 
     private final Poller poller;
     private final PosixConstants c;
@@ -201,11 +204,22 @@ final class OutputLoop implements Runnable {
             end(null);
         }
 
-        /** One non-blocking read; on the loop's thread only. */
+        /**
+         * Non-blocking reads while they fill the buffer, at most {@value #READS_PER_TURN} (1 MiB) before the
+         * other descriptors get their turn: a full read means more is likely waiting, a short one that the
+         * pipe is drained (so {@code EAGAIN}, whose exception costs more than a read, stays rare). On the
+         * loop's thread only.
+         */
         synchronized void readable() {
-            if (ended) {
-                return;
+            for (int turn = 0; turn < READS_PER_TURN && !ended; turn++) {
+                if (readOnce() < BUFFER) {
+                    return;
+                }
             }
+        }
+
+        /** @return the bytes read and delivered, 0 at the end or when nothing was there */
+        private long readOnce() {
             while (true) {
                 long n;
                 try {
@@ -216,19 +230,19 @@ final class OutputLoop implements Runnable {
                         continue;
                     }
                     if (err == c.EAGAIN) {
-                        return; // a stale report: nothing there yet
+                        return 0; // a stale report: nothing there yet
                     }
                     end(new IOException("read(" + in.name() + "): " + LibC.strerror(err) + " (errno " + err + ")"));
-                    return;
+                    return 0;
                 }
                 if (n == 0) {
                     end(null);
-                    return;
+                    return 0;
                 }
                 view.clear();
                 view.limit((int) n);
                 sink.data(view);
-                return;
+                return n;
             }
         }
 

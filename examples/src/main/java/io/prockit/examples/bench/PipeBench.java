@@ -3,23 +3,27 @@ package io.prockit.examples.bench;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
+import io.prockit.ProcessListener;
 import io.prockit.Stdio;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench pipe}: a child ({@code head -c SIZE /dev/zero}) writes SIZE bytes to its stdout pipe;
- * prockit's {@code Child.stdout()} and the JDK's {@code Process.getInputStream()} read them into a
- * 64 KiB array, against {@code head | cat > /dev/null} run by the shell (the reference rate).
+ * prockit's {@code Child.stdout()}, a {@code ProcessListener} (the event loop's reads) and the JDK's
+ * {@code Process.getInputStream()} copy them into a 64 KiB array, against {@code head | cat > /dev/null}
+ * run by the shell (the reference rate).
  */
 final class PipeBench {
     static final String SECTION = "pipe";
@@ -50,6 +54,23 @@ final class PipeBench {
                 long got = drain(c.stdout(), limit, c::kill);
                 ExitStatus st = c.waitFor();
                 check(got, b, st.success());
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        });
+        methods.put("prockit-listener", b -> {
+            Command head = Command.of("head", "-c", Long.toString(b), "/dev/zero");
+            Counted counted = new Counted();
+            long t0 = System.nanoTime();
+            Child c = head.spawn(counted);
+            try {
+                if (!counted.done.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IOException("time limit of " + limit.toSeconds() + " s reached after " + counted.bytes
+                            + " bytes");
+                }
+                check(counted.bytes, b, counted.status.success());
+            } finally {
+                c.kill();
+                c.waitFor();
             }
             return (System.nanoTime() - t0) / 1e9;
         });
@@ -110,6 +131,27 @@ final class PipeBench {
             report.target(SECTION, "reading a child's stdout >= 90% of cat's rate into /dev/null",
                     String.format(Locale.ROOT, "%.0f%% (%s vs %s MB/s)", p.ratio() * 100, Report.num(p.stats().median()),
                             Report.num(report.find(SECTION, "cat-shell", "rate").stats().median())), p.ratio() >= 0.9);
+        }
+    }
+
+    /** Copies what arrives into a 64 KiB array, as the blocking readers do, and counts it. */
+    private static final class Counted implements ProcessListener {
+        final CountDownLatch done = new CountDownLatch(1);
+        final byte[] buf = new byte[BUFFER];
+        volatile long bytes;
+        volatile ExitStatus status;
+
+        @Override
+        public void onStdout(ByteBuffer data) {
+            int n = data.remaining();
+            data.get(buf, 0, n);
+            bytes += n; // one thread calls this
+        }
+
+        @Override
+        public void onExit(ExitStatus s) {
+            status = s;
+            done.countDown();
         }
     }
 
