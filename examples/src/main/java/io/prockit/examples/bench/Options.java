@@ -23,7 +23,7 @@ record Options(String what, int n, int rounds, int children, int pipeChildren, l
     static final String USAGE = String.join("\n",
             "usage: bench [spawn|concurrent|pipe|table|cold|all] [options]",
             "  --n N               spawn+wait of /bin/true per method and round (default 2000)",
-            "  --rounds R          interleaved rounds (default 3; concurrent runs once, cold 3 fresh JVMs per round)",
+            "  --rounds R          interleaved rounds (default 3; concurrent: the C loops and prockit, the rest once; cold 3 fresh JVMs per round)",
             "  --children K        children of sleep alive at once, no pipes (default 1000)",
             "  --pipe-children K   children alive at once with three pipes each (default 1000, at most --children)",
             "  --bytes SIZE        bytes a child writes to its stdout pipe (default 1G; K, M, G suffixes)",
