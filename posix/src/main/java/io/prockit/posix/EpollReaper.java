@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EpollReaper implements Reaper, Runnable {
     private static final int MAX_EVENTS = 256;
     private static final boolean PACKED = Platform.isIntel() && Platform.is64Bit();
-    private static final int EVENT_SIZE = PACKED ? 12 : 16;
-    private static final int DATA_OFFSET = PACKED ? 4 : 8;
+    /** {@code sizeof(struct epoll_event)} here; {@link OutputLoop}'s epoll set uses the same layout. */
+    static final int EVENT_SIZE = PACKED ? 12 : 16;
+    /** Offset of {@code epoll_event.data}. */
+    static final int DATA_OFFSET = PACKED ? 4 : 8;
 
     /** One {@code struct epoll_event} per registering thread, so registering allocates nothing native. */
     private static final ThreadLocal<Memory> EVENT = new EventBuffer();

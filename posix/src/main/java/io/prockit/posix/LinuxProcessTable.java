@@ -226,6 +226,10 @@ final class LinuxProcessTable extends PosixProcessTable {
                 }
             }
             Memory pfds = new Memory(8L * n);
+            for (int i = 0; i < n; i++) {
+                pfds.setInt(8L * i, fds[i]);
+                pfds.setShort(8L * i + 4, (short) c.POLLIN); // revents: poll(2) writes every one itself
+            }
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 if (Thread.interrupted()) {
@@ -239,11 +243,6 @@ final class LinuxProcessTable extends PosixProcessTable {
                         }
                     }
                     return false;
-                }
-                for (int i = 0; i < n; i++) {
-                    pfds.setInt(8L * i, fds[i]);
-                    pfds.setShort(8L * i + 4, (short) c.POLLIN);
-                    pfds.setShort(8L * i + 6, (short) 0);
                 }
                 int sliceMs = (int) Math.min(PosixChild.POLL_SLICE_MS, (left + 999_999) / 1_000_000);
                 try {

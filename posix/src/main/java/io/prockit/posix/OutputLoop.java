@@ -282,13 +282,12 @@ final class OutputLoop implements Runnable {
     }
 
     /**
-     * Linux: an epoll set; data of each event is the descriptor. {@code struct epoll_event} is packed
-     * (12 bytes) on x86_64 and 16 bytes elsewhere, as in {@link EpollReaper}.
+     * Linux: an epoll set; data of each event is the descriptor. {@code struct epoll_event} has the layout
+     * {@link EpollReaper} chooses (packed, 12 bytes, on x86_64).
      */
     static final class EpollPoller extends Poller {
-        private static final boolean PACKED = Platform.isIntel() && Platform.is64Bit();
-        private static final int EVENT_SIZE = PACKED ? 12 : 16;
-        private static final int DATA_OFFSET = PACKED ? 4 : 8;
+        private static final int EVENT_SIZE = EpollReaper.EVENT_SIZE;
+        private static final int DATA_OFFSET = EpollReaper.DATA_OFFSET;
         private static final int MAX_EVENTS = 256;
 
         private final int epfd = LinuxLibC.epoll_create1(LinuxConstants.EPOLL_CLOEXEC);
@@ -358,14 +357,7 @@ final class OutputLoop implements Runnable {
         PollPoller(PosixConstants c) {
             this.c = c;
             int[] p = new int[2];
-            if (darwin) {
-                LibC.pipe(p);
-                for (int fd : p) {
-                    LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFD, c.FD_CLOEXEC);
-                }
-            } else {
-                LinuxLibC.pipe2(p, c.O_CLOEXEC);
-            }
+            Spawner.cloexecPipe(p, c, darwin);
             for (int fd : p) {
                 int flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
                 LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags | c.O_NONBLOCK);
@@ -402,11 +394,7 @@ final class OutputLoop implements Runnable {
             if (dirty) {
                 dirty = false; // cleared first: a change made while rebuilding marks it again
                 rebuild();
-            } else {
-                for (int i = 0; i < total; i++) {
-                    pollfds.setShort(8L * i + 6, (short) 0);
-                }
-            }
+            } // otherwise the array stands as it was: poll(2) rewrites every revents itself
             try {
                 if (darwin) {
                     DarwinLibC.poll(pollfds, total, -1);

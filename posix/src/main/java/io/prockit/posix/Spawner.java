@@ -399,19 +399,31 @@ final class Spawner {
         throw new IllegalArgumentException("unsupported stdio: " + s);
     }
 
+    /**
+     * {@code pipe2(O_CLOEXEC)}, or on macOS, which has no {@code pipe2}, {@code pipe} and then
+     * {@code FD_CLOEXEC} on each end ({@code POSIX_SPAWN_CLOEXEC_DEFAULT} keeps a concurrent spawn from
+     * inheriting them meanwhile).
+     *
+     * @param fds    receives the read and the write end
+     * @param c      the running OS's constants
+     * @param darwin whether this is macOS
+     */
+    static void cloexecPipe(int[] fds, PosixConstants c, boolean darwin) {
+        if (darwin) {
+            LibC.pipe(fds);
+            for (int fd : fds) {
+                LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFD, c.FD_CLOEXEC);
+            }
+        } else {
+            LinuxLibC.pipe2(fds, c.O_CLOEXEC);
+        }
+    }
+
     /** A close-on-exec pipe whose ends are never 0..2 (a dup2 onto the same number would not clear the flag). */
     private int[] pipe(Resources res) {
         int[] fds = new int[2];
         try {
-            if (darwin) {
-                // macOS has no pipe2; POSIX_SPAWN_CLOEXEC_DEFAULT keeps a concurrent spawn from inheriting these.
-                LibC.pipe(fds);
-                for (int fd : fds) {
-                    LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFD, c.FD_CLOEXEC);
-                }
-            } else {
-                LinuxLibC.pipe2(fds, c.O_CLOEXEC);
-            }
+            cloexecPipe(fds, c, darwin);
         } catch (LastErrorException e) {
             res.closeAll();
             throw b.errors.of(darwin ? "pipe" : "pipe2", null, e);
