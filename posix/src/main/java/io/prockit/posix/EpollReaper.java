@@ -102,7 +102,7 @@ final class EpollReaper implements Reaper, Runnable {
                 PosixChild c = byPidfd.get(pidfd);
                 if (c != null) {
                     try {
-                        c.tryReap();
+                        c.reapForReaper();
                     } catch (RuntimeException e) {
                         PosixBackend.LOG.warn("reaping {} failed", c, e);
                     }

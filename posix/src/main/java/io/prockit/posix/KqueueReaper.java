@@ -99,7 +99,7 @@ final class KqueueReaper implements Reaper, Runnable {
     private void exited(PosixChild child) {
         boolean reaped;
         try {
-            reaped = child.tryReap();
+            reaped = child.reapForReaper();
         } catch (RuntimeException e) {
             PosixBackend.LOG.warn("reaping {} failed", child, e);
             reaped = false;

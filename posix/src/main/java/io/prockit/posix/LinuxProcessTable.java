@@ -244,7 +244,7 @@ final class LinuxProcessTable extends PosixProcessTable {
                     }
                     return false;
                 }
-                int sliceMs = (int) Math.min(PosixChild.POLL_SLICE_MS, (left + 999_999) / 1_000_000);
+                int sliceMs = (int) Math.min(WaitEngine.POLL_SLICE_MS, (left + 999_999) / 1_000_000);
                 try {
                     if (LinuxLibC.poll(pfds, n, sliceMs) > 0) {
                         return true;

@@ -39,7 +39,7 @@ final class PollingReaper implements Reaper {
             boolean changed = false;
             for (PosixChild c : children) {
                 try {
-                    if (c.tryReap()) {
+                    if (c.reapForReaper()) {
                         children.remove(c);
                         changed = true;
                     }

@@ -3,8 +3,6 @@ package io.prockit.posix;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import io.prockit.ErrorKind;
-import io.prockit.OsException;
 import io.prockit.WaitResult;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
@@ -22,11 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -50,7 +44,10 @@ public final class PosixBackend implements ProcessBackend {
     private final boolean darwin;
     private final PosixStatusCodec codec;
     private final PosixSignalTable signals;
-    private final Map<Integer, PosixChild> children = new ConcurrentHashMap<>();
+    /** The children prockit spawned and nobody collected yet, and the gate that keeps them from foreign waits. */
+    private final ChildRegistry children = new ChildRegistry();
+    /** The one wait engine (Child.waitFor, Os.waitpid/wait3/wait4/waitid/waitAny). */
+    private final WaitEngine waits;
     private volatile NativeState state;
     /** Spawns hold it shared until the child is marked; the exit hook takes it exclusively. */
     private final ReentrantReadWriteLock spawnGate = new ReentrantReadWriteLock();
@@ -64,6 +61,7 @@ public final class PosixBackend implements ProcessBackend {
         this.errors = new Errors(c);
         this.codec = darwin ? PosixStatusCodec.DARWIN : PosixStatusCodec.LINUX;
         this.signals = new PosixSignalTable(c);
+        this.waits = new WaitEngine(this, children);
         running = c;
     }
 
@@ -121,6 +119,10 @@ public final class PosixBackend implements ProcessBackend {
 
     Pidfds pidfds() {
         return state().pidfds;
+    }
+
+    WaitEngine waits() {
+        return waits;
     }
 
     @Override
@@ -200,7 +202,7 @@ public final class PosixBackend implements ProcessBackend {
             Runtime.getRuntime().addShutdownHook(hook);
         }
         spawnGate.readLock().lock();
-        try {
+        try (ChildRegistry.Spawning registering = children.spawning()) {
             PosixChild child = s.spawner.spawn(request);
             if (request.detached()) {
                 child.markDetached();
@@ -226,7 +228,7 @@ public final class PosixBackend implements ProcessBackend {
         }
         try {
             int killed = 0;
-            for (PosixChild child : children.values()) {
+            for (PosixChild child : children.view()) {
                 if (!child.detached() && child.killAtExit()) {
                     killed++;
                 }
@@ -260,7 +262,7 @@ public final class PosixBackend implements ProcessBackend {
         if (pty) {
             child.usePty(new FdStreams.Fd(pipes.ptyMaster()));
         }
-        children.put(pid, child);
+        children.add(child);
         Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
         try {
             r.register(child);
@@ -292,7 +294,7 @@ public final class PosixBackend implements ProcessBackend {
     }
 
     void forget(PosixChild child) {
-        children.remove(child.pid(), child);
+        children.remove(child);
     }
 
     int ownPgrp() {
@@ -362,184 +364,11 @@ public final class PosixBackend implements ProcessBackend {
         }
     }
 
-    // ---- waiting -------------------------------------------------------------------------------
+    // ---- waiting: all through the one WaitEngine ------------------------------------------------------
 
     @Override
     public WaitResult waitpid(int pid, int options) {
-        if (pid > 0) {
-            PosixChild own = children.get(pid);
-            return own != null ? waitOwn(own, options) : waitForeign(pid, options);
-        }
-        return waitAny(pid, options);
-    }
-
-    private int events(int options) {
-        return ((options & c.WUNTRACED) != 0 ? c.WSTOPPED : 0) | ((options & c.WCONTINUED) != 0 ? c.WCONTINUED : 0);
-    }
-
-    private WaitResult claim(PosixChild own) {
-        children.remove(own.pid(), own);
-        Termination t;
-        try {
-            t = own.termination().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OsException("waitpid", Integer.toString(own.pid()), c.EINTR, ErrorKind.INTERRUPTED,
-                    "Interrupted system call");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof OsException oe ? oe : new IllegalStateException(e.getCause());
-        }
-        return new WaitResult(own.pid(), t.waitStatus());
-    }
-
-    private WaitResult waitOwn(PosixChild own, int options) {
-        boolean nohang = (options & c.WNOHANG) != 0;
-        int events = events(options);
-        if (events == 0) {
-            if (nohang && !own.termination().isDone()) {
-                return new WaitResult(0, 0);
-            }
-            return claim(own);
-        }
-        try (Memory info = new Memory(c.SIZEOF_siginfo_t)) {
-            while (true) {
-                if (own.termination().isDone()) {
-                    return claim(own);
-                }
-                info.clear();
-                if (!waitid(c.P_PID, own.pid(), c.WEXITED | events | c.WNOWAIT | (nohang ? c.WNOHANG : 0), info)) {
-                    continue; // ECHILD: our reaper took it; the next round claims it
-                }
-                if (info.getInt(c.OFFSETOF_siginfo_si_pid) == 0) {
-                    return new WaitResult(0, 0);
-                }
-                int code = info.getInt(c.OFFSETOF_siginfo_si_code);
-                if (code == c.CLD_EXITED || code == c.CLD_KILLED || code == c.CLD_DUMPED) {
-                    return claim(own);
-                }
-                WaitResult r = consumeStopOrContinue(own.pid(), events, info);
-                if (r != null) {
-                    return r;
-                }
-            }
-        }
-    }
-
-    /** Consumes a pending stop/continue report without {@code WEXITED}, so it can never reap. */
-    private WaitResult consumeStopOrContinue(int pid, int events, Memory info) {
-        info.clear();
-        if (!waitid(c.P_PID, pid, events | c.WNOHANG, info) || info.getInt(c.OFFSETOF_siginfo_si_pid) == 0) {
-            return null;
-        }
-        int code = info.getInt(c.OFFSETOF_siginfo_si_code);
-        long status = code == c.CLD_CONTINUED ? codec.continuedStatus()
-                : codec.stoppedStatus(info.getInt(c.OFFSETOF_siginfo_si_status));
-        return new WaitResult(pid, status);
-    }
-
-    /** waitid with EINTR retried; false on ECHILD. */
-    boolean waitid(int idtype, int id, int options, Memory info) {
-        while (true) {
-            try {
-                LibC.waitid(idtype, id, info, options);
-                return true;
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == c.EINTR) {
-                    continue;
-                }
-                if (e.getErrorCode() == c.ECHILD) {
-                    return false;
-                }
-                throw errors.of("waitid", id, e);
-            }
-        }
-    }
-
-    private WaitResult waitForeign(int pid, int options) {
-        int[] status = new int[1];
-        while (true) {
-            try {
-                int r = LibC.wait4(pid, status, options, null);
-                return new WaitResult(r, r == 0 ? 0 : status[0] & 0xffffffffL);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() != c.EINTR) {
-                    throw errors.of("waitpid", pid, e);
-                }
-            }
-        }
-    }
-
-    private boolean matches(PosixChild own, int pid, int myPgrp) {
-        return pid == -1 || (pid == 0 ? own.pgid() == myPgrp : own.pgid() == -pid);
-    }
-
-    private WaitResult waitAny(int pid, int options) {
-        boolean nohang = (options & c.WNOHANG) != 0;
-        int events = events(options);
-        int myPgrp = LibC.getpgrp();
-        int idtype = pid == -1 ? c.P_ALL : c.P_PGID;
-        int id = pid == -1 ? 0 : pid == 0 ? myPgrp : -pid;
-        try (Memory info = new Memory(c.SIZEOF_siginfo_t)) {
-            while (true) {
-                List<CompletableFuture<Termination>> live = new ArrayList<>();
-                for (PosixChild own : children.values()) {
-                    if (matches(own, pid, myPgrp)) {
-                        if (own.termination().isDone()) {
-                            return claim(own);
-                        }
-                        live.add(own.termination());
-                    }
-                }
-                info.clear();
-                if (!waitid(idtype, id, c.WEXITED | events | c.WNOWAIT | c.WNOHANG, info)) {
-                    if (live.isEmpty()) {
-                        throw errors.of("waitpid", pid, c.ECHILD);
-                    }
-                    continue;
-                }
-                int who = info.getInt(c.OFFSETOF_siginfo_si_pid);
-                if (who != 0) {
-                    PosixChild own = children.get(who);
-                    int code = info.getInt(c.OFFSETOF_siginfo_si_code);
-                    boolean exit = code == c.CLD_EXITED || code == c.CLD_KILLED || code == c.CLD_DUMPED;
-                    if (own == null) {
-                        WaitResult r = waitForeign(who, options | c.WNOHANG);
-                        if (r.pid() == who) {
-                            return r;
-                        }
-                    } else if (exit) {
-                        return claim(own);
-                    } else {
-                        WaitResult r = consumeStopOrContinue(who, events, info);
-                        if (r != null) {
-                            return r;
-                        }
-                    }
-                    continue;
-                }
-                if (nohang) {
-                    return new WaitResult(0, 0);
-                }
-                if (live.isEmpty()) {
-                    // Only children prockit does not own: block in the kernel until one changes state.
-                    info.clear();
-                    if (!waitid(idtype, id, c.WEXITED | events | c.WNOWAIT, info)) {
-                        throw errors.of("waitpid", pid, c.ECHILD);
-                    }
-                } else {
-                    // Our reaper reports our children; poll briefly for others in between.
-                    try {
-                        CompletableFuture.anyOf(live.toArray(new CompletableFuture<?>[0])).get(20, TimeUnit.MILLISECONDS);
-                    } catch (TimeoutException | ExecutionException ignored) {
-                        // look again
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new OsException("waitpid", Integer.toString(pid), c.EINTR, ErrorKind.INTERRUPTED,
-                                "Interrupted system call");
-                    }
-                }
-            }
-        }
+        return waits.waitpid(pid, options);
     }
 
     // ---- process table -------------------------------------------------------------------------
@@ -561,19 +390,17 @@ public final class PosixBackend implements ProcessBackend {
         return t;
     }
 
-    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, PosixWaits, PosixSpawn --------
+    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, PosixSpawn --------
 
     /** The parity helpers, created on first use (they need native code). */
     private static final class Parity {
         final PosixSystem sys;
         final Exec exec;
-        final PosixWaits waits;
         final PosixSpawn spawn;
 
         Parity(PosixBackend b) {
             this.sys = new PosixSystem(b);
             this.exec = new Exec(b);
-            this.waits = new PosixWaits(b);
             this.spawn = new PosixSpawn(b);
         }
     }
@@ -593,14 +420,6 @@ public final class PosixBackend implements ProcessBackend {
             }
         }
         return p;
-    }
-
-    Map<Integer, PosixChild> ownChildren() {
-        return children;
-    }
-
-    WaitResult claimOwn(PosixChild own) {
-        return claim(own);
     }
 
     private void idCall(String op, Object subject, PosixSystem.IdCall call) {
@@ -624,12 +443,12 @@ public final class PosixBackend implements ProcessBackend {
 
     @Override
     public io.prockit.Wait4Result wait4(int pid, int options) {
-        return parity().waits.wait4(pid, options);
+        return waits.wait4(pid, options);
     }
 
     @Override
     public io.prockit.WaitidResult waitid(int idtype, int id, int options) {
-        return parity().waits.waitid(idtype, id, options);
+        return waits.waitid(idtype, id, options);
     }
 
     @Override
@@ -639,7 +458,7 @@ public final class PosixBackend implements ProcessBackend {
         }
         try {
             int fd = pidfds().open(pid, flags);
-            parity().waits.pidfdOpened(fd, pid);
+            waits.pidfdOpened(fd, pid, flags);
             return fd;
         } catch (LastErrorException e) {
             throw errors.of("pidfd_open", pid, e);
@@ -648,7 +467,7 @@ public final class PosixBackend implements ProcessBackend {
 
     @Override
     public void close(int fd) {
-        parity().waits.pidfdClosed(fd);
+        waits.pidfdClosed(fd);
         parity().sys.close(fd);
     }
 
@@ -963,7 +782,9 @@ public final class PosixBackend implements ProcessBackend {
     @Override
     public int posixSpawn(String path, List<String> argv, Map<String, String> env,
                           io.prockit.PosixSpawnAttributes attributes, boolean searchPath) {
-        return parity().spawn.spawn(path, argv, env, attributes, searchPath);
+        try (ChildRegistry.Spawning registering = children.spawning()) {
+            return parity().spawn.spawn(path, argv, env, attributes, searchPath);
+        }
     }
 
     @Override

@@ -6,8 +6,6 @@ import io.prockit.ExitStatus;
 import io.prockit.ResourceUsage;
 import io.prockit.Signal;
 import io.prockit.posix.jna.LibC;
-import io.prockit.posix.jna.LinuxLibC;
-import io.prockit.posix.linux.LinuxConstants;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.Termination;
 
@@ -15,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -34,16 +31,6 @@ final class PosixChild implements ChildHandle {
             return new Memory(Math.max(PosixBackend.table().SIZEOF_rusage, 8));
         }
     };
-    /** One {@code struct pollfd} (8 bytes) per waiting thread. */
-    private static final ThreadLocal<Memory> POLLFD = new ThreadLocal<>() {
-        @Override
-        protected Memory initialValue() {
-            return new Memory(8);
-        }
-    };
-    /** The longest a waiting thread stays in one {@code poll(2)}: how late it may notice an interrupt. */
-    static final int POLL_SLICE_MS = 50;
-
     private final PosixBackend backend;
     private final int pid;
     private final int pgid;
@@ -54,8 +41,11 @@ final class PosixChild implements ChildHandle {
     private final Object lock = new Object();
     private int pidfd;          // -1 when none (no pidfd support, or closed after reaping)
     private boolean reaped;
-    private int waiters;        // threads polling the pidfd in awaitTermination
+    private int waiters;        // threads polling the pidfd in WaitEngine.awaitExit
+    private boolean inReaper = true; // in the reaper's set (false while waiters poll, or left to a kernel waiter)
     private int pidfdToClose = -1; // the pidfd of a child reaped while waiters polled it: the last one closes it
+    private int pgidAtExit;     // the group the child was in when it was reaped (WaitEngine matches group waits)
+    private Termination reapedAs; // set with reaped, under the lock: how it ended (null if someone else reaped it)
     private final boolean ownGroup;
     private volatile boolean detached;
     /** The pseudo-terminal master when the child runs in one ({@code Command.pty}), else null. */
@@ -111,83 +101,37 @@ final class PosixChild implements ChildHandle {
     }
 
     /**
-     * Waits in the calling thread (Linux, with pidfds): the thread polls the child's pidfd for its exit, in
-     * slices of {@value #POLL_SLICE_MS} ms so an interrupt is noticed, and reaps the child itself through
-     * {@link #tryReap()} when it has exited. That saves the hand-off of the reaper-thread path (kernel wakes
-     * the reaper, the reaper reaps and completes the future, the future wakes this thread), which was most
-     * of prockit's wait overhead over a C {@code waitpid} loop.
-     *
-     * <p>While at least one thread waits here, the child is out of the reaper's epoll set (see
-     * {@link #startWaiting()}), so its exit wakes only the waiting threads; the last waiter to leave hands
-     * a child still unreaped back to the reaper (a timeout, an interrupt). Races stay harmless: the reaper
-     * may already hold the exit event when the child leaves its set, and several waiters may see the exit
-     * at once; {@code tryReap} runs under the child's lock and reaps exactly once, and whoever loses finds
-     * the child reaped. The pidfd stays open while any waiter polls it, even after the child is reaped, so
-     * no waiter ever polls a descriptor number the process has since reused.
-     *
-     * <p>Falls back to waiting for {@link #termination()} without pidfds (macOS, old kernels), on a virtual
-     * thread (a native poll would pin its carrier), for a zero timeout, and once the child is reaped.
+     * Waits through the backend's {@link WaitEngine}: on Linux the calling thread polls this child's pidfd and
+     * reaps the child itself (see {@link WaitEngine#awaitExit}).
      */
     @Override
     public Termination awaitTermination(long nanos) throws InterruptedException, ExecutionException,
             TimeoutException {
-        // Beyond ~146 years counts as no limit (keeps the deadline arithmetic from overflowing).
-        long deadline = nanos > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + nanos;
-        if (nanos > 0 && !termination.isDone() && !isVirtual(Thread.currentThread())) {
-            int fd = startWaiting();
-            if (fd >= 0) {
-                boolean exited;
-                boolean reapedNow = false;
-                try {
-                    exited = pollForExit(fd, deadline);
-                    if (exited) {
-                        try {
-                            reapedNow = tryReap();
-                        } catch (RuntimeException e) {
-                            PosixBackend.LOG.debug("reaping {} in its waiter failed; leaving it to the reaper",
-                                    this, e);
-                        }
-                    }
-                } finally {
-                    stopWaiting();
-                }
-                if (reapedNow) {
-                    // Completed, or about to be by a reaper thread that won the race (it completes the
-                    // future right after leaving the lock), so no deadline applies any more.
-                    return termination.get();
-                }
-                if (!exited) {
-                    throw new TimeoutException();
-                }
-            }
-        }
-        if (deadline == Long.MAX_VALUE) {
-            return termination.get();
-        }
-        return termination.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return backend.waits().awaitExit(this, nanos);
     }
 
     /**
-     * Counts the calling thread as a waiter. The first takes the child out of the reaper's set, so the exit
-     * wakes the waiting thread alone instead of the reaper thread as well (measured: 10-15 µs per spawn+wait
-     * on two busy cores).
+     * Counts the calling thread as a waiter polling the pidfd ({@link WaitEngine#awaitExit}). The first takes the
+     * child out of the reaper's set, so the exit wakes the waiting thread alone instead of the reaper thread as
+     * well (measured: 10-15 µs per spawn+wait on two busy cores).
      *
      * @return the pidfd to poll, or -1 when the child is reaped or has no pidfd
      */
-    private int startWaiting() {
+    int startWaiting() {
         synchronized (lock) {
             if (reaped || pidfd < 0) {
                 return -1;
             }
-            if (waiters++ == 0) {
+            if (waiters++ == 0 && inReaper) {
                 backend.reaper().forget(this, pidfd);
+                inReaper = false;
             }
             return pidfd;
         }
     }
 
     /** The last waiter out hands an unreaped child back to the reaper, or closes a reaped child's pidfd. */
-    private void stopWaiting() {
+    void stopWaiting() {
         synchronized (lock) {
             if (--waiters > 0) {
                 return;
@@ -197,76 +141,68 @@ final class PosixChild implements ChildHandle {
                     Spawner.quietClose(pidfdToClose);
                     pidfdToClose = -1;
                 }
-            } else {
+            } else if (!inReaper) {
                 backend.watch(this);
-            }
-        }
-    }
-
-    private static boolean isVirtual(Thread t) {
-        // Thread.isVirtual() is Java 21; the class name works from Java 17 on.
-        return t.getClass().getName().equals("java.lang.VirtualThread");
-    }
-
-    /**
-     * Polls {@code fd} until it is readable (the child exited), the deadline passes or the child is reaped.
-     *
-     * @return false only when the deadline passed
-     */
-    private boolean pollForExit(int fd, long deadline) throws InterruptedException {
-        while (true) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            int sliceMs = POLL_SLICE_MS;
-            if (deadline != Long.MAX_VALUE) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return termination.isDone();
-                }
-                sliceMs = (int) Math.min(POLL_SLICE_MS, (left + 999_999) / 1_000_000);
-            }
-            int n;
-            try {
-                n = pollReadable(fd, sliceMs);
-            } catch (LastErrorException e) {
-                // Unexpected: let the caller wait for the reaper instead.
-                PosixBackend.LOG.debug("poll on the pidfd of {} failed: errno {}", this, e.getErrorCode());
-                return true;
-            }
-            if (n > 0 || termination.isDone()) {
-                return true;
+                inReaper = true;
             }
         }
     }
 
     /**
-     * One {@code poll(2)} of {@code fd} for {@code POLLIN} (Linux), through the calling thread's
-     * {@code struct pollfd}.
+     * The reaper's entry, for a child whose exit it saw (or, polling, any child): reaps it, unless a group
+     * wait blocked in the kernel must see this exit ({@link WaitEngine#deferToKernelWaiter}).
      *
-     * @param fd a pidfd
-     * @param ms the longest wait
-     * @return above 0 when readable, 0 when the time passed or a signal interrupted the call (EINTR)
-     * @throws LastErrorException for any other failure
+     * @return true when the reaper is done with the child: reaped, or left to a kernel waiter
      */
-    private static int pollReadable(int fd, int ms) {
-        Memory pfd = POLLFD.get();
-        pfd.setInt(0, fd);
-        pfd.setShort(4, (short) LinuxConstants.POLLIN); // events
-        pfd.setShort(6, (short) 0);                      // revents
-        try {
-            return LinuxLibC.poll(pfd, 1, ms);
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == PosixBackend.table().EINTR) {
-                return 0;
+    boolean reapForReaper() {
+        if (backend.waits().deferToKernelWaiter(this)) {
+            return true;
+        }
+        return tryReap();
+    }
+
+    /** @return the child's process group now, or -1 once reaped (the pid may then be another process's) */
+    int groupNow() {
+        synchronized (lock) {
+            return reaped ? -1 : WaitEngine.currentGroup(pid, pgid);
+        }
+    }
+
+    /**
+     * Takes the unreaped child out of the reaper's set (it is left to a kernel waiter).
+     *
+     * @return false when it is reaped already
+     */
+    boolean leaveReaper() {
+        synchronized (lock) {
+            if (reaped) {
+                return false;
             }
-            throw e;
+            if (inReaper) {
+                backend.reaper().forget(this, pidfd);
+                inReaper = false;
+            }
+            return true;
+        }
+    }
+
+    /** Hands a child left to kernel waiters back to the reaper, unless it is reaped or polled by waiters. */
+    void backToReaper() {
+        synchronized (lock) {
+            if (!reaped && waiters == 0 && !inReaper) {
+                backend.watch(this);
+                inReaper = true;
+            }
         }
     }
 
     /**
      * Reaps the child if it has ended. Called by the reaper when the child's pidfd (or kqueue event)
-     * says it exited; harmless when it has not.
+     * says it exited, and by the {@link WaitEngine} when a wait finds it exited; harmless when it has not.
+     *
+     * <p>Before reaping, the child's current process group is read ({@code getpgid} of an unreaped child is
+     * safe: the pid cannot be reused yet), so a later {@code waitpid(0)} or {@code waitpid(-pgid)} matches the
+     * group the child was in when it ended, not the one it was spawned in.
      *
      * @return true if the child is reaped now (by this call or before)
      */
@@ -280,37 +216,57 @@ final class PosixChild implements ChildHandle {
             int[] status = new int[1];
             Memory ru = RUSAGE.get();
             ru.clear();
+            int group = WaitEngine.currentGroup(pid, pgid);
             int r;
-            while (true) {
-                try {
-                    r = LibC.wait4(pid, status, c.WNOHANG, ru);
-                    break;
-                } catch (LastErrorException e) {
-                    if (e.getErrorCode() == c.EINTR) {
-                        continue;
-                    }
-                    if (e.getErrorCode() == c.ECHILD) {
-                        // Someone outside prockit reaped it (SIGCHLD set to SIG_IGN, or a waitpid(-1) elsewhere).
-                        markReapedLocked();
-                        termination.completeExceptionally(backend.errors.of("wait4", pid, c.ECHILD));
-                        return true;
-                    }
-                    throw backend.errors.of("wait4", pid, e);
+            try {
+                r = WaitEngine.reap(pid, status, ru, c);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == c.ECHILD) {
+                    // Someone outside prockit reaped it (SIGCHLD set to SIG_IGN, or a waitpid(-1) elsewhere).
+                    pgidAtExit = group;
+                    markReapedLocked();
+                    termination.completeExceptionally(backend.errors.of("wait4", pid, c.ECHILD));
+                    return true;
                 }
+                throw backend.errors.of("wait4", pid, e);
             }
             if (r != pid) {
                 return false;
             }
-            markReapedLocked();
+            pgidAtExit = group;
             t = backend.termination(status[0], ru);
+            reapedAs = t;
+            markReapedLocked();
         }
         PosixBackend.LOG.debug("reaped pid {}: {}", pid, t.status());
         termination.complete(t);
         return true;
     }
 
+    /**
+     * What the wait engine needs of a reaped child. Taken under the child's lock, so a reap in progress on
+     * another thread has finished (or not begun) when this answers.
+     *
+     * @return null while the child is not reaped
+     */
+    Reaped reapedState() {
+        synchronized (lock) {
+            return reaped ? new Reaped(reapedAs, pgidAtExit) : null;
+        }
+    }
+
+    /**
+     * A reaped child's outcome.
+     *
+     * @param termination how it ended, or null when something outside prockit reaped it
+     * @param pgid        the process group it was in when it was reaped
+     */
+    record Reaped(Termination termination, int pgid) {
+    }
+
     private void markReapedLocked() {
         reaped = true;
+        inReaper = false;
         // Every reaper drops the child here, with or without a pidfd (the kqueue reaper keys by pid).
         backend.reaper().forget(this, pidfd);
         if (pidfd >= 0) {
