@@ -279,7 +279,12 @@ public final class Os {
      *       from its reaper; other children (the JDK's {@code ProcessBuilder}'s, another library's)
      *       are reaped by this call, and their owner will then find them gone.</li>
      * </ul>
-     * With {@link #WNOHANG} and nothing ready, the result's pid is 0. On Windows {@code pid} is a
+     * With {@link #WNOHANG} and nothing ready, the result's pid is 0; it never waits. Group membership is
+     * the child's group when the call looks (a child that called {@code setsid()} or {@code setpgid()} has
+     * left the group it was started in). A wait for one child ends with {@link ErrorKind#INTERRUPTED} when
+     * the thread is interrupted and leaves the child as it was (still prockit's, signalled through its
+     * pidfd, collected by a later call); a wait for a group or any child blocks in the kernel and does not
+     * notice interrupts. On Windows {@code pid} is a
      * process id started by prockit and the status is its exit code shifted left by 8 bits.
      *
      * <p>Availability: Unix, Windows, not WASI.
@@ -1108,7 +1113,10 @@ public final class Os {
      *
      * <p>What it can steal: a child of the JDK's {@code ProcessBuilder} or of another library is reaped
      * by this call, and its owner then finds it gone (the JDK reports exit code 0 or fails). Children
-     * prockit started are reported from prockit's reaper and stay consistent. Prefer {@link #waitpid}
+     * prockit started are reported from prockit's reaper and stay consistent: one that has just been
+     * spawned is registered before this call can see it, so it is never taken for a foreign child; and a
+     * foreign child that its owner reaps first is looked for again, not reported as "no child" while others
+     * are pending. Prefer {@link #waitpid}
      * with a pid, or {@link Child#waitFor()}.
      *
      * <p>Which prockit children it reports: those of {@link #spawnv} and friends ({@code P_NOWAIT}) and
@@ -1171,7 +1179,9 @@ public final class Os {
      * Python's {@code os.waitid(idtype, id, options)}. With {@link #WNOWAIT} the child stays waitable;
      * without it, an exited child is reaped (children prockit started: collected from its reaper, which
      * reaped them). Under {@link #WNOHANG} with nothing ready it returns {@code null}, as Python returns None.
-     * Reaping another library's children has the effect {@link #waitAny()} describes.
+     * Reaping another library's children has the effect {@link #waitAny()} describes. With
+     * {@link #P_PIDFD} and a pidfd opened with {@link #PIDFD_NONBLOCK}, a call without {@link #WNOHANG}
+     * for a child that has not exited fails with {@code EAGAIN}, as the kernel's does.
      *
      * <pre>{@code
      * WaitidResult r = Os.waitid(Os.P_PID, pid, Os.WEXITED);

@@ -18,10 +18,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * One child spawned by the POSIX backend.
  *
- * <p>Its lock guards three facts: whether it has been reaped, its pidfd (Linux) and nothing else.
- * {@link #tryReap()} runs {@code wait4(pid, WNOHANG)} under the lock and, once it returns the pid,
+ * <p>Its lock guards whether it has been reaped (and how it ended, and in which process group), its
+ * pidfd (Linux), how many threads poll that pidfd and whether the reaper watches it.
+ * {@link #tryReap()} reaps under the lock through the {@link WaitEngine} and, once the pid is reaped,
  * marks the child reaped and closes the pidfd; {@link #signal(int)} checks the mark under the same
- * lock, so a reaped pid (which the kernel may hand to a new process) is never signalled.
+ * lock, so a reaped pid (which the kernel may hand to a new process) is never signalled. Waiting
+ * itself ({@link #awaitTermination}) is the {@link WaitEngine}'s.
  */
 final class PosixChild implements ChildHandle {
     /** One {@code struct rusage} buffer per reaping thread (the reaper, or a waiter), read before it is reused. */

@@ -170,6 +170,33 @@ class WaitEngineTest {
         }
     }
 
+    /**
+     * A wait for any child blocks in the kernel; the reaper must not reap the child it wakes for underneath it
+     * (the wait would then sleep on while another child runs). Each round: two children run, the first is told
+     * to end, and the blocked wait must return it while the second still runs.
+     */
+    @Test
+    void aBlockedWaitForAnyChildSeesEachExitWhileOthersRun() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            Child first = Command.of("sh", "-c", "read x; exit 11").stdin(Stdio.pipe()).spawn();
+            Child second = Command.of("sh", "-c", "read x; exit 12").stdin(Stdio.pipe()).spawn();
+            try {
+                CompletableFuture<WaitResult> w = CompletableFuture.supplyAsync(Os::waitAny);
+                first.stdin().close();
+                WaitResult r = w.get(BOUND_S, TimeUnit.SECONDS);
+                assertEquals(first.pid(), r.pid(), "round " + i);
+                assertEquals(11, Os.waitstatusToExitcode(r.status()));
+                CompletableFuture<WaitResult> g = CompletableFuture.supplyAsync(() -> Os.waitpid(0, 0));
+                second.stdin().close();
+                WaitResult r2 = g.get(BOUND_S, TimeUnit.SECONDS);
+                assertEquals(second.pid(), r2.pid(), "round " + i);
+            } finally {
+                Procs.reap(first);
+                Procs.reap(second);
+            }
+        }
+    }
+
     @Test
     void waitidOnANonBlockingPidfdFailsWithEagainWhileTheChildRuns() throws Exception {
         Child c = Command.of("sh", "-c", "read x; exit 2").stdin(Stdio.pipe()).spawn();
