@@ -243,7 +243,11 @@ public final class PosixBackend implements ProcessBackend {
         }
     }
 
-    /** Wraps a freshly spawned pid; never throws, so a spawned child is always watched and reaped. */
+    /**
+     * Wraps a freshly spawned pid and registers it; never throws, so a spawned child is always watched and
+     * reaped. Callers hold {@link ChildRegistry#spawning()} from before {@code posix_spawn} until this returns,
+     * so no wait for "any child" can take the pid for a foreign one meanwhile.
+     */
     PosixChild adopt(int pid, int pgid, boolean ownGroup, Spawner.Pipes pipes) {
         NativeState s = state();
         int pidfd = -1;
