@@ -132,9 +132,9 @@ class WaitEngineRaceTest {
     }
 
     /**
-     * The JDK spawns and reaps its own children in a loop while a prockit child is pending; another thread calls
-     * {@code Os.waitpid(-1, WNOHANG)}, which sees the JDK's children and races the JDK to reap them. It must never
-     * report NO_CHILD: prockit's child is still there.
+     * The JDK spawns and reaps its own children in a loop while a prockit child is pending; two more threads call
+     * {@code Os.waitpid(-1, WNOHANG)} and {@code Os.waitAny()}, which see the JDK's children and race the JDK to
+     * reap them. They must never report NO_CHILD: prockit's child is still there.
      */
     private static void foreignRaces(long millis) throws Exception {
         Procs.drainUncollected();
@@ -168,17 +168,33 @@ class WaitEngineRaceTest {
                 }
             }
         }, "waitpid-any"));
+        Thread blocking = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    calls.incrementAndGet();
+                    int pid = Os.waitAny().pid();
+                    if (pid == pending.pid() && !stop.get()) {
+                        failures.add(new AssertionError("the pending child was reported as ended"));
+                    }
+                } catch (OsException e) {
+                    failures.add(e);
+                }
+            }
+        }, "wait-any");
         try {
             threads.forEach(Thread::start);
+            blocking.start();
             Thread.sleep(millis);
         } finally {
             stop.set(true);
             for (Thread t : threads) {
                 t.join(60_000);
             }
-            pending.stdin().close();
+            pending.stdin().close(); // ends the pending child, which also ends a waitAny blocked on it
+            blocking.join(60_000);
             Procs.reap(pending);
         }
+        assertTrue(!blocking.isAlive(), "waitAny still blocked");
         System.out.printf("foreignRacesAreRetried: %d waitpid(-1, WNOHANG) calls, %d failures%n", calls.get(),
                 failures.size());
         assertTrue(failures.isEmpty(), failures.size() + " failures, first: " + failures.peek());
