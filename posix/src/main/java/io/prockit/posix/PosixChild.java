@@ -152,40 +152,25 @@ final class PosixChild implements ChildHandle {
 
     /**
      * The reaper's entry, for a child whose exit it saw (or, polling, any child): reaps it, unless a group
-     * wait blocked in the kernel must see this exit ({@link WaitEngine#deferToKernelWaiter}).
+     * wait blocked in the kernel must see this exit ({@link WaitEngine#deferIfWaitedFor}).
      *
      * @return true when the reaper is done with the child: reaped, or left to a kernel waiter
      */
     boolean reapForReaper() {
-        if (backend.waits().deferToKernelWaiter(this)) {
-            return true;
+        WaitEngine waits = backend.waits();
+        if (waits.kernelWaitersPresent()) {
+            // Lock order: the child's lock, then the engine's (as in backToReaper, which a leaving waiter calls).
+            synchronized (lock) {
+                if (!reaped && waits.deferIfWaitedFor(this, WaitEngine.currentGroup(pid, pgid))) {
+                    if (inReaper) {
+                        backend.reaper().forget(this, pidfd);
+                        inReaper = false;
+                    }
+                    return true;
+                }
+            }
         }
         return tryReap();
-    }
-
-    /** @return the child's process group now, or -1 once reaped (the pid may then be another process's) */
-    int groupNow() {
-        synchronized (lock) {
-            return reaped ? -1 : WaitEngine.currentGroup(pid, pgid);
-        }
-    }
-
-    /**
-     * Takes the unreaped child out of the reaper's set (it is left to a kernel waiter).
-     *
-     * @return false when it is reaped already
-     */
-    boolean leaveReaper() {
-        synchronized (lock) {
-            if (reaped) {
-                return false;
-            }
-            if (inReaper) {
-                backend.reaper().forget(this, pidfd);
-                inReaper = false;
-            }
-            return true;
-        }
     }
 
     /** Hands a child left to kernel waiters back to the reaper, unless it is reaped or polled by waiters. */

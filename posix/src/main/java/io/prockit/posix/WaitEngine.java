@@ -48,7 +48,7 @@ import java.util.concurrent.TimeoutException;
  *   and reaps it there ({@link #awaitExit}; without pidfds it waits for the reaper's completion). A wait for a
  *   group or any child blocks in the kernel, {@code waitid(..., WNOWAIT)}, which wakes on any matching child,
  *   prockit's or not. While such a wait is blocked, the reaper does not reap the children it would wake for
- *   ({@link #deferToKernelWaiter}): it takes them out of its set and leaves them as zombies, which the blocked
+ *   ({@link #deferIfWaitedFor}): it takes them out of its set and leaves them as zombies, which the blocked
  *   {@code waitid} then sees; otherwise the reaper could reap a child between the kernel's wake-up and the
  *   waiter's rescan, and the waiter would sleep on with the status already in prockit's hands. The last such
  *   waiter to leave hands the deferred children back to the reaper.</li>
@@ -133,38 +133,29 @@ final class WaitEngine {
         }
     }
 
+    /** @return whether any group wait is blocked in the kernel now (a volatile read: the reaper's fast path) */
+    boolean kernelWaitersPresent() {
+        return kernelWaiterCount != 0;
+    }
+
     /**
-     * Called by the reaper for a child whose exit it saw: when a group wait blocked in the kernel would wake
-     * for it, the reaper leaves it unreaped (a zombie the blocked {@code waitid} sees) and out of its set until
-     * the last such wait leaves. See the class comment.
+     * Called by the reaper, under the child's lock, for a child whose exit it saw: when a group wait blocked in
+     * the kernel would wake for it, the child is left to that wait: the reaper does not reap it (it stays a
+     * zombie the blocked {@code waitid} sees) and takes it out of its set until the last such wait leaves
+     * ({@link #leaveKernelWait}). See the class comment.
      *
-     * @return true when the child was left to a kernel waiter
+     * @param group the child's process group now
+     * @return true when the child is left to a kernel waiter
      */
-    boolean deferToKernelWaiter(PosixChild child) {
-        if (kernelWaiterCount == 0) {
-            return false;
-        }
+    boolean deferIfWaitedFor(PosixChild child, int group) {
         synchronized (kernelWaiters) {
-            int group = Integer.MIN_VALUE;
-            boolean wanted = false;
             for (int[] w : kernelWaiters) {
-                if (w[0] == c.P_ALL) {
-                    wanted = true;
-                    break;
-                }
-                if (group == Integer.MIN_VALUE) {
-                    group = child.groupNow();
-                }
-                if (group == w[1]) {
-                    wanted = true;
-                    break;
+                if (w[0] == c.P_ALL || w[1] == group) {
+                    deferred.add(child);
+                    return true;
                 }
             }
-            if (!wanted || !child.leaveReaper()) {
-                return false;
-            }
-            deferred.add(child);
-            return true;
+            return false;
         }
     }
 
@@ -187,7 +178,7 @@ final class WaitEngine {
             deferred.clear();
         }
         for (PosixChild child : back) {
-            child.backToReaper();
+            child.backToReaper(); // takes the child's lock: never called under the engine's
         }
     }
 
@@ -515,8 +506,11 @@ final class WaitEngine {
     /** A wait for a process group ({@code P_PGID}, {@code id} resolved) or any child ({@code P_ALL}). */
     private Event group(int idtype, int id, int opts, boolean siginfo, String op, Object subject) {
         boolean nohang = (opts & c.WNOHANG) != 0;
+        // Only a wait that can report exits needs the reaper to hold back: stop and continue reports are never
+        // consumed by the reaper.
+        boolean blocking = !nohang && (opts & c.WEXITED) != 0;
         int[] target = {idtype, id};
-        if (!nohang) {
+        if (blocking) {
             enterKernelWait(target);
         }
         try (Memory info = new Memory(c.SIZEOF_siginfo_t)) {
@@ -535,13 +529,13 @@ final class WaitEngine {
                     return null;
                 }
                 // Sleep in the kernel until a matching child has something to report. The reaper leaves the
-                // children this wakes for to us (deferToKernelWaiter), so no exit is taken from under it.
+                // children this wakes for to us (deferIfWaitedFor), so no exit is taken from under it.
                 info.clear();
                 waitidRaw(idtype, id, (opts & (c.WEXITED | c.WSTOPPED | c.WCONTINUED)) | c.WNOWAIT, info, op,
                         subject);
             }
         } finally {
-            if (!nohang) {
+            if (blocking) {
                 leaveKernelWait(target);
             }
         }
