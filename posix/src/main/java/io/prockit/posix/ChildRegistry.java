@@ -101,7 +101,7 @@ final class ChildRegistry {
     }
 
     /** @return a live view of the registered children, for the exit hook */
-    Collection<PosixChild> view() {
+    Collection<PosixChild> values() {
         return children.values();
     }
 }

@@ -228,7 +228,7 @@ public final class PosixBackend implements ProcessBackend {
         }
         try {
             int killed = 0;
-            for (PosixChild child : children.view()) {
+            for (PosixChild child : children.values()) {
                 if (!child.detached() && child.killAtExit()) {
                     killed++;
                 }

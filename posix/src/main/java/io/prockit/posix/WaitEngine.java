@@ -580,7 +580,17 @@ final class WaitEngine {
         if ((opts & c.WEXITED) != 0) {
             for (PosixChild own : registry.snapshot()) {
                 PosixChild.Reaped r = own.reapedState(); // under the child's lock: a reap in progress has finished
-                if (r == null || r.termination() == null || (idtype == c.P_PGID && r.pgid() != id)) {
+                if (r == null) {
+                    continue;
+                }
+                if (r.termination() == null) {
+                    // Reaped outside prockit (SIGCHLD ignored, a foreign waitpid(-1)): no status to report, ever.
+                    if (!nowait) {
+                        registry.remove(own);
+                    }
+                    continue;
+                }
+                if (idtype == c.P_PGID && r.pgid() != id) {
                     continue;
                 }
                 Event e = collect(own, r, nowait);
