@@ -266,7 +266,9 @@ public final class PosixBackend implements ProcessBackend {
         if (pty) {
             child.usePty(new FdStreams.Fd(pipes.ptyMaster()));
         }
-        children.add(child);
+        // The reaper first, the registry second: once registered, a wait engine call may reap the child, and the
+        // reaper must not be handed a pidfd that reap has closed (its number may already name another file).
+        // Until both are done the spawn holds the registration gate, so no foreign wait can take the pid.
         Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
         try {
             r.register(child);
@@ -274,6 +276,7 @@ public final class PosixBackend implements ProcessBackend {
             LOG.warn("watching pid {} with {} failed ({}); polling instead", pid, r.name(), e.toString());
             s.fallback.register(child);
         }
+        children.add(child);
         return child;
     }
 
