@@ -141,7 +141,9 @@ class EnvironmentBlockTest {
             // The order Windows requires is the order of the block itself, read here without decode(), which
             // would sort again: the names as they stand in the UTF-16LE bytes, entry by entry.
             List<String> inBlock = new ArrayList<>();
-            String text = new String(block, java.nio.charset.StandardCharsets.UTF_16LE);
+            // Unit by unit, as Windows reads it (a charset decoder would mangle the unpaired surrogates).
+            String text = java.nio.ByteBuffer.wrap(block).order(java.nio.ByteOrder.LITTLE_ENDIAN).asCharBuffer()
+                    .toString();
             assertTrue(text.endsWith("\0\0"), "double NUL terminated");
             for (String entry : text.split("\0")) {
                 if (!entry.isEmpty()) {
