@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pure parts of {@link ExitStatus}. Core's tests run without a backend, so nothing here asks a
- * {@link Signal} for its number; the "signal: 9 (SIGKILL) (core dumped)" form is tested in the POSIX module.
+ * {@link Signal} for its number; the "signal: 9 (SIGKILL) (core dumped)" form is tested in the POSIX module (CoreDumpTest).
  */
 class ExitStatusTest {
 

@@ -15,9 +15,17 @@ final class PosixSignalTable implements SignalTable {
     private final Map<Integer, String> byNumber;
 
     PosixSignalTable(PosixConstants c) {
+        this(c.all());
+    }
+
+    /**
+     * @param constants a constant table (name to value): its {@code SIG*} entries are the signals, and
+     *                  {@code SIGRTMIN}/{@code SIGRTMAX}, when present, bound the real-time ones
+     */
+    PosixSignalTable(Map<String, Integer> constants) {
         Map<String, Integer> names = new LinkedHashMap<>();
         Map<Integer, String> numbers = new TreeMap<>();
-        for (Map.Entry<String, Integer> e : c.all().entrySet()) {
+        for (Map.Entry<String, Integer> e : constants.entrySet()) {
             String n = e.getKey();
             if (n.startsWith("SIG") && !n.startsWith("SIG_") && !n.equals("SIGRTMIN") && !n.equals("SIGRTMAX")) {
                 names.put(n, e.getValue());
@@ -35,10 +43,10 @@ final class PosixSignalTable implements SignalTable {
         }
         // Plain loops, no lambda or stream: this runs on a cold JVM's first spawn, where each new lambda
         // shape costs a class spun at run time.
-        java.util.OptionalInt rtmin = c.optional("SIGRTMIN");
-        if (rtmin.isPresent()) {
-            int min = rtmin.getAsInt();
-            int max = c.optional("SIGRTMAX").orElse(min);
+        Integer rtmin = constants.get("SIGRTMIN");
+        if (rtmin != null) {
+            int min = rtmin;
+            int max = constants.getOrDefault("SIGRTMAX", min);
             int highest = 31;
             if (!names.isEmpty()) {
                 highest = 0;

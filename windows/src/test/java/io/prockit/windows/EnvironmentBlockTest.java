@@ -130,13 +130,30 @@ class EnvironmentBlockTest {
                 }
                 env.put(name.toString(), value.toString());
             }
-            byte[] block = EnvironmentBlock.encode(env);
+            // Handed over in random order (a plain insertion-ordered map): encode must sort it itself.
+            List<Map.Entry<String, String>> shuffled = new ArrayList<>(env.entrySet());
+            Collections.shuffle(shuffled, rnd);
+            Map<String, String> unordered = new LinkedHashMap<>();
+            shuffled.forEach(e -> unordered.put(e.getKey(), e.getValue()));
+            byte[] block = EnvironmentBlock.encode(unordered);
             Map<String, String> back = EnvironmentBlock.decode(block);
             assertEquals(new ArrayList<>(env.entrySet()), new ArrayList<>(back.entrySet()));
-            List<String> keys = new ArrayList<>(back.keySet());
-            List<String> sorted = new ArrayList<>(keys);
+            // The order Windows requires is the order of the block itself, read here without decode(), which
+            // would sort again: the names as they stand in the UTF-16LE bytes, entry by entry.
+            List<String> inBlock = new ArrayList<>();
+            // Unit by unit, as Windows reads it (a charset decoder would mangle the unpaired surrogates).
+            String text = java.nio.ByteBuffer.wrap(block).order(java.nio.ByteOrder.LITTLE_ENDIAN).asCharBuffer()
+                    .toString();
+            assertTrue(text.endsWith("\0\0"), "double NUL terminated");
+            for (String entry : text.split("\0")) {
+                if (!entry.isEmpty()) {
+                    inBlock.add(entry.substring(0, entry.indexOf('=', 1)));
+                }
+            }
+            assertEquals(env.size(), inBlock.size());
+            List<String> sorted = new ArrayList<>(inBlock);
             Collections.sort(sorted, EnvironmentBlock.NAME_ORDER);
-            assertEquals(sorted, keys);
+            assertEquals(sorted, inBlock, "the block's entries are in Windows' order");
         }
     }
 }

@@ -13,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The child JVM of {@link PidReuseTest}, run as pid 1 of a fresh pid namespace. It shrinks the
- * namespace's pid range (pid_max is per namespace since Linux 6.14), lets prockit reap a child, then
- * starts JDK children until one gets the reaped child's pid, and checks that prockit refuses to
- * signal that pid through the old child. Prints {@code reused pid N after K spawns} and exits 0;
+ * The child JVM of {@link PidReuseTest}, run as pid 1 of a fresh pid namespace. It lets prockit reap a
+ * child, makes the kernel give that pid to a new JDK child (through the namespace's {@code ns_last_pid},
+ * or by shrinking its pid range, per namespace since Linux 6.14, and cycling), and checks that prockit
+ * refuses to signal that pid through the old child. Prints {@code reused pid N after K spawns} and exits 0;
  * exits 77 when the kernel does not let it force reuse; any other failure is an exception (exit 1).
  */
 public final class PidReuseMain {
@@ -35,19 +35,26 @@ public final class PidReuseMain {
             System.out.println("SKIP: not pid 1 of a new pid namespace");
             System.exit(SKIP);
         }
-        try {
-            Files.writeString(Path.of("/proc/sys/kernel/pid_max"), Integer.toString(PID_MAX));
-        } catch (java.io.IOException e) {
-            System.out.println("SKIP: cannot set this namespace's pid_max (Linux < 6.14?): " + e);
-            System.exit(SKIP);
-        }
-        // Pids below 300 are handed out once only: after wrapping, the kernel restarts at 300 (RESERVED_PIDS).
-        // Move past them first, so that the pid tested comes round again.
-        while (true) {
-            Process burn = new ProcessBuilder("true").start();
-            burn.waitFor();
-            if (burn.pid() > 310) {
-                break;
+        // Two ways to make the kernel hand out a chosen pid again, tried in this order:
+        // - ns_last_pid: the namespace's "last pid given"; writable by whoever holds CAP_SYS_ADMIN over the pid
+        //   namespace, which includes an unprivileged user who made the namespace inside a user namespace of
+        //   its own (unshare --user --map-root-user). The next process gets ns_last_pid + 1 at once.
+        // - pid_max (Linux 6.14+, per namespace, root): shrink the range and cycle through it.
+        Path lastPid = Path.of("/proc/sys/kernel/ns_last_pid");
+        boolean direct = Files.isWritable(lastPid) && tryWrite(lastPid, "400");
+        if (!direct) {
+            if (!tryWrite(Path.of("/proc/sys/kernel/pid_max"), Integer.toString(PID_MAX))) {
+                System.out.println("SKIP: neither ns_last_pid nor this namespace's pid_max can be set here");
+                System.exit(SKIP);
+            }
+            // Pids below 300 are handed out once only: after wrapping, the kernel restarts at 300 (RESERVED_PIDS).
+            // Move past them first, so that the pid tested comes round again.
+            while (true) {
+                Process burn = new ProcessBuilder("true").start();
+                burn.waitFor();
+                if (burn.pid() > 310) {
+                    break;
+                }
             }
         }
         Child old = Command.of("/bin/true").stdin(Stdio.discard()).spawn();
@@ -64,6 +71,10 @@ public final class PidReuseMain {
         while (reuser == null) {
             if (++spawns > 20 * PID_MAX) {
                 throw new AssertionError("pid " + pid + " never came back after " + spawns + " spawns");
+            }
+            if (direct) {
+                // Another thread of this JVM may take the pid first (threads use pids too): then try again.
+                Files.writeString(lastPid, Integer.toString(pid - 1));
             }
             Process p = new ProcessBuilder("sleep", "600").redirectInput(new java.io.File("/dev/null"))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -91,6 +102,16 @@ public final class PidReuseMain {
         } finally {
             reuser.destroyForcibly();
             reuser.waitFor();
+        }
+    }
+
+    private static boolean tryWrite(Path file, String value) {
+        try {
+            Files.writeString(file, value);
+            return true;
+        } catch (java.io.IOException e) {
+            System.out.println("cannot write " + file + ": " + e);
+            return false;
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import static io.prockit.posix.parity.OwnerAndEnvironmentParityTest.out;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,15 +45,17 @@ class SystemAndSchedulerParityTest {
 
     @Test
     void niceInAChildRaisesItsNiceness() throws InterruptedException {
-        // nice(1) runs the child at niceness +5; the kernel reports it through getpriority.
+        // nice(1) runs the child at its parent's niceness +5 (at most 19); the kernel reports it through
+        // getpriority. Relative to ours: the suite may itself run under nice.
+        int expected = Math.min(19, Os.getpriority(Os.PRIO_PROCESS, 0) + 5);
         int pid = Os.spawnv(Os.P_NOWAIT, "/usr/bin/nice", List.of("nice", "-n", "5", "sleep", "30"));
         try {
             int seen = -100;
-            for (int i = 0; i < 200 && seen != 5; i++) {
+            for (int i = 0; i < 1000 && seen != expected; i++) {
                 seen = Os.getpriority(Os.PRIO_PROCESS, pid);
                 Thread.sleep(10);
             }
-            assertEquals(5, seen);
+            assertEquals(expected, seen);
         } finally {
             end(pid);
         }
@@ -109,7 +110,8 @@ class SystemAndSchedulerParityTest {
         assertThrows(IllegalArgumentException.class, () -> Os.sysconf("SC_NO_SUCH_THING"));
         assertThrows(IllegalArgumentException.class, () -> Os.confstr("CS_NO_SUCH_THING"));
         assertThrows(io.prockit.OsException.class, () -> Os.sysconf(99999));
-        assertNull(Os.cpuCount() == null ? null : null);
+        // os.cpu_count() is the number of processors online (sysconf(_SC_NPROCESSORS_ONLN)), as getconf says.
+        assertEquals(Integer.valueOf(out("getconf", "_NPROCESSORS_ONLN")), Os.cpuCount());
     }
 
     @Test

@@ -50,7 +50,7 @@ class ProcFilesTest {
 
     @Test
     void anUnreadableFileIsAccessDenied(@TempDir Path root) throws Exception {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
+        assumeFalse(io.prockit.Os.geteuid() == 0, "the effective uid is 0: root reads any file");
         Files.createDirectories(root.resolve("7"));
         Path p = Files.writeString(root.resolve("7/environ"), "A=1");
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
