@@ -161,6 +161,7 @@ public final class Os {
     public static final int P_DETACH = constant("P_DETACH");
 
     // ---- <sysexits.h> ----------------------------------------------------------------------------
+    // Unix only, as in CPython (Windows has no <sysexits.h>: every EX_* is -1 there).
 
     /** Exit code: no error. Availability: Unix, not WASI. */
     public static final int EX_OK = constant("EX_OK");
@@ -194,7 +195,11 @@ public final class Os {
     public static final int EX_NOPERM = constant("EX_NOPERM");
     /** Exit code: a configuration error occurred. Availability: Unix, not WASI. */
     public static final int EX_CONFIG = constant("EX_CONFIG");
-    /** Exit code: something like "an entry was not found". Availability: Unix, not WASI. */
+    /**
+     * Exit code: something like "an entry was not found". Availability: where the C library's
+     * {@code <sysexits.h>} defines it (CPython adds it only then): neither glibc nor macOS does, so it is
+     * {@code -1} on Linux, macOS and Windows.
+     */
     public static final int EX_NOTFOUND = constant("EX_NOTFOUND");
 
     // ---- ids -------------------------------------------------------------------------------------
@@ -228,6 +233,22 @@ public final class Os {
      * On Windows, {@code CTRL_C_EVENT} and {@code CTRL_BREAK_EVENT} go to the console process group
      * {@code pid}; any other value ends the process with {@code TerminateProcess} and that value as
      * its exit code, as Python documents.
+     *
+     * <p><b>An exited child not yet waited for.</b> A child prockit spawned is reaped by prockit as soon as
+     * it ends, and its status is kept until {@link #waitpid} (or {@link Child#waitFor()}) collects it. From
+     * the moment it is reaped its pid may belong to another process, so {@code kill} never passes it to
+     * {@code kill(2)} again: it throws {@link OsException} with {@link ErrorKind#NO_SUCH_PROCESS}
+     * ({@code ESRCH}) and no signal is sent to anyone. While prockit's child is alive, the signal goes
+     * through the child's pidfd on Linux, so it cannot reach a recycled pid. Any other pid goes to
+     * {@code kill(2)} as it is: a zombie prockit did not spawn (its parent has not waited yet) still holds its
+     * pid, so {@code kill} succeeds and the signal does nothing, as in C and Python. On Windows a child
+     * prockit spawned is signalled through its handle; once it has ended, {@code kill} does nothing.
+     *
+     * <pre>{@code
+     * int pid = Os.spawnlp(Os.P_NOWAIT, "true", "true");
+     * // ... once it has ended, before Os.waitpid(pid, 0):
+     * Os.kill(pid, 15);   // OsException NO_SUCH_PROCESS: prockit reaped it; nothing is signalled
+     * }</pre>
      *
      * <p>Availability: Unix, Windows, not WASI.
      *
@@ -313,6 +334,16 @@ public final class Os {
         return Backends.get().statusCodec();
     }
 
+    /** The codec, once {@code status} has the platform's width (Python: OverflowError / ValueError). */
+    private static StatusCodec codec(String function, long status) {
+        StatusCodec c = codec();
+        if (!c.inRange(status)) {
+            throw new IllegalArgumentException(function + ": invalid wait status " + status + " (0x"
+                    + Long.toHexString(status) + "): wider than a wait status on " + Backends.get().platformName());
+        }
+        return c;
+    }
+
     /**
      * Python's {@code os.waitstatus_to_exitcode(status)}: the exit code if the process exited, or
      * {@code -signal} if a signal killed it.
@@ -321,10 +352,12 @@ public final class Os {
      *
      * @param status a raw wait status
      * @return the exit code, or the negated signal number
-     * @throws IllegalArgumentException if the status is "stopped" or "continued", as Python raises {@code ValueError}
+     * @throws IllegalArgumentException if the status is "stopped" or "continued", as Python raises {@code ValueError},
+     *                                  or wider than the platform's status (more than 32 bits on POSIX, read signed
+     *                                  or unsigned; an exit code beyond 32 bits on Windows), naming the value
      */
     public static int waitstatusToExitcode(long status) {
-        StatusCodec c = codec();
+        StatusCodec c = codec("os.waitstatus_to_exitcode", status);
         if (c.ifExited(status)) {
             return c.exitStatus(status);
         }
@@ -342,7 +375,7 @@ public final class Os {
      * @return whether the process exited normally
      */
     public static boolean WIFEXITED(long status) {
-        return codec().ifExited(status);
+        return codec("os.WIFEXITED", status).ifExited(status);
     }
 
     /**
@@ -352,7 +385,7 @@ public final class Os {
      * @return the exit code (meaningful when {@link #WIFEXITED})
      */
     public static int WEXITSTATUS(long status) {
-        return codec().exitStatus(status);
+        return codec("os.WEXITSTATUS", status).exitStatus(status);
     }
 
     /**
@@ -362,7 +395,7 @@ public final class Os {
      * @return whether a signal ended the process
      */
     public static boolean WIFSIGNALED(long status) {
-        return codec().ifSignaled(status);
+        return codec("os.WIFSIGNALED", status).ifSignaled(status);
     }
 
     /**
@@ -372,7 +405,7 @@ public final class Os {
      * @return the signal that ended the process (meaningful when {@link #WIFSIGNALED})
      */
     public static int WTERMSIG(long status) {
-        return codec().termSig(status);
+        return codec("os.WTERMSIG", status).termSig(status);
     }
 
     /**
@@ -382,7 +415,7 @@ public final class Os {
      * @return whether a core dump was written
      */
     public static boolean WCOREDUMP(long status) {
-        return codec().coreDump(status);
+        return codec("os.WCOREDUMP", status).coreDump(status);
     }
 
     /**
@@ -392,7 +425,7 @@ public final class Os {
      * @return whether the process is stopped (reported under {@link #WUNTRACED})
      */
     public static boolean WIFSTOPPED(long status) {
-        return codec().ifStopped(status);
+        return codec("os.WIFSTOPPED", status).ifStopped(status);
     }
 
     /**
@@ -402,7 +435,7 @@ public final class Os {
      * @return the signal that stopped the process
      */
     public static int WSTOPSIG(long status) {
-        return codec().stopSig(status);
+        return codec("os.WSTOPSIG", status).stopSig(status);
     }
 
     /**
@@ -412,7 +445,7 @@ public final class Os {
      * @return whether a stopped process was continued (reported under {@link #WCONTINUED})
      */
     public static boolean WIFCONTINUED(long status) {
-        return codec().ifContinued(status);
+        return codec("os.WIFCONTINUED", status).ifContinued(status);
     }
 
     // ---- spawn -----------------------------------------------------------------------------------

@@ -251,7 +251,10 @@ final class PosixSystem {
         try {
             LibC.setpriority(c.optional("PRIO_PROCESS").orElseThrow(), 0, want);
         } catch (LastErrorException e) {
-            throw err("nice", increment, e);
+            // glibc's and macOS's nice() turn setpriority's EACCES (lowering the niceness without privilege)
+            // into EPERM, the errno POSIX specifies for nice; Python reports what nice() set.
+            int errno = e.getErrorCode() == c.EACCES ? c.EPERM : e.getErrorCode();
+            throw b.errors.of("nice", increment, errno);
         }
         return getpriority(c.optional("PRIO_PROCESS").orElseThrow(), 0);
     }
