@@ -88,9 +88,10 @@ class PythonFaceGapsTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void killOfAForeignZombieSucceedsAsKill2Does() throws Exception {
-        // The shell starts `true` in the background and becomes `sleep`, which never waits: `true` stays a zombie,
-        // a process prockit did not spawn. kill(2) of a zombie succeeds (and does nothing), so Os.kill does too.
-        var c = io.prockit.Command.of("/bin/sh", "-c", "true & echo $!; exec sleep 60")
+        // The shell starts a short sleep in the background and becomes `sleep 60`, which never waits: once the
+        // short one ends it stays a zombie, a process prockit did not spawn. (A background `true` could end, and be
+        // reaped by the shell, before the exec.) kill(2) of a zombie succeeds and does nothing, so Os.kill does too.
+        var c = io.prockit.Command.of("/bin/sh", "-c", "sleep 1 & echo $!; exec sleep 60")
                 .stdout(io.prockit.Stdio.pipe()).spawn();
         try {
             String line = new java.io.BufferedReader(new java.io.InputStreamReader(c.stdout(),
@@ -98,7 +99,7 @@ class PythonFaceGapsTest {
             int zombie = Integer.parseInt(line.strip());
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (state(zombie) != 'Z') {
-                assertTrue(System.nanoTime() < deadline, "pid " + zombie + " never became a zombie");
+                assertTrue(System.nanoTime() < deadline, "pid " + zombie + " never became a zombie: " + state(zombie));
                 Thread.sleep(5);
             }
             Os.kill(zombie, 0);
