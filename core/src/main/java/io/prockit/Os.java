@@ -39,7 +39,9 @@ import java.util.TreeMap;
  * beforehand.
  *
  * <p><b>Availability.</b> Each method's Javadoc carries Python's "Availability" line. A function the
- * running platform lacks throws {@link UnsupportedOperationException} naming it and the platform.
+ * running platform lacks throws {@link UnsupportedOperationException} naming it and the platform
+ * ({@code "os.getuid is not available on Windows"}): the backend offers no capability for it (see
+ * {@link io.prockit.spi.ProcessBackend}), and this class builds the exception, in one place.
  *
  * <p><b>Children.</b> Every child started here is reaped by prockit as soon as it ends (it never
  * lingers as a zombie); its status is kept until {@link #waitpid} collects it, as a zombie
@@ -278,7 +280,7 @@ public final class Os {
             throw new IllegalArgumentException("os.killpg: process group id must be > 0 (got " + pgid + ")");
         }
         checkSignal(sig);
-        Backends.get().killpg(pgid, sig);
+        posix("os.killpg").killpg(pgid, sig);
     }
 
     private static void checkSignal(int sig) {
@@ -574,9 +576,7 @@ public final class Os {
 
     /** Python's {@code spawn*p*} forms do not exist on Windows (the seed: "not available on Windows"). */
     private static void notOnWindows(String function) {
-        if (b().name().equals("windows")) {
-            throw b().unsupported(function);
-        }
+        posix(function); // throws where the platform is not POSIX
     }
 
     private static List<String> list(String arg0, String... args) {
@@ -749,7 +749,7 @@ public final class Os {
         if (showCmd < 0 || showCmd > 11) {
             throw new IllegalArgumentException("os.startfile: show_cmd must be an SW_* value 0..11 (got " + showCmd + ")");
         }
-        b().startfile(path, operation, arguments, cwd, showCmd);
+        windows("os.startfile").startfile(path, operation, arguments, cwd, showCmd);
     }
 
     // =============================================================================================
@@ -758,6 +758,63 @@ public final class Os {
 
     private static io.prockit.spi.ProcessBackend b() {
         return Backends.get();
+    }
+
+    // ---- availability: the one place its exception is built ----------------------------------------
+
+    /**
+     * Python's "Availability" as behaviour: the exception every function the running platform lacks throws.
+     * The only place it is built; the backend says what it lacks by an empty capability.
+     *
+     * @param function Python's name, e.g. {@code "os.fork"}, with an explanation where one helps
+     * @return {@code UnsupportedOperationException("os.getuid is not available on Windows")}
+     */
+    private static UnsupportedOperationException unavailable(String function) {
+        return new UnsupportedOperationException(function + " is not available on " + b().platformName());
+    }
+
+    private static io.prockit.spi.CurrentProcess current() {
+        return b().currentProcess();
+    }
+
+    private static io.prockit.spi.PosixCalls posix(String function) {
+        java.util.Optional<io.prockit.spi.PosixCalls> p = b().posix();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
+    }
+
+    private static io.prockit.spi.SavedIdCalls savedIds(String function) {
+        java.util.Optional<io.prockit.spi.SavedIdCalls> p = posix(function).savedIds();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
+    }
+
+    private static io.prockit.spi.SchedulerCalls scheduler(String function) {
+        java.util.Optional<io.prockit.spi.SchedulerCalls> p = posix(function).scheduler();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
+    }
+
+    private static io.prockit.spi.PidfdCalls pidfd(String function) {
+        java.util.Optional<io.prockit.spi.PidfdCalls> p = posix(function).pidfd();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
+    }
+
+    private static io.prockit.spi.WindowsCalls windows(String function) {
+        java.util.Optional<io.prockit.spi.WindowsCalls> p = b().windows();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
     }
 
     private static void checkArgv(String function, List<String> args) {
@@ -790,7 +847,7 @@ public final class Os {
         }
         checkArgv("exec", args);
         Map<String, String> e = env == null ? null : checkEnv("exec", env);
-        b().execve(program, List.copyOf(args), e, search);
+        current().execve(program, List.copyOf(args), e, search);
     }
 
     // ---- exec ------------------------------------------------------------------------------------
@@ -913,7 +970,7 @@ public final class Os {
      * @param n the exit status (the low 8 bits are seen by the parent on POSIX)
      */
     public static void _exit(int n) {
-        b()._exit(n);
+        current()._exit(n);
     }
 
     /**
@@ -925,7 +982,7 @@ public final class Os {
      * }</pre>
      */
     public static void abort() {
-        b().abort();
+        current().abort();
     }
 
     // ---- what a JVM cannot do -------------------------------------------------------------------
@@ -993,7 +1050,7 @@ public final class Os {
      * @throws UnsupportedOperationException always
      */
     public static void plock(int op) {
-        throw b().unsupported("os.plock (the C library has no plock; use mlockall through JNA if needed)");
+        throw unavailable("os.plock (the C library has no plock; use mlockall through JNA if needed)");
     }
 
     // ---- popen -----------------------------------------------------------------------------------
@@ -1197,7 +1254,7 @@ public final class Os {
      */
     public static Wait4Result wait4(int pid, int options) {
         checkOptions("os.wait4", options, WNOHANG, WUNTRACED, WCONTINUED);
-        return b().wait4(pid, options);
+        return posix("os.wait4").wait4(pid, options);
     }
 
     /**
@@ -1234,7 +1291,7 @@ public final class Os {
             throw new IllegalArgumentException("os.waitid: options 0x" + Integer.toHexString(options)
                     + " name no event: add WEXITED, WSTOPPED or WCONTINUED");
         }
-        return b().waitid(idtype, id, options);
+        return posix("os.waitid").waitid(idtype, id, options);
     }
 
     /**
@@ -1257,7 +1314,7 @@ public final class Os {
     public static int pidfdOpen(int pid, int flags) {
         Checks.positivePid("os.pidfd_open", pid);
         checkOptions("os.pidfd_open", flags, PIDFD_NONBLOCK);
-        return b().pidfdOpen(pid, flags);
+        return pidfd("os.pidfd_open").pidfdOpen(pid, flags);
     }
 
     /**
@@ -1282,7 +1339,7 @@ public final class Os {
      */
     public static void close(int fd) {
         checkFd("os.close", fd);
-        b().close(fd);
+        posix("os.close").close(fd);
     }
 
     /**
@@ -1297,7 +1354,7 @@ public final class Os {
      */
     public static boolean isatty(int fd) {
         checkFd("os.isatty", fd);
-        return b().isatty(fd);
+        return posix("os.isatty").isatty(fd);
     }
 
     private static void checkFd(String function, int fd) {
@@ -1324,22 +1381,22 @@ public final class Os {
 
     /** Python's {@code os.getuid()}. Availability: Unix. {@code int uid = Os.getuid();} @return the real user id */
     public static int getuid() {
-        return b().getuid();
+        return posix("os.getuid").getuid();
     }
 
     /** Python's {@code os.geteuid()}. Availability: Unix. {@code int euid = Os.geteuid();} @return the effective user id */
     public static int geteuid() {
-        return b().geteuid();
+        return posix("os.geteuid").geteuid();
     }
 
     /** Python's {@code os.getgid()}. Availability: Unix. {@code int gid = Os.getgid();} @return the real group id */
     public static int getgid() {
-        return b().getgid();
+        return posix("os.getgid").getgid();
     }
 
     /** Python's {@code os.getegid()}. Availability: Unix. {@code int egid = Os.getegid();} @return the effective group id */
     public static int getegid() {
-        return b().getegid();
+        return posix("os.getegid").getegid();
     }
 
     /**
@@ -1350,7 +1407,7 @@ public final class Os {
      * @return the ids
      */
     public static int[] getgroups() {
-        return b().getgroups();
+        return posix("os.getgroups").getgroups();
     }
 
     /**
@@ -1363,7 +1420,7 @@ public final class Os {
      */
     public static int[] getgrouplist(String user, int group) {
         Checks.noNul("user", user);
-        return b().getgrouplist(user, id("os.getgrouplist", group));
+        return posix("os.getgrouplist").getgrouplist(user, id("os.getgrouplist", group));
     }
 
     /**
@@ -1374,7 +1431,7 @@ public final class Os {
      * @throws OsException when there is no controlling terminal or utmp entry (e.g. ENOTTY, ENXIO)
      */
     public static String getlogin() {
-        return b().getlogin();
+        return current().getlogin();
     }
 
     /**
@@ -1384,7 +1441,7 @@ public final class Os {
      * @return {ruid, euid, suid}
      */
     public static int[] getresuid() {
-        return b().getresuid();
+        return savedIds("os.getresuid").getresuid();
     }
 
     /**
@@ -1394,7 +1451,7 @@ public final class Os {
      * @return {rgid, egid, sgid}
      */
     public static int[] getresgid() {
-        return b().getresgid();
+        return savedIds("os.getresgid").getresgid();
     }
 
     /**
@@ -1405,22 +1462,22 @@ public final class Os {
      * @throws OsException {@link ErrorKind#PERMISSION_DENIED} without the privilege
      */
     public static void setuid(int uid) {
-        b().setuid(id("os.setuid", uid));
+        posix("os.setuid").setuid(id("os.setuid", uid));
     }
 
     /** Python's {@code os.seteuid(euid)}. Availability: Unix. {@code Os.seteuid(65534);} @param euid the effective user id */
     public static void seteuid(int euid) {
-        b().seteuid(id("os.seteuid", euid));
+        posix("os.seteuid").seteuid(id("os.seteuid", euid));
     }
 
     /** Python's {@code os.setgid(gid)}. Availability: Unix. {@code Os.setgid(65534);} @param gid the group id */
     public static void setgid(int gid) {
-        b().setgid(id("os.setgid", gid));
+        posix("os.setgid").setgid(id("os.setgid", gid));
     }
 
     /** Python's {@code os.setegid(egid)}. Availability: Unix. {@code Os.setegid(65534);} @param egid the effective group id */
     public static void setegid(int egid) {
-        b().setegid(id("os.setegid", egid));
+        posix("os.setegid").setegid(id("os.setegid", egid));
     }
 
     /**
@@ -1430,7 +1487,7 @@ public final class Os {
      * @param euid effective user id or -1
      */
     public static void setreuid(int ruid, int euid) {
-        b().setreuid(idOrKeep("os.setreuid", ruid), idOrKeep("os.setreuid", euid));
+        posix("os.setreuid").setreuid(idOrKeep("os.setreuid", ruid), idOrKeep("os.setreuid", euid));
     }
 
     /**
@@ -1440,7 +1497,7 @@ public final class Os {
      * @param egid effective group id or -1
      */
     public static void setregid(int rgid, int egid) {
-        b().setregid(idOrKeep("os.setregid", rgid), idOrKeep("os.setregid", egid));
+        posix("os.setregid").setregid(idOrKeep("os.setregid", rgid), idOrKeep("os.setregid", egid));
     }
 
     /**
@@ -1452,7 +1509,7 @@ public final class Os {
      * @param suid saved or -1
      */
     public static void setresuid(int ruid, int euid, int suid) {
-        b().setresuid(idOrKeep("os.setresuid", ruid), idOrKeep("os.setresuid", euid), idOrKeep("os.setresuid", suid));
+        savedIds("os.setresuid").setresuid(idOrKeep("os.setresuid", ruid), idOrKeep("os.setresuid", euid), idOrKeep("os.setresuid", suid));
     }
 
     /**
@@ -1464,7 +1521,7 @@ public final class Os {
      * @param sgid saved or -1
      */
     public static void setresgid(int rgid, int egid, int sgid) {
-        b().setresgid(idOrKeep("os.setresgid", rgid), idOrKeep("os.setresgid", egid), idOrKeep("os.setresgid", sgid));
+        savedIds("os.setresgid").setresgid(idOrKeep("os.setresgid", rgid), idOrKeep("os.setresgid", egid), idOrKeep("os.setresgid", sgid));
     }
 
     /**
@@ -1476,7 +1533,7 @@ public final class Os {
         for (int g : groups) {
             id("os.setgroups", g);
         }
-        b().setgroups(groups.clone());
+        posix("os.setgroups").setgroups(groups.clone());
     }
 
     /**
@@ -1488,7 +1545,7 @@ public final class Os {
      */
     public static void initgroups(String username, int gid) {
         Checks.noNul("username", username);
-        b().initgroups(username, id("os.initgroups", gid));
+        posix("os.initgroups").initgroups(username, id("os.initgroups", gid));
     }
 
     // ---- process groups, sessions, terminal --------------------------------------------------------
@@ -1502,12 +1559,12 @@ public final class Os {
 
     /** Python's {@code os.getpgid(pid)}. Availability: Unix. {@code int g = Os.getpgid(0);} @param pid a process, 0 for the caller @return its process group */
     public static int getpgid(int pid) {
-        return b().getpgid(pidOrSelf("os.getpgid", pid));
+        return posix("os.getpgid").getpgid(pidOrSelf("os.getpgid", pid));
     }
 
     /** Python's {@code os.getpgrp()}. Availability: Unix. {@code int g = Os.getpgrp();} @return the caller's process group */
     public static int getpgrp() {
-        return b().getpgrp();
+        return posix("os.getpgrp").getpgrp();
     }
 
     /**
@@ -1517,17 +1574,17 @@ public final class Os {
      * @param pgrp the group, 0 for {@code pid}'s own
      */
     public static void setpgid(int pid, int pgrp) {
-        b().setpgid(pidOrSelf("os.setpgid", pid), pidOrSelf("os.setpgid", pgrp));
+        posix("os.setpgid").setpgid(pidOrSelf("os.setpgid", pid), pidOrSelf("os.setpgid", pgrp));
     }
 
     /** Python's {@code os.setpgrp()}: the caller leads a new process group. Availability: Unix. {@code Os.setpgrp();} */
     public static void setpgrp() {
-        b().setpgrp();
+        posix("os.setpgrp").setpgrp();
     }
 
     /** Python's {@code os.getsid(pid)}. Availability: Unix. {@code int s = Os.getsid(0);} @param pid a process, 0 for the caller @return its session id */
     public static int getsid(int pid) {
-        return b().getsid(pidOrSelf("os.getsid", pid));
+        return posix("os.getsid").getsid(pidOrSelf("os.getsid", pid));
     }
 
     /**
@@ -1536,13 +1593,13 @@ public final class Os {
      * {@code Os.setsid();}
      */
     public static void setsid() {
-        b().setsid();
+        posix("os.setsid").setsid();
     }
 
     /** Python's {@code os.tcgetpgrp(fd)}. Availability: Unix. {@code int fg = Os.tcgetpgrp(0);} @param fd a terminal @return its foreground process group */
     public static int tcgetpgrp(int fd) {
         checkFd("os.tcgetpgrp", fd);
-        return b().tcgetpgrp(fd);
+        return posix("os.tcgetpgrp").tcgetpgrp(fd);
     }
 
     /**
@@ -1556,12 +1613,12 @@ public final class Os {
         if (pg <= 0) {
             throw new IllegalArgumentException("os.tcsetpgrp: process group must be > 0 (got " + pg + ")");
         }
-        b().tcsetpgrp(fd, pg);
+        posix("os.tcsetpgrp").tcsetpgrp(fd, pg);
     }
 
     /** Python's {@code os.ctermid()}. Availability: Unix. {@code String t = Os.ctermid();} @return the controlling terminal's path (usually {@code /dev/tty}) */
     public static String ctermid() {
-        return b().ctermid();
+        return posix("os.ctermid").ctermid();
     }
 
     // ---- environment and working directory ---------------------------------------------------------
@@ -1579,7 +1636,7 @@ public final class Os {
      * @return the value, or null
      */
     public static String getenv(String key) {
-        return b().getenv(Checks.envName(key));
+        return current().getenv(Checks.envName(key));
     }
 
     /**
@@ -1614,7 +1671,7 @@ public final class Os {
     public static void putenv(String key, String value) {
         Checks.envName(key);
         Checks.noNul("environment value of " + key, value);
-        b().putenv(key, value);
+        current().putenv(key, value);
     }
 
     /**
@@ -1624,7 +1681,7 @@ public final class Os {
      * @param key a name
      */
     public static void unsetenv(String key) {
-        b().unsetenv(Checks.envName(key));
+        current().unsetenv(Checks.envName(key));
     }
 
     /**
@@ -1638,7 +1695,7 @@ public final class Os {
      * @return an unmodifiable copy
      */
     public static Map<String, String> environ() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(b().liveEnvironment()));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(current().liveEnvironment()));
     }
 
     /**
@@ -1672,7 +1729,7 @@ public final class Os {
      * @return the absolute path
      */
     public static String getcwd() {
-        return b().getcwd();
+        return current().getcwd();
     }
 
     /**
@@ -1695,7 +1752,7 @@ public final class Os {
      * @param path the new working directory
      */
     public static void chdir(String path) {
-        b().chdir(Checks.noNul("path", path));
+        current().chdir(Checks.noNul("path", path));
     }
 
     /**
@@ -1721,7 +1778,7 @@ public final class Os {
      * @return the new niceness
      */
     public static int nice(int increment) {
-        return b().nice(increment);
+        return posix("os.nice").nice(increment);
     }
 
     private static int which(String function, int which) {
@@ -1740,7 +1797,7 @@ public final class Os {
      * @return the niceness, -20..19
      */
     public static int getpriority(int which, int who) {
-        return b().getpriority(which("os.getpriority", which), id("os.getpriority", who));
+        return posix("os.getpriority").getpriority(which("os.getpriority", which), id("os.getpriority", who));
     }
 
     /**
@@ -1752,7 +1809,7 @@ public final class Os {
      * @param priority the niceness, -20..19 (out-of-range values are clamped by the kernel)
      */
     public static void setpriority(int which, int who, int priority) {
-        b().setpriority(which("os.setpriority", which), id("os.setpriority", who), priority);
+        posix("os.setpriority").setpriority(which("os.setpriority", which), id("os.setpriority", who), priority);
     }
 
     /**
@@ -1766,7 +1823,7 @@ public final class Os {
         if (mask < 0 || mask > 0777) {
             throw new IllegalArgumentException("os.umask: mask must be 0..0777 (got 0" + Integer.toOctalString(mask) + ")");
         }
-        return b().umask(mask);
+        return current().umask(mask);
     }
 
     /**
@@ -1775,7 +1832,7 @@ public final class Os {
      * @return sysname, nodename, release, version, machine
      */
     public static UnameResult uname() {
-        return b().uname();
+        return posix("os.uname").uname();
     }
 
     /**
@@ -1786,7 +1843,7 @@ public final class Os {
      * @return its message
      */
     public static String strerror(int code) {
-        return b().strerror(code);
+        return current().strerror(code);
     }
 
     /**
@@ -1796,7 +1853,7 @@ public final class Os {
      * @return the times
      */
     public static TimesResult times() {
-        return b().times();
+        return current().times();
     }
 
     /**
@@ -1807,7 +1864,7 @@ public final class Os {
      * @throws OsException when they are unobtainable
      */
     public static double[] getloadavg() {
-        return b().getloadavg();
+        return posix("os.getloadavg").getloadavg();
     }
 
     /**
@@ -1817,7 +1874,7 @@ public final class Os {
      * @return the count, or null when undetermined (Python's None)
      */
     public static Integer cpuCount() {
-        int n = b().cpuCount();
+        int n = current().cpuCount();
         return n > 0 ? n : null;
     }
 
@@ -1829,7 +1886,7 @@ public final class Os {
      * @return the count, or null when undetermined
      */
     public static Integer processCpuCount() {
-        int n = b().processCpuCount();
+        int n = current().processCpuCount();
         return n > 0 ? n : null;
     }
 
@@ -1862,7 +1919,7 @@ public final class Os {
      * @throws OsException {@link ErrorKind#INVALID_ARGUMENT} for a number the system does not know
      */
     public static long sysconf(int name) {
-        return b().sysconf(name);
+        return posix("os.sysconf").sysconf(name);
     }
 
     /**
@@ -1898,7 +1955,7 @@ public final class Os {
      * @return the string, or null when undefined (Python's None)
      */
     public static String confstr(int name) {
-        return b().confstr(name);
+        return posix("os.confstr").confstr(name);
     }
 
     /**
@@ -1931,12 +1988,12 @@ public final class Os {
 
     /** Python's {@code os.sched_get_priority_min(policy)}. Availability: Unix. {@code Os.schedGetPriorityMin(Os.SCHED_FIFO)  // 1} @param policy a SCHED_* policy @return its minimum priority */
     public static int schedGetPriorityMin(int policy) {
-        return b().schedGetPriorityMin(policy("os.sched_get_priority_min", policy));
+        return posix("os.sched_get_priority_min").schedGetPriorityMin(policy("os.sched_get_priority_min", policy));
     }
 
     /** Python's {@code os.sched_get_priority_max(policy)}. Availability: Unix. {@code Os.schedGetPriorityMax(Os.SCHED_FIFO)  // 99} @param policy a SCHED_* policy @return its maximum priority */
     public static int schedGetPriorityMax(int policy) {
-        return b().schedGetPriorityMax(policy("os.sched_get_priority_max", policy));
+        return posix("os.sched_get_priority_max").schedGetPriorityMax(policy("os.sched_get_priority_max", policy));
     }
 
     /**
@@ -1948,33 +2005,33 @@ public final class Os {
      * @param param  its parameters
      */
     public static void schedSetscheduler(int pid, int policy, SchedParam param) {
-        b().schedSetscheduler(pidOrSelf("os.sched_setscheduler", pid), policy("os.sched_setscheduler", policy),
+        scheduler("os.sched_setscheduler").schedSetscheduler(pidOrSelf("os.sched_setscheduler", pid), policy("os.sched_setscheduler", policy),
                 Objects.requireNonNull(param, "param"));
     }
 
     /** Python's {@code os.sched_getscheduler(pid)}. Availability: Linux (not macOS). {@code Os.schedGetscheduler(0)} @param pid a process, 0 for the caller @return its policy */
     public static int schedGetscheduler(int pid) {
-        return b().schedGetscheduler(pidOrSelf("os.sched_getscheduler", pid));
+        return scheduler("os.sched_getscheduler").schedGetscheduler(pidOrSelf("os.sched_getscheduler", pid));
     }
 
     /** Python's {@code os.sched_setparam(pid, param)}. Availability: Linux (not macOS). {@code Os.schedSetparam(0, new SchedParam(0));} @param pid a process, 0 for the caller @param param the parameters */
     public static void schedSetparam(int pid, SchedParam param) {
-        b().schedSetparam(pidOrSelf("os.sched_setparam", pid), Objects.requireNonNull(param, "param"));
+        scheduler("os.sched_setparam").schedSetparam(pidOrSelf("os.sched_setparam", pid), Objects.requireNonNull(param, "param"));
     }
 
     /** Python's {@code os.sched_getparam(pid)}. Availability: Linux (not macOS). {@code Os.schedGetparam(0).schedPriority()} @param pid a process, 0 for the caller @return its parameters */
     public static SchedParam schedGetparam(int pid) {
-        return b().schedGetparam(pidOrSelf("os.sched_getparam", pid));
+        return scheduler("os.sched_getparam").schedGetparam(pidOrSelf("os.sched_getparam", pid));
     }
 
     /** Python's {@code os.sched_rr_get_interval(pid)}. Availability: Linux (not macOS). {@code double q = Os.schedRrGetInterval(0);} @param pid a process, 0 for the caller @return its round-robin quantum in seconds */
     public static double schedRrGetInterval(int pid) {
-        return b().schedRrGetInterval(pidOrSelf("os.sched_rr_get_interval", pid));
+        return scheduler("os.sched_rr_get_interval").schedRrGetInterval(pidOrSelf("os.sched_rr_get_interval", pid));
     }
 
     /** Python's {@code os.sched_yield()}. Availability: Unix. {@code Os.schedYield();} */
     public static void schedYield() {
-        b().schedYield();
+        posix("os.sched_yield").schedYield();
     }
 
     /**
@@ -1990,12 +2047,12 @@ public final class Os {
                 throw new IllegalArgumentException("os.sched_setaffinity: invalid CPU number " + cpu);
             }
         }
-        b().schedSetaffinity(pidOrSelf("os.sched_setaffinity", pid), Set.copyOf(mask));
+        scheduler("os.sched_setaffinity").schedSetaffinity(pidOrSelf("os.sched_setaffinity", pid), Set.copyOf(mask));
     }
 
     /** Python's {@code os.sched_getaffinity(pid)}. Availability: Linux (not macOS). {@code Set<Integer> cpus = Os.schedGetaffinity(0);} @param pid a process, 0 for the caller @return the CPUs it may run on */
     public static Set<Integer> schedGetaffinity(int pid) {
-        return b().schedGetaffinity(pidOrSelf("os.sched_getaffinity", pid));
+        return scheduler("os.sched_getaffinity").schedGetaffinity(pidOrSelf("os.sched_getaffinity", pid));
     }
 
     // ---- posix_spawn -----------------------------------------------------------------------------
@@ -2057,6 +2114,7 @@ public final class Os {
     private static int posixSpawn(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes a,
                                   boolean search) {
         String fn = search ? "os.posix_spawnp" : "os.posix_spawn";
+        io.prockit.spi.PosixCalls posix = posix(fn);
         Checks.noNul("path", path);
         if (path.isEmpty()) {
             throw new IllegalArgumentException(fn + ": path is empty");
@@ -2066,13 +2124,16 @@ public final class Os {
         Objects.requireNonNull(a, "attributes");
         for (FileAction fa : a.fileActions()) {
             if (fa instanceof FileAction.Closefrom && POSIX_SPAWN_CLOSEFROM < 0) {
-                throw b().unsupported("os.POSIX_SPAWN_CLOSEFROM");
+                throw unavailable("os.POSIX_SPAWN_CLOSEFROM");
             }
         }
         if (a.scheduler() != null) {
+            if (!C.containsKey("POSIX_SPAWN_SETSCHEDULER")) {
+                throw unavailable(fn + " with scheduler");
+            }
             policy(fn, a.scheduler().policy());
         }
-        return b().posixSpawn(path, List.copyOf(argv), e, a, search);
+        return posix.posixSpawn(path, List.copyOf(argv), e, a, search);
     }
 
     // ---- pseudo-terminals ------------------------------------------------------------------------
@@ -2091,7 +2152,7 @@ public final class Os {
      * @return master, slave and the slave's path
      */
     public static OpenptyResult openpty() {
-        return b().openpty();
+        return posix("os.openpty").openpty();
     }
 
     /**
@@ -2113,6 +2174,6 @@ public final class Os {
             throw new IllegalArgumentException("setWindowSize: size must be 1..65535 rows and columns (got " + rows + "x"
                     + columns + ")");
         }
-        b().setWindowSize(fd, rows, columns);
+        posix("TIOCSWINSZ").setWindowSize(fd, rows, columns);
     }
 }
