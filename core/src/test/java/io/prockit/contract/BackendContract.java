@@ -165,7 +165,8 @@ public abstract class BackendContract {
     @Test
     void argumentsArriveExactlyAsGiven() throws Exception {
         List<String> args = List.of("plain", "two words", "", "\"quoted\"", "back\\slash\\", "trailing\\\\",
-                "a\"b c\"d", "tab\there", "%PATH%", "$HOME", "*", "semi;colon&amp", "-flag=value");
+                "a\"b c\"d", "tab\there", "%PATH%", "$HOME", "semi;colon&amp", "-flag=value", "\"", "\\\"");
+        // No "*": Windows' java launcher expands wildcards in unquoted arguments itself (not a backend matter).
         List<String> actions = new ArrayList<>();
         actions.add("args");
         actions.addAll(args);
