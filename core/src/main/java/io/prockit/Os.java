@@ -1931,6 +1931,7 @@ public final class Os {
      * @throws IllegalArgumentException for an unknown name, as Python raises ValueError
      */
     public static long sysconf(String name) {
+        posix("os.sysconf"); // not "unrecognized name" where the function itself is missing
         Integer v = sysconfNames().get(name);
         if (v == null) {
             throw new IllegalArgumentException("os.sysconf: unrecognized configuration name " + name);
@@ -1967,6 +1968,7 @@ public final class Os {
      * @throws IllegalArgumentException for an unknown name
      */
     public static String confstr(String name) {
+        posix("os.confstr"); // not "unrecognized name" where the function itself is missing
         Integer v = confstrNames().get(name);
         if (v == null) {
             throw new IllegalArgumentException("os.confstr: unrecognized configuration name " + name);

@@ -48,6 +48,8 @@ class WindowsUnsupportedTest {
         refused("os.uname", Os::uname);
         refused("os.getloadavg", Os::getloadavg);
         refused("os.sysconf", () -> Os.sysconf(30));
+        refused("os.sysconf", () -> Os.sysconf("SC_PAGESIZE"));
+        refused("os.confstr", () -> Os.confstr("CS_PATH"));
         refused("os.wait4", () -> Os.wait4(1, 0));
         refused("os.openpty", Os::openpty);
         refused("os.sched_getaffinity", () -> Os.schedGetaffinity(0));
