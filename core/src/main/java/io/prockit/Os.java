@@ -1776,6 +1776,9 @@ public final class Os {
      *
      * @param increment added to the niceness
      * @return the new niceness
+     * @throws OsException {@link ErrorKind#PERMISSION_DENIED} with errno {@code EPERM} when a process without
+     *                     privilege lowers its niceness, as the C library's {@code nice()} reports it
+     *                     ({@code setpriority} itself says {@code EACCES})
      */
     public static int nice(int increment) {
         return posix("os.nice").nice(increment);
