@@ -39,7 +39,9 @@ import java.util.TreeMap;
  * beforehand.
  *
  * <p><b>Availability.</b> Each method's Javadoc carries Python's "Availability" line. A function the
- * running platform lacks throws {@link UnsupportedOperationException} naming it and the platform.
+ * running platform lacks throws {@link UnsupportedOperationException} naming it and the platform
+ * ({@code "os.getuid is not available on Windows"}): the backend offers no capability for it (see
+ * {@link io.prockit.spi.ProcessBackend}), and this class builds the exception, in one place.
  *
  * <p><b>Children.</b> Every child started here is reaped by prockit as soon as it ends (it never
  * lingers as a zombie); its status is kept until {@link #waitpid} collects it, as a zombie
@@ -161,6 +163,7 @@ public final class Os {
     public static final int P_DETACH = constant("P_DETACH");
 
     // ---- <sysexits.h> ----------------------------------------------------------------------------
+    // Unix only, as in CPython (Windows has no <sysexits.h>: every EX_* is -1 there).
 
     /** Exit code: no error. Availability: Unix, not WASI. */
     public static final int EX_OK = constant("EX_OK");
@@ -194,7 +197,11 @@ public final class Os {
     public static final int EX_NOPERM = constant("EX_NOPERM");
     /** Exit code: a configuration error occurred. Availability: Unix, not WASI. */
     public static final int EX_CONFIG = constant("EX_CONFIG");
-    /** Exit code: something like "an entry was not found". Availability: Unix, not WASI. */
+    /**
+     * Exit code: something like "an entry was not found". Availability: where the C library's
+     * {@code <sysexits.h>} defines it (CPython adds it only then): neither glibc nor macOS does, so it is
+     * {@code -1} on Linux, macOS and Windows.
+     */
     public static final int EX_NOTFOUND = constant("EX_NOTFOUND");
 
     // ---- ids -------------------------------------------------------------------------------------
@@ -229,6 +236,22 @@ public final class Os {
      * {@code pid}; any other value ends the process with {@code TerminateProcess} and that value as
      * its exit code, as Python documents.
      *
+     * <p><b>An exited child not yet waited for.</b> A child prockit spawned is reaped by prockit as soon as
+     * it ends, and its status is kept until {@link #waitpid} (or {@link Child#waitFor()}) collects it. From
+     * the moment it is reaped its pid may belong to another process, so {@code kill} never passes it to
+     * {@code kill(2)} again: it throws {@link OsException} with {@link ErrorKind#NO_SUCH_PROCESS}
+     * ({@code ESRCH}) and no signal is sent to anyone. While prockit's child is alive, the signal goes
+     * through the child's pidfd on Linux, so it cannot reach a recycled pid. Any other pid goes to
+     * {@code kill(2)} as it is: a zombie prockit did not spawn (its parent has not waited yet) still holds its
+     * pid, so {@code kill} succeeds and the signal does nothing, as in C and Python. On Windows a child
+     * prockit spawned is signalled through its handle; once it has ended, {@code kill} does nothing.
+     *
+     * <pre>{@code
+     * int pid = Os.spawnlp(Os.P_NOWAIT, "true", "true");
+     * // ... once it has ended, before Os.waitpid(pid, 0):
+     * Os.kill(pid, 15);   // OsException NO_SUCH_PROCESS: prockit reaped it; nothing is signalled
+     * }</pre>
+     *
      * <p>Availability: Unix, Windows, not WASI.
      *
      * @param pid a process id, &gt; 0
@@ -257,7 +280,7 @@ public final class Os {
             throw new IllegalArgumentException("os.killpg: process group id must be > 0 (got " + pgid + ")");
         }
         checkSignal(sig);
-        Backends.get().killpg(pgid, sig);
+        posix("os.killpg").killpg(pgid, sig);
     }
 
     private static void checkSignal(int sig) {
@@ -318,6 +341,16 @@ public final class Os {
         return Backends.get().statusCodec();
     }
 
+    /** The codec, once {@code status} has the platform's width (Python: OverflowError / ValueError). */
+    private static StatusCodec codec(String function, long status) {
+        StatusCodec c = codec();
+        if (!c.inRange(status)) {
+            throw new IllegalArgumentException(function + ": invalid wait status " + status + " (0x"
+                    + Long.toHexString(status) + "): wider than a wait status on " + Backends.get().platformName());
+        }
+        return c;
+    }
+
     /**
      * Python's {@code os.waitstatus_to_exitcode(status)}: the exit code if the process exited, or
      * {@code -signal} if a signal killed it.
@@ -326,10 +359,12 @@ public final class Os {
      *
      * @param status a raw wait status
      * @return the exit code, or the negated signal number
-     * @throws IllegalArgumentException if the status is "stopped" or "continued", as Python raises {@code ValueError}
+     * @throws IllegalArgumentException if the status is "stopped" or "continued", as Python raises {@code ValueError},
+     *                                  or wider than the platform's status (more than 32 bits on POSIX, read signed
+     *                                  or unsigned; an exit code beyond 32 bits on Windows), naming the value
      */
     public static int waitstatusToExitcode(long status) {
-        StatusCodec c = codec();
+        StatusCodec c = codec("os.waitstatus_to_exitcode", status);
         if (c.ifExited(status)) {
             return c.exitStatus(status);
         }
@@ -347,7 +382,7 @@ public final class Os {
      * @return whether the process exited normally
      */
     public static boolean WIFEXITED(long status) {
-        return codec().ifExited(status);
+        return codec("os.WIFEXITED", status).ifExited(status);
     }
 
     /**
@@ -357,7 +392,7 @@ public final class Os {
      * @return the exit code (meaningful when {@link #WIFEXITED})
      */
     public static int WEXITSTATUS(long status) {
-        return codec().exitStatus(status);
+        return codec("os.WEXITSTATUS", status).exitStatus(status);
     }
 
     /**
@@ -367,7 +402,7 @@ public final class Os {
      * @return whether a signal ended the process
      */
     public static boolean WIFSIGNALED(long status) {
-        return codec().ifSignaled(status);
+        return codec("os.WIFSIGNALED", status).ifSignaled(status);
     }
 
     /**
@@ -377,7 +412,7 @@ public final class Os {
      * @return the signal that ended the process (meaningful when {@link #WIFSIGNALED})
      */
     public static int WTERMSIG(long status) {
-        return codec().termSig(status);
+        return codec("os.WTERMSIG", status).termSig(status);
     }
 
     /**
@@ -387,7 +422,7 @@ public final class Os {
      * @return whether a core dump was written
      */
     public static boolean WCOREDUMP(long status) {
-        return codec().coreDump(status);
+        return codec("os.WCOREDUMP", status).coreDump(status);
     }
 
     /**
@@ -397,7 +432,7 @@ public final class Os {
      * @return whether the process is stopped (reported under {@link #WUNTRACED})
      */
     public static boolean WIFSTOPPED(long status) {
-        return codec().ifStopped(status);
+        return codec("os.WIFSTOPPED", status).ifStopped(status);
     }
 
     /**
@@ -407,7 +442,7 @@ public final class Os {
      * @return the signal that stopped the process
      */
     public static int WSTOPSIG(long status) {
-        return codec().stopSig(status);
+        return codec("os.WSTOPSIG", status).stopSig(status);
     }
 
     /**
@@ -417,7 +452,7 @@ public final class Os {
      * @return whether a stopped process was continued (reported under {@link #WCONTINUED})
      */
     public static boolean WIFCONTINUED(long status) {
-        return codec().ifContinued(status);
+        return codec("os.WIFCONTINUED", status).ifContinued(status);
     }
 
     // ---- spawn -----------------------------------------------------------------------------------
@@ -546,9 +581,7 @@ public final class Os {
 
     /** Python's {@code spawn*p*} forms do not exist on Windows (the seed: "not available on Windows"). */
     private static void notOnWindows(String function) {
-        if (b().name().equals("windows")) {
-            throw b().unsupported(function);
-        }
+        posix(function); // throws where the platform is not POSIX
     }
 
     private static List<String> list(String arg0, String... args) {
@@ -721,7 +754,7 @@ public final class Os {
         if (showCmd < 0 || showCmd > 11) {
             throw new IllegalArgumentException("os.startfile: show_cmd must be an SW_* value 0..11 (got " + showCmd + ")");
         }
-        b().startfile(path, operation, arguments, cwd, showCmd);
+        windows("os.startfile").startfile(path, operation, arguments, cwd, showCmd);
     }
 
     // =============================================================================================
@@ -730,6 +763,63 @@ public final class Os {
 
     private static io.prockit.spi.ProcessBackend b() {
         return Backends.get();
+    }
+
+    // ---- availability: the one place its exception is built ----------------------------------------
+
+    /**
+     * Python's "Availability" as behaviour: the exception every function the running platform lacks throws.
+     * The only place it is built; the backend says what it lacks by an empty capability.
+     *
+     * @param function Python's name, e.g. {@code "os.fork"}, with an explanation where one helps
+     * @return {@code UnsupportedOperationException("os.getuid is not available on Windows")}
+     */
+    private static UnsupportedOperationException unavailable(String function) {
+        return new UnsupportedOperationException(function + " is not available on " + b().platformName());
+    }
+
+    private static io.prockit.spi.CurrentProcess current() {
+        return b().currentProcess();
+    }
+
+    private static io.prockit.spi.PosixCalls posix(String function) {
+        java.util.Optional<io.prockit.spi.PosixCalls> p = b().posix();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
+    }
+
+    private static io.prockit.spi.SavedIdCalls savedIds(String function) {
+        java.util.Optional<io.prockit.spi.SavedIdCalls> p = posix(function).savedIds();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
+    }
+
+    private static io.prockit.spi.SchedulerCalls scheduler(String function) {
+        java.util.Optional<io.prockit.spi.SchedulerCalls> p = posix(function).scheduler();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
+    }
+
+    private static io.prockit.spi.PidfdCalls pidfd(String function) {
+        java.util.Optional<io.prockit.spi.PidfdCalls> p = posix(function).pidfd();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
+    }
+
+    private static io.prockit.spi.WindowsCalls windows(String function) {
+        java.util.Optional<io.prockit.spi.WindowsCalls> p = b().windows();
+        if (p.isEmpty()) {
+            throw unavailable(function);
+        }
+        return p.get();
     }
 
     private static void checkArgv(String function, List<String> args) {
@@ -762,7 +852,7 @@ public final class Os {
         }
         checkArgv("exec", args);
         Map<String, String> e = env == null ? null : checkEnv("exec", env);
-        b().execve(program, List.copyOf(args), e, search);
+        current().execve(program, List.copyOf(args), e, search);
     }
 
     // ---- exec ------------------------------------------------------------------------------------
@@ -885,7 +975,7 @@ public final class Os {
      * @param n the exit status (the low 8 bits are seen by the parent on POSIX)
      */
     public static void _exit(int n) {
-        b()._exit(n);
+        current()._exit(n);
     }
 
     /**
@@ -897,7 +987,7 @@ public final class Os {
      * }</pre>
      */
     public static void abort() {
-        b().abort();
+        current().abort();
     }
 
     // ---- what a JVM cannot do -------------------------------------------------------------------
@@ -965,7 +1055,7 @@ public final class Os {
      * @throws UnsupportedOperationException always
      */
     public static void plock(int op) {
-        throw b().unsupported("os.plock (the C library has no plock; use mlockall through JNA if needed)");
+        throw unavailable("os.plock (the C library has no plock; use mlockall through JNA if needed)");
     }
 
     // ---- popen -----------------------------------------------------------------------------------
@@ -1172,7 +1262,7 @@ public final class Os {
      */
     public static Wait4Result wait4(int pid, int options) {
         checkOptions("os.wait4", options, WNOHANG, WUNTRACED, WCONTINUED);
-        return b().wait4(pid, options);
+        return posix("os.wait4").wait4(pid, options);
     }
 
     /**
@@ -1211,7 +1301,7 @@ public final class Os {
             throw new IllegalArgumentException("os.waitid: options 0x" + Integer.toHexString(options)
                     + " name no event: add WEXITED, WSTOPPED or WCONTINUED");
         }
-        return b().waitid(idtype, id, options);
+        return posix("os.waitid").waitid(idtype, id, options);
     }
 
     /**
@@ -1234,7 +1324,7 @@ public final class Os {
     public static int pidfdOpen(int pid, int flags) {
         Checks.positivePid("os.pidfd_open", pid);
         checkOptions("os.pidfd_open", flags, PIDFD_NONBLOCK);
-        return b().pidfdOpen(pid, flags);
+        return pidfd("os.pidfd_open").pidfdOpen(pid, flags);
     }
 
     /**
@@ -1259,7 +1349,7 @@ public final class Os {
      */
     public static void close(int fd) {
         checkFd("os.close", fd);
-        b().close(fd);
+        posix("os.close").close(fd);
     }
 
     /**
@@ -1274,7 +1364,7 @@ public final class Os {
      */
     public static boolean isatty(int fd) {
         checkFd("os.isatty", fd);
-        return b().isatty(fd);
+        return posix("os.isatty").isatty(fd);
     }
 
     private static void checkFd(String function, int fd) {
@@ -1301,22 +1391,22 @@ public final class Os {
 
     /** Python's {@code os.getuid()}. Availability: Unix. {@code int uid = Os.getuid();} @return the real user id */
     public static int getuid() {
-        return b().getuid();
+        return posix("os.getuid").getuid();
     }
 
     /** Python's {@code os.geteuid()}. Availability: Unix. {@code int euid = Os.geteuid();} @return the effective user id */
     public static int geteuid() {
-        return b().geteuid();
+        return posix("os.geteuid").geteuid();
     }
 
     /** Python's {@code os.getgid()}. Availability: Unix. {@code int gid = Os.getgid();} @return the real group id */
     public static int getgid() {
-        return b().getgid();
+        return posix("os.getgid").getgid();
     }
 
     /** Python's {@code os.getegid()}. Availability: Unix. {@code int egid = Os.getegid();} @return the effective group id */
     public static int getegid() {
-        return b().getegid();
+        return posix("os.getegid").getegid();
     }
 
     /**
@@ -1327,7 +1417,7 @@ public final class Os {
      * @return the ids
      */
     public static int[] getgroups() {
-        return b().getgroups();
+        return posix("os.getgroups").getgroups();
     }
 
     /**
@@ -1340,7 +1430,7 @@ public final class Os {
      */
     public static int[] getgrouplist(String user, int group) {
         Checks.noNul("user", user);
-        return b().getgrouplist(user, id("os.getgrouplist", group));
+        return posix("os.getgrouplist").getgrouplist(user, id("os.getgrouplist", group));
     }
 
     /**
@@ -1351,7 +1441,7 @@ public final class Os {
      * @throws OsException when there is no controlling terminal or utmp entry (e.g. ENOTTY, ENXIO)
      */
     public static String getlogin() {
-        return b().getlogin();
+        return current().getlogin();
     }
 
     /**
@@ -1361,7 +1451,7 @@ public final class Os {
      * @return {ruid, euid, suid}
      */
     public static int[] getresuid() {
-        return b().getresuid();
+        return savedIds("os.getresuid").getresuid();
     }
 
     /**
@@ -1371,7 +1461,7 @@ public final class Os {
      * @return {rgid, egid, sgid}
      */
     public static int[] getresgid() {
-        return b().getresgid();
+        return savedIds("os.getresgid").getresgid();
     }
 
     /**
@@ -1382,22 +1472,22 @@ public final class Os {
      * @throws OsException {@link ErrorKind#PERMISSION_DENIED} without the privilege
      */
     public static void setuid(int uid) {
-        b().setuid(id("os.setuid", uid));
+        posix("os.setuid").setuid(id("os.setuid", uid));
     }
 
     /** Python's {@code os.seteuid(euid)}. Availability: Unix. {@code Os.seteuid(65534);} @param euid the effective user id */
     public static void seteuid(int euid) {
-        b().seteuid(id("os.seteuid", euid));
+        posix("os.seteuid").seteuid(id("os.seteuid", euid));
     }
 
     /** Python's {@code os.setgid(gid)}. Availability: Unix. {@code Os.setgid(65534);} @param gid the group id */
     public static void setgid(int gid) {
-        b().setgid(id("os.setgid", gid));
+        posix("os.setgid").setgid(id("os.setgid", gid));
     }
 
     /** Python's {@code os.setegid(egid)}. Availability: Unix. {@code Os.setegid(65534);} @param egid the effective group id */
     public static void setegid(int egid) {
-        b().setegid(id("os.setegid", egid));
+        posix("os.setegid").setegid(id("os.setegid", egid));
     }
 
     /**
@@ -1407,7 +1497,7 @@ public final class Os {
      * @param euid effective user id or -1
      */
     public static void setreuid(int ruid, int euid) {
-        b().setreuid(idOrKeep("os.setreuid", ruid), idOrKeep("os.setreuid", euid));
+        posix("os.setreuid").setreuid(idOrKeep("os.setreuid", ruid), idOrKeep("os.setreuid", euid));
     }
 
     /**
@@ -1417,7 +1507,7 @@ public final class Os {
      * @param egid effective group id or -1
      */
     public static void setregid(int rgid, int egid) {
-        b().setregid(idOrKeep("os.setregid", rgid), idOrKeep("os.setregid", egid));
+        posix("os.setregid").setregid(idOrKeep("os.setregid", rgid), idOrKeep("os.setregid", egid));
     }
 
     /**
@@ -1429,7 +1519,7 @@ public final class Os {
      * @param suid saved or -1
      */
     public static void setresuid(int ruid, int euid, int suid) {
-        b().setresuid(idOrKeep("os.setresuid", ruid), idOrKeep("os.setresuid", euid), idOrKeep("os.setresuid", suid));
+        savedIds("os.setresuid").setresuid(idOrKeep("os.setresuid", ruid), idOrKeep("os.setresuid", euid), idOrKeep("os.setresuid", suid));
     }
 
     /**
@@ -1441,7 +1531,7 @@ public final class Os {
      * @param sgid saved or -1
      */
     public static void setresgid(int rgid, int egid, int sgid) {
-        b().setresgid(idOrKeep("os.setresgid", rgid), idOrKeep("os.setresgid", egid), idOrKeep("os.setresgid", sgid));
+        savedIds("os.setresgid").setresgid(idOrKeep("os.setresgid", rgid), idOrKeep("os.setresgid", egid), idOrKeep("os.setresgid", sgid));
     }
 
     /**
@@ -1453,7 +1543,7 @@ public final class Os {
         for (int g : groups) {
             id("os.setgroups", g);
         }
-        b().setgroups(groups.clone());
+        posix("os.setgroups").setgroups(groups.clone());
     }
 
     /**
@@ -1465,7 +1555,7 @@ public final class Os {
      */
     public static void initgroups(String username, int gid) {
         Checks.noNul("username", username);
-        b().initgroups(username, id("os.initgroups", gid));
+        posix("os.initgroups").initgroups(username, id("os.initgroups", gid));
     }
 
     // ---- process groups, sessions, terminal --------------------------------------------------------
@@ -1479,12 +1569,12 @@ public final class Os {
 
     /** Python's {@code os.getpgid(pid)}. Availability: Unix. {@code int g = Os.getpgid(0);} @param pid a process, 0 for the caller @return its process group */
     public static int getpgid(int pid) {
-        return b().getpgid(pidOrSelf("os.getpgid", pid));
+        return posix("os.getpgid").getpgid(pidOrSelf("os.getpgid", pid));
     }
 
     /** Python's {@code os.getpgrp()}. Availability: Unix. {@code int g = Os.getpgrp();} @return the caller's process group */
     public static int getpgrp() {
-        return b().getpgrp();
+        return posix("os.getpgrp").getpgrp();
     }
 
     /**
@@ -1494,17 +1584,17 @@ public final class Os {
      * @param pgrp the group, 0 for {@code pid}'s own
      */
     public static void setpgid(int pid, int pgrp) {
-        b().setpgid(pidOrSelf("os.setpgid", pid), pidOrSelf("os.setpgid", pgrp));
+        posix("os.setpgid").setpgid(pidOrSelf("os.setpgid", pid), pidOrSelf("os.setpgid", pgrp));
     }
 
     /** Python's {@code os.setpgrp()}: the caller leads a new process group. Availability: Unix. {@code Os.setpgrp();} */
     public static void setpgrp() {
-        b().setpgrp();
+        posix("os.setpgrp").setpgrp();
     }
 
     /** Python's {@code os.getsid(pid)}. Availability: Unix. {@code int s = Os.getsid(0);} @param pid a process, 0 for the caller @return its session id */
     public static int getsid(int pid) {
-        return b().getsid(pidOrSelf("os.getsid", pid));
+        return posix("os.getsid").getsid(pidOrSelf("os.getsid", pid));
     }
 
     /**
@@ -1513,13 +1603,13 @@ public final class Os {
      * {@code Os.setsid();}
      */
     public static void setsid() {
-        b().setsid();
+        posix("os.setsid").setsid();
     }
 
     /** Python's {@code os.tcgetpgrp(fd)}. Availability: Unix. {@code int fg = Os.tcgetpgrp(0);} @param fd a terminal @return its foreground process group */
     public static int tcgetpgrp(int fd) {
         checkFd("os.tcgetpgrp", fd);
-        return b().tcgetpgrp(fd);
+        return posix("os.tcgetpgrp").tcgetpgrp(fd);
     }
 
     /**
@@ -1533,12 +1623,12 @@ public final class Os {
         if (pg <= 0) {
             throw new IllegalArgumentException("os.tcsetpgrp: process group must be > 0 (got " + pg + ")");
         }
-        b().tcsetpgrp(fd, pg);
+        posix("os.tcsetpgrp").tcsetpgrp(fd, pg);
     }
 
     /** Python's {@code os.ctermid()}. Availability: Unix. {@code String t = Os.ctermid();} @return the controlling terminal's path (usually {@code /dev/tty}) */
     public static String ctermid() {
-        return b().ctermid();
+        return posix("os.ctermid").ctermid();
     }
 
     // ---- environment and working directory ---------------------------------------------------------
@@ -1556,7 +1646,7 @@ public final class Os {
      * @return the value, or null
      */
     public static String getenv(String key) {
-        return b().getenv(Checks.envName(key));
+        return current().getenv(Checks.envName(key));
     }
 
     /**
@@ -1591,7 +1681,7 @@ public final class Os {
     public static void putenv(String key, String value) {
         Checks.envName(key);
         Checks.noNul("environment value of " + key, value);
-        b().putenv(key, value);
+        current().putenv(key, value);
     }
 
     /**
@@ -1601,7 +1691,7 @@ public final class Os {
      * @param key a name
      */
     public static void unsetenv(String key) {
-        b().unsetenv(Checks.envName(key));
+        current().unsetenv(Checks.envName(key));
     }
 
     /**
@@ -1615,7 +1705,7 @@ public final class Os {
      * @return an unmodifiable copy
      */
     public static Map<String, String> environ() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(b().liveEnvironment()));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(current().liveEnvironment()));
     }
 
     /**
@@ -1649,7 +1739,7 @@ public final class Os {
      * @return the absolute path
      */
     public static String getcwd() {
-        return b().getcwd();
+        return current().getcwd();
     }
 
     /**
@@ -1672,7 +1762,7 @@ public final class Os {
      * @param path the new working directory
      */
     public static void chdir(String path) {
-        b().chdir(Checks.noNul("path", path));
+        current().chdir(Checks.noNul("path", path));
     }
 
     /**
@@ -1696,9 +1786,12 @@ public final class Os {
      *
      * @param increment added to the niceness
      * @return the new niceness
+     * @throws OsException {@link ErrorKind#PERMISSION_DENIED} with errno {@code EPERM} when a process without
+     *                     privilege lowers its niceness, as the C library's {@code nice()} reports it
+     *                     ({@code setpriority} itself says {@code EACCES})
      */
     public static int nice(int increment) {
-        return b().nice(increment);
+        return posix("os.nice").nice(increment);
     }
 
     private static int which(String function, int which) {
@@ -1717,7 +1810,7 @@ public final class Os {
      * @return the niceness, -20..19
      */
     public static int getpriority(int which, int who) {
-        return b().getpriority(which("os.getpriority", which), id("os.getpriority", who));
+        return posix("os.getpriority").getpriority(which("os.getpriority", which), id("os.getpriority", who));
     }
 
     /**
@@ -1729,7 +1822,7 @@ public final class Os {
      * @param priority the niceness, -20..19 (out-of-range values are clamped by the kernel)
      */
     public static void setpriority(int which, int who, int priority) {
-        b().setpriority(which("os.setpriority", which), id("os.setpriority", who), priority);
+        posix("os.setpriority").setpriority(which("os.setpriority", which), id("os.setpriority", who), priority);
     }
 
     /**
@@ -1743,7 +1836,7 @@ public final class Os {
         if (mask < 0 || mask > 0777) {
             throw new IllegalArgumentException("os.umask: mask must be 0..0777 (got 0" + Integer.toOctalString(mask) + ")");
         }
-        return b().umask(mask);
+        return current().umask(mask);
     }
 
     /**
@@ -1752,7 +1845,7 @@ public final class Os {
      * @return sysname, nodename, release, version, machine
      */
     public static UnameResult uname() {
-        return b().uname();
+        return posix("os.uname").uname();
     }
 
     /**
@@ -1763,7 +1856,7 @@ public final class Os {
      * @return its message
      */
     public static String strerror(int code) {
-        return b().strerror(code);
+        return current().strerror(code);
     }
 
     /**
@@ -1773,7 +1866,7 @@ public final class Os {
      * @return the times
      */
     public static TimesResult times() {
-        return b().times();
+        return current().times();
     }
 
     /**
@@ -1784,7 +1877,7 @@ public final class Os {
      * @throws OsException when they are unobtainable
      */
     public static double[] getloadavg() {
-        return b().getloadavg();
+        return posix("os.getloadavg").getloadavg();
     }
 
     /**
@@ -1794,7 +1887,7 @@ public final class Os {
      * @return the count, or null when undetermined (Python's None)
      */
     public static Integer cpuCount() {
-        int n = b().cpuCount();
+        int n = current().cpuCount();
         return n > 0 ? n : null;
     }
 
@@ -1806,7 +1899,7 @@ public final class Os {
      * @return the count, or null when undetermined
      */
     public static Integer processCpuCount() {
-        int n = b().processCpuCount();
+        int n = current().processCpuCount();
         return n > 0 ? n : null;
     }
 
@@ -1839,7 +1932,7 @@ public final class Os {
      * @throws OsException {@link ErrorKind#INVALID_ARGUMENT} for a number the system does not know
      */
     public static long sysconf(int name) {
-        return b().sysconf(name);
+        return posix("os.sysconf").sysconf(name);
     }
 
     /**
@@ -1851,6 +1944,7 @@ public final class Os {
      * @throws IllegalArgumentException for an unknown name, as Python raises ValueError
      */
     public static long sysconf(String name) {
+        posix("os.sysconf"); // not "unrecognized name" where the function itself is missing
         Integer v = sysconfNames().get(name);
         if (v == null) {
             throw new IllegalArgumentException("os.sysconf: unrecognized configuration name " + name);
@@ -1875,7 +1969,7 @@ public final class Os {
      * @return the string, or null when undefined (Python's None)
      */
     public static String confstr(int name) {
-        return b().confstr(name);
+        return posix("os.confstr").confstr(name);
     }
 
     /**
@@ -1887,6 +1981,7 @@ public final class Os {
      * @throws IllegalArgumentException for an unknown name
      */
     public static String confstr(String name) {
+        posix("os.confstr"); // not "unrecognized name" where the function itself is missing
         Integer v = confstrNames().get(name);
         if (v == null) {
             throw new IllegalArgumentException("os.confstr: unrecognized configuration name " + name);
@@ -1908,12 +2003,12 @@ public final class Os {
 
     /** Python's {@code os.sched_get_priority_min(policy)}. Availability: Unix. {@code Os.schedGetPriorityMin(Os.SCHED_FIFO)  // 1} @param policy a SCHED_* policy @return its minimum priority */
     public static int schedGetPriorityMin(int policy) {
-        return b().schedGetPriorityMin(policy("os.sched_get_priority_min", policy));
+        return posix("os.sched_get_priority_min").schedGetPriorityMin(policy("os.sched_get_priority_min", policy));
     }
 
     /** Python's {@code os.sched_get_priority_max(policy)}. Availability: Unix. {@code Os.schedGetPriorityMax(Os.SCHED_FIFO)  // 99} @param policy a SCHED_* policy @return its maximum priority */
     public static int schedGetPriorityMax(int policy) {
-        return b().schedGetPriorityMax(policy("os.sched_get_priority_max", policy));
+        return posix("os.sched_get_priority_max").schedGetPriorityMax(policy("os.sched_get_priority_max", policy));
     }
 
     /**
@@ -1925,33 +2020,33 @@ public final class Os {
      * @param param  its parameters
      */
     public static void schedSetscheduler(int pid, int policy, SchedParam param) {
-        b().schedSetscheduler(pidOrSelf("os.sched_setscheduler", pid), policy("os.sched_setscheduler", policy),
+        scheduler("os.sched_setscheduler").schedSetscheduler(pidOrSelf("os.sched_setscheduler", pid), policy("os.sched_setscheduler", policy),
                 Objects.requireNonNull(param, "param"));
     }
 
     /** Python's {@code os.sched_getscheduler(pid)}. Availability: Linux (not macOS). {@code Os.schedGetscheduler(0)} @param pid a process, 0 for the caller @return its policy */
     public static int schedGetscheduler(int pid) {
-        return b().schedGetscheduler(pidOrSelf("os.sched_getscheduler", pid));
+        return scheduler("os.sched_getscheduler").schedGetscheduler(pidOrSelf("os.sched_getscheduler", pid));
     }
 
     /** Python's {@code os.sched_setparam(pid, param)}. Availability: Linux (not macOS). {@code Os.schedSetparam(0, new SchedParam(0));} @param pid a process, 0 for the caller @param param the parameters */
     public static void schedSetparam(int pid, SchedParam param) {
-        b().schedSetparam(pidOrSelf("os.sched_setparam", pid), Objects.requireNonNull(param, "param"));
+        scheduler("os.sched_setparam").schedSetparam(pidOrSelf("os.sched_setparam", pid), Objects.requireNonNull(param, "param"));
     }
 
     /** Python's {@code os.sched_getparam(pid)}. Availability: Linux (not macOS). {@code Os.schedGetparam(0).schedPriority()} @param pid a process, 0 for the caller @return its parameters */
     public static SchedParam schedGetparam(int pid) {
-        return b().schedGetparam(pidOrSelf("os.sched_getparam", pid));
+        return scheduler("os.sched_getparam").schedGetparam(pidOrSelf("os.sched_getparam", pid));
     }
 
     /** Python's {@code os.sched_rr_get_interval(pid)}. Availability: Linux (not macOS). {@code double q = Os.schedRrGetInterval(0);} @param pid a process, 0 for the caller @return its round-robin quantum in seconds */
     public static double schedRrGetInterval(int pid) {
-        return b().schedRrGetInterval(pidOrSelf("os.sched_rr_get_interval", pid));
+        return scheduler("os.sched_rr_get_interval").schedRrGetInterval(pidOrSelf("os.sched_rr_get_interval", pid));
     }
 
     /** Python's {@code os.sched_yield()}. Availability: Unix. {@code Os.schedYield();} */
     public static void schedYield() {
-        b().schedYield();
+        posix("os.sched_yield").schedYield();
     }
 
     /**
@@ -1967,12 +2062,12 @@ public final class Os {
                 throw new IllegalArgumentException("os.sched_setaffinity: invalid CPU number " + cpu);
             }
         }
-        b().schedSetaffinity(pidOrSelf("os.sched_setaffinity", pid), Set.copyOf(mask));
+        scheduler("os.sched_setaffinity").schedSetaffinity(pidOrSelf("os.sched_setaffinity", pid), Set.copyOf(mask));
     }
 
     /** Python's {@code os.sched_getaffinity(pid)}. Availability: Linux (not macOS). {@code Set<Integer> cpus = Os.schedGetaffinity(0);} @param pid a process, 0 for the caller @return the CPUs it may run on */
     public static Set<Integer> schedGetaffinity(int pid) {
-        return b().schedGetaffinity(pidOrSelf("os.sched_getaffinity", pid));
+        return scheduler("os.sched_getaffinity").schedGetaffinity(pidOrSelf("os.sched_getaffinity", pid));
     }
 
     // ---- posix_spawn -----------------------------------------------------------------------------
@@ -2034,6 +2129,7 @@ public final class Os {
     private static int posixSpawn(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes a,
                                   boolean search) {
         String fn = search ? "os.posix_spawnp" : "os.posix_spawn";
+        io.prockit.spi.PosixCalls posix = posix(fn);
         Checks.noNul("path", path);
         if (path.isEmpty()) {
             throw new IllegalArgumentException(fn + ": path is empty");
@@ -2043,13 +2139,16 @@ public final class Os {
         Objects.requireNonNull(a, "attributes");
         for (FileAction fa : a.fileActions()) {
             if (fa instanceof FileAction.Closefrom && POSIX_SPAWN_CLOSEFROM < 0) {
-                throw b().unsupported("os.POSIX_SPAWN_CLOSEFROM");
+                throw unavailable("os.POSIX_SPAWN_CLOSEFROM");
             }
         }
         if (a.scheduler() != null) {
+            if (!C.containsKey("POSIX_SPAWN_SETSCHEDULER")) {
+                throw unavailable(fn + " with scheduler");
+            }
             policy(fn, a.scheduler().policy());
         }
-        return b().posixSpawn(path, List.copyOf(argv), e, a, search);
+        return posix.posixSpawn(path, List.copyOf(argv), e, a, search);
     }
 
     // ---- pseudo-terminals ------------------------------------------------------------------------
@@ -2068,7 +2167,7 @@ public final class Os {
      * @return master, slave and the slave's path
      */
     public static OpenptyResult openpty() {
-        return b().openpty();
+        return posix("os.openpty").openpty();
     }
 
     /**
@@ -2090,6 +2189,6 @@ public final class Os {
             throw new IllegalArgumentException("setWindowSize: size must be 1..65535 rows and columns (got " + rows + "x"
                     + columns + ")");
         }
-        b().setWindowSize(fd, rows, columns);
+        posix("TIOCSWINSZ").setWindowSize(fd, rows, columns);
     }
 }

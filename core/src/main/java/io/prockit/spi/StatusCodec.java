@@ -5,6 +5,17 @@ package io.prockit.spi;
  * and Windows, so each backend brings its own. Implementations are pure functions.
  */
 public interface StatusCodec {
+    /**
+     * Whether a value has the width of this platform's wait status, before any macro reads it: core refuses
+     * the others with an {@link IllegalArgumentException} naming the value, as Python refuses a status its C
+     * {@code int} (POSIX) or the exit code's {@code UINT} (Windows) cannot hold.
+     *
+     * @param status a value offered as a raw status
+     * @return true on POSIX for the 32 bits of a C {@code int}, read signed or unsigned
+     *         ({@code -2^31 .. 2^32-1}); on Windows for a 32-bit exit code shifted left by 8 ({@code 0 .. 2^40-1})
+     */
+    boolean inRange(long status);
+
     /** @param status a raw status @return {@code WIFEXITED} */
     boolean ifExited(long status);
 

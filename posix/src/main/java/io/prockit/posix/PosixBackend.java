@@ -7,11 +7,17 @@ import io.prockit.WaitResult;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.spi.ChildHandle;
+import io.prockit.spi.CurrentProcess;
+import io.prockit.spi.PidfdCalls;
+import io.prockit.spi.PosixCalls;
 import io.prockit.spi.ProcessBackend;
+import io.prockit.spi.SavedIdCalls;
+import io.prockit.spi.SchedulerCalls;
 import io.prockit.spi.SignalTable;
 import io.prockit.spi.SpawnRequest;
 import io.prockit.spi.StatusCodec;
 import io.prockit.spi.Termination;
+import io.prockit.spi.WindowsCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -31,10 +38,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * for all of them: Linux pidfds in an epoll set, macOS a kqueue. Nothing native is loaded until the
  * first call that needs it; {@link #isSupported()} only reads {@code os.name}.
  *
+ * <p>Capabilities: this class is the contract and every capability it offers at once
+ * ({@link #currentProcess()}, {@link #posix()}, and on Linux {@link #savedIds()}, {@link #scheduler()},
+ * {@link #pidfd()}, which are empty on macOS); it hands out itself. That keeps the method bodies where they
+ * were; splitting it into one object per capability is the next step.
+ *
  * <p>Platform notes: Linux is tested on every build; macOS is written from Apple's headers and
  * tested only by the CI matrix. Other Unix systems are not served.
  */
-public final class PosixBackend implements ProcessBackend {
+public final class PosixBackend
+        implements ProcessBackend, CurrentProcess, PosixCalls, SavedIdCalls, SchedulerCalls, PidfdCalls {
     static final Logger LOG = LoggerFactory.getLogger("io.prockit.posix");
 
     private static volatile PosixConstants running;
@@ -154,6 +167,41 @@ public final class PosixBackend implements ProcessBackend {
     @Override
     public Map<String, Integer> constants() {
         return c.all();
+    }
+
+    // ---- capabilities: this object itself; Linux-only groups are empty on macOS ----------------------
+
+    @Override
+    public CurrentProcess currentProcess() {
+        return this;
+    }
+
+    @Override
+    public Optional<PosixCalls> posix() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<WindowsCalls> windows() {
+        return Optional.empty();
+    }
+
+    /** {@code getresuid} and friends: glibc has them, macOS's libc does not. */
+    @Override
+    public Optional<SavedIdCalls> savedIds() {
+        return darwin ? Optional.empty() : Optional.of(this);
+    }
+
+    /** Policy, parameters and affinity of a process: Linux has them, macOS has no such calls. */
+    @Override
+    public Optional<SchedulerCalls> scheduler() {
+        return darwin ? Optional.empty() : Optional.of(this);
+    }
+
+    /** pidfds are Linux's (a kernel without them fails {@code pidfd_open} with ENOSYS: kind UNSUPPORTED). */
+    @Override
+    public Optional<PidfdCalls> pidfd() {
+        return darwin ? Optional.empty() : Optional.of(this);
     }
 
     @Override
@@ -460,9 +508,6 @@ public final class PosixBackend implements ProcessBackend {
 
     @Override
     public int pidfdOpen(int pid, int flags) {
-        if (darwin) {
-            throw unsupported("os.pidfd_open");
-        }
         try {
             int fd = pidfds().open(pid, flags);
             waits.pidfdOpened(fd, pid, flags);

@@ -56,12 +56,11 @@ final class PosixSpawn {
                 checkSignal(op + " setsigmask", s);
             }
         }
-        if (a.scheduler() != null && c.optional("POSIX_SPAWN_SETSCHEDULER").isEmpty()) {
-            throw b.unsupported("os." + op + " with scheduler");
-        }
+        // A scheduler where the platform has no POSIX_SPAWN_SETSCHEDULER is refused by Os (availability).
         for (FileAction fa : a.fileActions()) {
             if (fa instanceof FileAction.Closefrom && addclosefrom == null) {
-                throw b.unsupported("POSIX_SPAWN_CLOSEFROM (posix_spawn_file_actions_addclosefrom_np)");
+                // The C library predates it (glibc < 2.34): the running system does not offer the call.
+                throw b.errors.of("posix_spawn_file_actions_addclosefrom_np", program, c.ENOSYS);
             }
         }
         String path = program;

@@ -74,6 +74,12 @@ public abstract class PosixStatusCodec implements StatusCodec {
     PosixStatusCodec() {
     }
 
+    /** A C {@code int}: Python's {@code os.W*} take one; prockit reports it unsigned ({@code & 0xffffffff}). */
+    @Override
+    public boolean inRange(long s) {
+        return s >= Integer.MIN_VALUE && s <= 0xffffffffL;
+    }
+
     @Override
     public boolean ifExited(long s) {
         return termSig(s) == 0;

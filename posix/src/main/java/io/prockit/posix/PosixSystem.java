@@ -29,6 +29,9 @@ import java.util.TreeSet;
  * Each is one libc call (two where the C interface needs a size first), errno turned into an
  * {@link OsException} naming the call.
  *
+ * <p>The Linux-only calls here ({@code getres*id}/{@code setres*id}, the scheduler's policy, parameters and
+ * affinity) are reached only on Linux: on macOS {@link PosixBackend} offers them as empty capabilities.
+ *
  * <p>Why {@code errno} is cleared by hand for some calls: {@code getpriority}, {@code nice},
  * {@code sysconf} and {@code confstr} can return -1 (or 0) as a valid result, so the only failure signal is
  * errno changing; they are mapped without {@code LastErrorException} and read {@link Native#getLastError()}.
@@ -48,10 +51,6 @@ final class PosixSystem {
 
     private OsException err(String op, Object subject, LastErrorException e) {
         return b.errors.of(op, subject, e);
-    }
-
-    private UnsupportedOperationException linuxOnly(String function) {
-        return b.unsupported(function);
     }
 
     // ---- ids --------------------------------------------------------------------------------------
@@ -102,9 +101,6 @@ final class PosixSystem {
     }
 
     int[] getresuid() {
-        if (darwin) {
-            throw linuxOnly("os.getresuid");
-        }
         int[] r = new int[1];
         int[] e = new int[1];
         int[] s = new int[1];
@@ -117,9 +113,6 @@ final class PosixSystem {
     }
 
     int[] getresgid() {
-        if (darwin) {
-            throw linuxOnly("os.getresgid");
-        }
         int[] r = new int[1];
         int[] e = new int[1];
         int[] s = new int[1];
@@ -145,16 +138,10 @@ final class PosixSystem {
     }
 
     void setresuid(int r, int e, int s) {
-        if (darwin) {
-            throw linuxOnly("os.setresuid");
-        }
         call("setresuid", r + "," + e + "," + s, () -> LinuxLibC.setresuid(r, e, s));
     }
 
     void setresgid(int r, int e, int s) {
-        if (darwin) {
-            throw linuxOnly("os.setresgid");
-        }
         call("setresgid", r + "," + e + "," + s, () -> LinuxLibC.setresgid(r, e, s));
     }
 
@@ -251,7 +238,10 @@ final class PosixSystem {
         try {
             LibC.setpriority(c.optional("PRIO_PROCESS").orElseThrow(), 0, want);
         } catch (LastErrorException e) {
-            throw err("nice", increment, e);
+            // glibc's and macOS's nice() turn setpriority's EACCES (lowering the niceness without privilege)
+            // into EPERM, the errno POSIX specifies for nice; Python reports what nice() set.
+            int errno = e.getErrorCode() == c.EACCES ? c.EPERM : e.getErrorCode();
+            throw b.errors.of("nice", increment, errno);
         }
         return getpriority(c.optional("PRIO_PROCESS").orElseThrow(), 0);
     }
@@ -340,18 +330,12 @@ final class PosixSystem {
     }
 
     void schedSetscheduler(int pid, int policy, SchedParam p) {
-        if (darwin) {
-            throw linuxOnly("os.sched_setscheduler");
-        }
         try (Memory m = schedParam(p)) {
             call("sched_setscheduler", pid, () -> LinuxLibC.sched_setscheduler(pid, policy, m));
         }
     }
 
     int schedGetscheduler(int pid) {
-        if (darwin) {
-            throw linuxOnly("os.sched_getscheduler");
-        }
         try {
             return LinuxLibC.sched_getscheduler(pid);
         } catch (LastErrorException e) {
@@ -360,18 +344,12 @@ final class PosixSystem {
     }
 
     void schedSetparam(int pid, SchedParam p) {
-        if (darwin) {
-            throw linuxOnly("os.sched_setparam");
-        }
         try (Memory m = schedParam(p)) {
             call("sched_setparam", pid, () -> LinuxLibC.sched_setparam(pid, m));
         }
     }
 
     SchedParam schedGetparam(int pid) {
-        if (darwin) {
-            throw linuxOnly("os.sched_getparam");
-        }
         try (Memory m = schedParam(new SchedParam(0))) {
             LinuxLibC.sched_getparam(pid, m);
             return new SchedParam(m.getInt(0));
@@ -381,9 +359,6 @@ final class PosixSystem {
     }
 
     double schedRrGetInterval(int pid) {
-        if (darwin) {
-            throw linuxOnly("os.sched_rr_get_interval");
-        }
         try (Memory ts = new Memory(16)) {
             LinuxLibC.sched_rr_get_interval(pid, ts);
             return ts.getLong(0) + ts.getLong(8) / 1e9;
@@ -393,9 +368,6 @@ final class PosixSystem {
     }
 
     void schedSetaffinity(int pid, Set<Integer> cpus) {
-        if (darwin) {
-            throw linuxOnly("os.sched_setaffinity");
-        }
         int max = cpus.stream().mapToInt(Integer::intValue).max().orElse(0);
         long size = Math.max(c.optional("SIZEOF_cpu_set_t").orElse(128), ((max / 64) + 1) * 8L);
         try (Memory m = new Memory(size)) {
@@ -408,9 +380,6 @@ final class PosixSystem {
     }
 
     Set<Integer> schedGetaffinity(int pid) {
-        if (darwin) {
-            throw linuxOnly("os.sched_getaffinity");
-        }
         long size = c.optional("SIZEOF_cpu_set_t").orElse(128);
         while (true) {
             try (Memory m = new Memory(size)) {

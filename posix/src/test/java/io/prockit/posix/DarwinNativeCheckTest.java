@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DarwinNativeCheckTest {
     /** Python's own values, not C macros. */
     private static final Set<String> PYTHON_ONLY = Set.of("P_WAIT", "P_NOWAIT", "P_NOWAITO", "P_OVERLAY", "P_DETACH",
-            "EX_NOTFOUND", "POSIX_SPAWN_OPEN", "POSIX_SPAWN_CLOSE", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_CLOSEFROM");
+            "POSIX_SPAWN_OPEN", "POSIX_SPAWN_CLOSE", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_CLOSEFROM");
     private static final Set<String> STRUCTS = Set.of("rusage", "kevent", "utsname", "sched_param");
 
     /** @return the C expression whose value the constant must equal */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every value of {@link LinuxConstants} against the C headers, through a program compiled with gcc. */
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LinuxConstantsTest {
     /** Python's own values, not C macros: checked against CPython's documented numbers below. */
     private static final Set<String> PYTHON_ONLY = Set.of("P_WAIT", "P_NOWAIT", "P_NOWAITO", "P_OVERLAY", "P_DETACH",
-            "EX_NOTFOUND", "POSIX_SPAWN_OPEN", "POSIX_SPAWN_CLOSE", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_CLOSEFROM");
+            "POSIX_SPAWN_OPEN", "POSIX_SPAWN_CLOSE", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_CLOSEFROM");
 
     static Map<String, Integer> table() throws IllegalAccessException {
         Map<String, Integer> r = new LinkedHashMap<>();
@@ -118,7 +119,7 @@ class LinuxConstantsTest {
         assertEquals(0, t.get("P_WAIT"));
         assertEquals(1, t.get("P_NOWAIT"));
         assertEquals(1, t.get("P_NOWAITO"));
-        assertEquals(79, t.get("EX_NOTFOUND"));
+        assertFalse(t.containsKey("EX_NOTFOUND"), "CPython has no os.EX_NOTFOUND on glibc");
         assertEquals(Set.of(), Set.copyOf(new ArrayList<>(PYTHON_ONLY.stream().filter(n -> !t.containsKey(n)).toList())));
     }
 }

@@ -12,12 +12,15 @@ import io.prockit.OsException;
 import io.prockit.TimesResult;
 import io.prockit.WaitResult;
 import io.prockit.spi.ChildHandle;
+import io.prockit.spi.CurrentProcess;
+import io.prockit.spi.PosixCalls;
 import io.prockit.spi.ProcessBackend;
 import io.prockit.spi.ProcessTableProvider;
 import io.prockit.spi.SignalTable;
 import io.prockit.spi.SpawnRequest;
 import io.prockit.spi.StatusCodec;
 import io.prockit.spi.Termination;
+import io.prockit.spi.WindowsCalls;
 import io.prockit.windows.jna.Ucrt;
 import io.prockit.windows.jna.WinConstants;
 import org.slf4j.Logger;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
@@ -74,9 +78,11 @@ import java.util.concurrent.ExecutionException;
  *       ({@code GetProcessTimes}; the children's and elapsed fields are 0), {@code _exit}
  *       ({@code ExitProcess}), {@code abort} (exit code 3), {@code exec*} emulated by starting the new
  *       program on the same stdio, waiting, and exiting with its exit code, and {@code startfile}
- *       ({@code ShellExecuteExW}). Everything else POSIX-only throws {@link UnsupportedOperationException}
- *       naming the function and Windows; {@code close}/{@code isatty} on C runtime descriptors are not
- *       offered (their invalid-parameter handler would end the JVM on a bad descriptor).</li>
+ *       ({@code ShellExecuteExW}). These are its {@link #currentProcess()} and {@link #windows()}
+ *       capabilities; it offers no {@link #posix()} one, so everything POSIX-only throws
+ *       {@link UnsupportedOperationException} naming the function and Windows (built by {@code Os});
+ *       {@code close}/{@code isatty} on C runtime descriptors are not offered (their invalid-parameter
+ *       handler would end the JVM on a bad descriptor).</li>
  *   <li>Priority classes ({@code WindowsOptions.withPriorityClass}) are creation flags; Python has no
  *       way to read them on Windows ({@code os.getpriority} is Unix-only), so neither has prockit.</li>
  *   <li>{@code Command.pty}: a ConPTY (see {@link PseudoConsole} for the handle and teardown order).</li>
@@ -88,7 +94,7 @@ import java.util.concurrent.ExecutionException;
  * {@code killpg}: those are refused with {@link UnsupportedOperationException}.
  * {@code ResourceUsage} holds the CPU times and the peak working set ({@code ruMaxrss} in kilobytes).
  */
-public final class WindowsBackend implements ProcessBackend {
+public final class WindowsBackend implements ProcessBackend, CurrentProcess, WindowsCalls {
     private static final Logger LOG = LoggerFactory.getLogger(WindowsBackend.class);
 
     /** ECHILD in the Microsoft C runtime's {@code <errno.h>}, for waitpid on a pid that is not our child. */
@@ -133,6 +139,24 @@ public final class WindowsBackend implements ProcessBackend {
     @Override
     public Map<String, Integer> constants() {
         return WindowsConstants.ALL;
+    }
+
+    // ---- capabilities: this object itself; nothing POSIX ----------------------------------------------
+
+    @Override
+    public CurrentProcess currentProcess() {
+        return this;
+    }
+
+    /** @return empty: Windows has none of Python's Unix-only functions (ids, groups, killpg, wait4, ...) */
+    @Override
+    public Optional<PosixCalls> posix() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<WindowsCalls> windows() {
+        return Optional.of(this);
     }
 
     @Override
@@ -214,11 +238,6 @@ public final class WindowsBackend implements ProcessBackend {
             }
         }
         return t;
-    }
-
-    @Override
-    public void killpg(int pgid, int signo) {
-        throw unsupported("os.killpg");
     }
 
     @Override

@@ -17,24 +17,8 @@ final class WindowsConstants {
         m.put("P_OVERLAY", 2);
         m.put("P_NOWAITO", 3);
         m.put("P_DETACH", 4);
-        // <sysexits.h> (BSD; the values Python's os.EX_* carry): program exit codes.
-        m.put("EX_OK", 0);
-        m.put("EX_USAGE", 64);
-        m.put("EX_DATAERR", 65);
-        m.put("EX_NOINPUT", 66);
-        m.put("EX_NOUSER", 67);
-        m.put("EX_NOHOST", 68);
-        m.put("EX_UNAVAILABLE", 69);
-        m.put("EX_SOFTWARE", 70);
-        m.put("EX_OSERR", 71);
-        m.put("EX_OSFILE", 72);
-        m.put("EX_CANTCREAT", 73);
-        m.put("EX_IOERR", 74);
-        m.put("EX_TEMPFAIL", 75);
-        m.put("EX_PROTOCOL", 76);
-        m.put("EX_NOPERM", 77);
-        m.put("EX_CONFIG", 78);
-        m.put("EX_NOTFOUND", 79);
+        // No EX_*: the Microsoft C runtime has no <sysexits.h>, and CPython defines os.EX_* only from it
+        // ("Availability: Unix"), so Python on Windows has none.
         // No WNOHANG, WUNTRACED, WCONTINUED: Python has none on Windows.
         ALL = Collections.unmodifiableMap(m);
     }

@@ -23,6 +23,12 @@ final class WindowsStatusCodec implements StatusCodec {
         return (exitCode & 0xffffffffL) << 8;
     }
 
+    /** A 32-bit exit code shifted left by 8: Python refuses an exit code beyond {@code UINT_MAX} ("invalid exit code"). */
+    @Override
+    public boolean inRange(long status) {
+        return status >= 0 && (status >>> 8) <= 0xffffffffL;
+    }
+
     @Override
     public boolean ifExited(long status) {
         return true;

@@ -487,8 +487,8 @@ public final class DarwinConstants {
     public static final int EX_NOPERM = 77;
     /** sysexits.h */
     public static final int EX_CONFIG = 78;
-    /** CPython posixmodule.c: EX_NOTFOUND 79 (not in glibc's sysexits.h) */
-    public static final int EX_NOTFOUND = 79;
+    // No EX_NOTFOUND: neither glibc's nor macOS's <sysexits.h> defines it, so CPython (which adds it only
+    // #ifdef EX_NOTFOUND) has no os.EX_NOTFOUND here either.
 
     // ---- os parity (issue 3): from Apple's headers; sysconf/confstr keys share 4.4BSD numbering ------------
 

@@ -394,8 +394,8 @@ public final class LinuxConstants {
     public static final int EX_NOPERM = 77;
     /** sysexits.h */
     public static final int EX_CONFIG = 78;
-    /** CPython posixmodule.c: EX_NOTFOUND 79 (not in glibc's sysexits.h) */
-    public static final int EX_NOTFOUND = 79;
+    // No EX_NOTFOUND: neither glibc's nor macOS's <sysexits.h> defines it, so CPython (which adds it only
+    // #ifdef EX_NOTFOUND) has no os.EX_NOTFOUND here either.
 
     // ---- os parity (issue 3); every value checked with gcc on glibc 2.36 x86_64 (parity ConstantsCheckTest) --
 
