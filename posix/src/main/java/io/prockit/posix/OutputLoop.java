@@ -107,7 +107,7 @@ final class OutputLoop implements Runnable {
             in.closeHook(w);
             int fd;
             try {
-                fd = in.fd().get(in.name());
+                fd = in.fd().acquire(); // held until Watch.end: the number cannot be closed under the loop
             } catch (IOException closed) {
                 w.end(null); // closed before it was watched: nothing to read
                 return true;
@@ -116,8 +116,7 @@ final class OutputLoop implements Runnable {
             try {
                 flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
             } catch (LastErrorException e) {
-                w.declined = true;
-                in.closeHook(null);
+                w.decline();
                 return false;
             }
             try {
@@ -133,8 +132,7 @@ final class OutputLoop implements Runnable {
                 } catch (LastErrorException ignored) {
                     // the reader then sees EAGAIN as an error; nothing better to do
                 }
-                w.declined = true;
-                in.closeHook(null);
+                w.decline();
                 PosixBackend.LOG.debug("{} (fd {}) not watched (errno {}); read on a pool thread instead",
                         in.name(), fd, e.getErrorCode());
                 return false;
@@ -176,6 +174,7 @@ final class OutputLoop implements Runnable {
                     try {
                         w.readable();
                     } catch (RuntimeException | Error e) {
+                        // Not the sink (readOnce catches its failures): the loop's own bug. Only this stream ends.
                         PosixBackend.LOG.warn("reading {} failed", w.in.name(), e);
                         w.end(new IOException(e));
                     }
@@ -188,14 +187,24 @@ final class OutputLoop implements Runnable {
     final class Watch implements Runnable {
         private final FdStreams.In in;
         private final OutputSink sink;
+        /** The number, held (FdStreams.Fd#acquire) from the registration to {@link #end}; -1 when not in the set. */
         private int fd = -1;
         private boolean ended;
         /** The loop gave the stream back to the caller: a close that raced with that only closes it. */
         private boolean declined;
+        /** The sink threw: the rest of the stream is read and discarded, so the child's writes never fail. */
+        private boolean draining;
 
         Watch(FdStreams.In in, OutputSink sink) {
             this.in = in;
             this.sink = sink;
+        }
+
+        /** Gives the stream back to the caller (under this watch's lock, in {@link #watch}): the hold ends. */
+        void decline() {
+            declined = true;
+            in.closeHook(null);
+            in.fd().release();
         }
 
         /** The stream was closed by its owner ({@code Child.close()}). */
@@ -239,9 +248,16 @@ final class OutputLoop implements Runnable {
                     end(null);
                     return 0;
                 }
-                view.clear();
-                view.limit((int) n);
-                sink.data(view);
+                if (!draining) {
+                    view.clear();
+                    view.limit((int) n);
+                    try {
+                        sink.data(view);
+                    } catch (Throwable e) { // Error included: this stream is drained from now on, nothing else
+                        draining = true;
+                        report(e);
+                    }
+                }
                 return n;
             }
         }
@@ -249,20 +265,38 @@ final class OutputLoop implements Runnable {
         /** Leaves the wait set, closes the descriptor, then tells the sink; once. */
         synchronized void end(IOException error) {
             if (declined) {
-                in.fd().close(); // the caller's reader sees the close and ends the sink itself
+                in.fd().close(!in.ptyMaster()); // the caller's reader sees the close and ends the sink itself
                 return;
             }
             if (ended) {
                 return;
             }
             ended = true;
+            in.fd().close(false); // refuses new uses; the number stays open while the loop still holds it
             if (fd >= 0) {
                 watches.remove(fd, this);
                 poller.remove(fd);
                 fd = -1;
+                in.fd().release(); // the loop's hold: the number is closed now, out of the wait set
             }
-            in.fd().close();
-            sink.end(error);
+            try {
+                sink.end(error);
+            } catch (Throwable e) {
+                report(e);
+            }
+        }
+    }
+
+    /**
+     * Hands a sink's failure to the calling thread's {@link Thread.UncaughtExceptionHandler} (which prints it
+     * when the application set none), so it is seen without a logging binding; the loop goes on.
+     */
+    static void report(Throwable e) {
+        Thread t = Thread.currentThread();
+        try {
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+        } catch (Throwable ignored) {
+            // a handler that throws: nothing more can be done for it here
         }
     }
 

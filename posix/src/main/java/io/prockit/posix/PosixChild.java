@@ -356,8 +356,8 @@ final class PosixChild implements ChildHandle {
 
     /**
      * {@code TIOCSWINSZ} on the master: the kernel changes the size and sends {@code SIGWINCH} to the
-     * terminal's foreground process group. Under the descriptor's lock, so a concurrent close cannot hand
-     * the number to another file first.
+     * terminal's foreground process group. The descriptor is held for the call, so a concurrent close cannot
+     * hand the number to another file first.
      */
     @Override
     public void resizePty(int rows, int columns) {
@@ -366,14 +366,16 @@ final class PosixChild implements ChildHandle {
             ChildHandle.super.resizePty(rows, columns);
             return;
         }
-        synchronized (master) {
-            int fd;
-            try {
-                fd = master.get("pty of " + pid);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("the pseudo-terminal of child " + pid + " is closed", e);
-            }
+        int fd;
+        try {
+            fd = master.acquire();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the pseudo-terminal of child " + pid + " is closed", e);
+        }
+        try {
             new PosixSystem(backend).setWindowSize(fd, rows, columns);
+        } finally {
+            master.release();
         }
         PosixBackend.LOG.debug("pty of pid {} resized to {}x{}", pid, rows, columns);
     }

@@ -148,7 +148,7 @@ class OutputLoopTest {
             assertEquals("first\n", out.await());
             assertNull(out.error.get());
             assertEquals(1, out.ends.get());
-            assertThrows(IOException.class, () -> in.fd().get("stdout"), "the descriptor is closed");
+            assertThrows(IOException.class, () -> in.fd().acquire(), "the descriptor is closed");
             assertEquals(0, loop.watching());
         } finally {
             c.kill();
