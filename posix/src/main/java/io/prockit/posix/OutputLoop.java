@@ -25,10 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A watched descriptor is made non-blocking (its open file description belongs to the parent alone: the
  * child holds the other end), and each readiness gets reads of up to 64 KiB while they come back full, at
  * most 1 MiB, so a chatty child cannot starve the others and a stale readiness report costs one
- * {@code EAGAIN}. Once watched, the
- * stream's {@link FdStreams.In#close()} goes through {@link Watch#end}: the descriptor leaves the wait set
- * before it is closed, under the watch's lock, which every read also holds, so no read ever reaches a
- * number the process has since reused, and nothing is delivered after the end.
+ * {@code EAGAIN}. A watched stream's descriptor is held by the loop ({@link FdStreams.Fd#acquire}) from its
+ * registration to its end, and its {@link FdStreams.In#close()} goes through {@link Watch#end}: the descriptor
+ * leaves the wait set and only then is the hold released (which closes it), under the watch's lock, which every
+ * read also holds, so no read or wait ever reaches a number the process has since reused, and nothing is
+ * delivered after the end.
+ *
+ * <p>A sink that throws (an {@code Error} included) is reported through this thread's
+ * {@link Thread.UncaughtExceptionHandler} and gets nothing more, but its pipe is still read to its end and the
+ * bytes dropped: closing it under the child would kill the child with {@code SIGPIPE}. Other streams are
+ * not affected.
  */
 final class OutputLoop implements Runnable {
     /** System property: {@code poll} makes the shared loop use {@code poll(2)} on Linux too. */
