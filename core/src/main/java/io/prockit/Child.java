@@ -137,9 +137,9 @@ public final class Child implements AutoCloseable {
      * <p>Closing from another thread ({@code close()} on the stream, or {@link #close()}) is safe at any
      * moment: a read in flight holds the descriptor, so it never reads from a number the process has meanwhile
      * given to another file. It fails with {@code IOException("Stream closed")} (what it may have read then is
-     * dropped), and the descriptor is closed when it returns. A read blocked on an empty pipe returns at once
-     * on Linux (the close wakes it); on macOS, on Windows and for a {@link Command#pty pseudo-terminal}, it
-     * returns when the child next writes or exits. Every later call fails the same way.
+     * dropped), and the descriptor is closed when it returns. A blocked read returns at once when the close
+     * can wake it: a pipe on Linux, a {@link Command#pty pseudo-terminal} on Linux and macOS; otherwise (a pipe
+     * on macOS, Windows) it returns when the child next writes or exits. Every later call fails the same way.
      *
      * @return the pipe from the child's stdout
      * @throws IllegalStateException if stdout was not {@link Stdio#pipe()}, goes to a {@link ProcessListener},

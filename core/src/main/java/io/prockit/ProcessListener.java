@@ -43,8 +43,8 @@ import java.nio.ByteBuffer;
  * {@code poll} thread). Windows: supported, but each stream is read by a pool thread
  * ({@code prockit-io-N}), so a thousand children there take two thousand threads; overlapped I/O is not
  * implemented yet. A pseudo-terminal's output ({@link Command#pty}) is read by a pool thread on every
- * platform, and {@link Child#close()} does not interrupt that thread's read: end such a child with
- * {@link Child#kill()}.
+ * platform; on POSIX {@link Child#close()} wakes that thread's read and hangs the terminal up (the child
+ * gets {@code SIGHUP}), on Windows it does not interrupt the read: end such a child with {@link Child#kill()}.
  */
 public interface ProcessListener {
 

@@ -30,8 +30,8 @@ import java.util.Objects;
  * its current system call returns, and the last one out closes the descriptor. A write blocked on a full pipe
  * therefore finishes its current chunk (those bytes reach the child) only when the child reads or exits. A
  * read blocked on an empty pipe is woken on Linux (the close puts one byte into the pipe through
- * {@code /proc/self/fd}, which the reader discards); elsewhere, and on a pseudo-terminal, it returns when
- * the child writes or exits.
+ * {@code /proc/self/fd}, which the reader discards), and a read blocked on a pseudo-terminal's master on
+ * every system (a byte written to the slave); a pipe read elsewhere returns when the child writes or exits.
  */
 final class FdStreams {
     private static final int BUFFER = 64 * 1024;
@@ -52,6 +52,8 @@ final class FdStreams {
         private Memory buf;
         /** Set while an {@link OutputLoop} reads this stream: it then owns the descriptor and closes it. */
         private volatile Runnable closeHook;
+        /** A pseudo-terminal master's slave path, through which a close wakes a blocked read; else null. */
+        private volatile String ptySlave;
 
         In(Fd fd, String name) {
             this(fd, name, false);
@@ -132,8 +134,28 @@ final class FdStreams {
             if (hook != null) {
                 hook.run();
             } else {
-                fd.close(!ptyMaster);
+                fd.close(this);
             }
+        }
+
+        /**
+         * Wakes a read blocked on this stream's descriptor, which the caller (a close) holds: one byte into the
+         * pipe (Linux) or the terminal's slave, which the woken read discards.
+         */
+        void wake(int number) {
+            if (!ptyMaster) {
+                Wake.pipeReader(number);
+            } else {
+                String slave = ptySlave;
+                if (slave != null) {
+                    Wake.ptyReader(slave);
+                }
+            }
+        }
+
+        /** @param slave the pseudo-terminal's slave path: a close then wakes a blocked read through it */
+        void wakeThrough(String slave) {
+            this.ptySlave = slave;
         }
 
         /** @return whether this is a pseudo-terminal master */
@@ -222,7 +244,7 @@ final class FdStreams {
         /** Closes the descriptor now, or when the write in flight returns from its current system call. */
         @Override
         public void close() {
-            fd.close(false);
+            fd.close();
         }
 
         /** @return the descriptor */
@@ -302,15 +324,14 @@ final class FdStreams {
 
         /** Closes the number now, or after the last use in flight. Idempotent. */
         void close() {
-            close(false);
+            close(null);
         }
 
         /**
-         * @param wakeReader whether a read blocked on the number is to be woken (a pipe's read end, Linux):
-         *                   a byte goes into the pipe through a second open of {@code /proc/self/fd/N} made
-         *                   while this close still holds the number
+         * @param reader the stream whose read, if one is in flight, is to be woken ({@link In#wake}), while this
+         *               close still holds the number; null for none
          */
-        void close(boolean wakeReader) {
+        void close(In reader) {
             int s;
             do {
                 s = state;
@@ -319,8 +340,8 @@ final class FdStreams {
                 }
             } while (!STATE.weakCompareAndSet(this, s, (s | CLOSING) + 1)); // the closer holds one use meanwhile
             try {
-                if (wakeReader && (s & USERS) != 0) {
-                    Wake.pipeReader(number);
+                if (reader != null && (s & USERS) != 0) {
+                    reader.wake(number);
                 }
             } finally {
                 release();
@@ -334,7 +355,7 @@ final class FdStreams {
         }
     }
 
-    /** Wakes a read blocked on a pipe's read end without touching any other descriptor. */
+    /** Wakes a read blocked on a pipe's read end or a terminal's master without touching any other descriptor. */
     private static final class Wake {
         private static final boolean PROC = Platform.isLinux() && new java.io.File("/proc/self/fd").isDirectory();
         private static final Memory BYTE = new Memory(1);
@@ -348,17 +369,28 @@ final class FdStreams {
 
         /** @param fd a pipe's read end the caller holds */
         static void pipeReader(int fd) {
-            if (!PROC) {
-                return;
+            if (PROC) {
+                // Linux opens a new write end of the same pipe (fs/pipe.c fifo_open); never blocks with
+                // O_NONBLOCK, since the pipe has a reader: this stream.
+                writeOne("/proc/self/fd/" + fd, 0);
             }
+        }
+
+        /**
+         * @param slave the slave of a terminal whose master the caller holds: what is written there is read on
+         *              the master. {@code O_NOCTTY}: it never becomes the JVM's controlling terminal.
+         */
+        static void ptyReader(String slave) {
+            writeOne(slave, PosixBackend.table().O_NOCTTY);
+        }
+
+        private static void writeOne(String path, int flags) {
             PosixConstants c = PosixBackend.table();
             int w;
             try {
-                // Linux opens a new write end of the same pipe (fs/pipe.c fifo_open); never blocks with O_NONBLOCK,
-                // since the pipe has a reader: this stream.
-                w = LibCVarargs.INSTANCE.open("/proc/self/fd/" + fd, c.O_WRONLY | c.O_NONBLOCK | c.O_CLOEXEC);
+                w = LibCVarargs.INSTANCE.open(path, c.O_WRONLY | c.O_NONBLOCK | c.O_CLOEXEC | flags);
             } catch (LastErrorException e) {
-                PosixBackend.LOG.debug("waking the reader of fd {}: open failed (errno {})", fd, e.getErrorCode());
+                PosixBackend.LOG.debug("waking a reader through {}: open failed (errno {})", path, e.getErrorCode());
                 return;
             }
             try {

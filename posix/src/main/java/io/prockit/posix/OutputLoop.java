@@ -271,14 +271,14 @@ final class OutputLoop implements Runnable {
         /** Leaves the wait set, closes the descriptor, then tells the sink; once. */
         synchronized void end(IOException error) {
             if (declined) {
-                in.fd().close(!in.ptyMaster()); // the caller's reader sees the close and ends the sink itself
+                in.fd().close(in); // the caller's reader sees the close and ends the sink itself
                 return;
             }
             if (ended) {
                 return;
             }
             ended = true;
-            in.fd().close(false); // refuses new uses; the number stays open while the loop still holds it
+            in.fd().close(); // refuses new uses; the number stays open while the loop still holds it
             if (fd >= 0) {
                 watches.remove(fd, this);
                 poller.remove(fd);

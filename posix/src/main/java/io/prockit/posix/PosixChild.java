@@ -352,6 +352,19 @@ final class PosixChild implements ChildHandle {
      */
     void usePty(FdStreams.Fd master) {
         this.ptyMaster = master;
+        if (stdout != null) {
+            try {
+                int fd = master.acquire();
+                try {
+                    stdout.wakeThrough(new PosixSystem(backend).ptsname(fd)); // a close wakes a blocked read
+                } finally {
+                    master.release();
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                PosixBackend.LOG.debug("pty of pid {}: no slave path ({}); a close leaves a blocked read to the child",
+                        pid, e.toString());
+            }
+        }
     }
 
     /**

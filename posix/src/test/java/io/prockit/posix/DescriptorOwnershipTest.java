@@ -168,6 +168,40 @@ class DescriptorOwnershipTest {
         }
     }
 
+    /**
+     * The same on a pseudo-terminal: the close writes a byte to the slave, which the blocked master read
+     * returns and discards. Closing the whole child then hangs the terminal up at once ({@code SIGHUP}), since
+     * no read keeps the master open any more.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void closeWakesABlockedPseudoTerminalRead() throws Exception {
+        Child c = Command.of("/bin/sh", "-c", "exec sleep 60").pty(io.prockit.PtyOptions.defaults()).spawn();
+        try {
+            InputStream out = c.stdout();
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    outcome.set(out.read(new byte[100]));
+                } catch (Throwable e) {
+                    outcome.set(e);
+                }
+            }, "blocked-pty-reader");
+            reader.start();
+            awaitInNative(reader, "read");
+            c.close();
+            reader.join(TimeUnit.SECONDS.toMillis(20));
+            assertTrue(!reader.isAlive(), "the read returned at the close, while the child still runs");
+            IOException e = assertInstanceOf(IOException.class, outcome.get());
+            assertEquals("Stream closed", e.getMessage());
+            assertEquals(io.prockit.ExitStatus.signaled(io.prockit.Signal.SIGHUP, false),
+                    c.waitFor(java.time.Duration.ofSeconds(20)).orElse(null), "the terminal was hung up");
+        } finally {
+            c.kill();
+            c.waitFor();
+        }
+    }
+
     @Test
     void aClosedStreamRefusesEveryCall() throws Exception {
         Child c = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();

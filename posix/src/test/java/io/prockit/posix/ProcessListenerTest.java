@@ -296,6 +296,31 @@ class ProcessListenerTest {
         assertEquals("started\n", r.stdout());
     }
 
+    /** A pseudo-terminal is read by a pool thread: the close wakes its read and hangs the terminal up. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void closeEndsThePoolReaderOfAPseudoTerminal() throws Exception {
+        CountDownLatch said = new CountDownLatch(1);
+        Recorder r = new Recorder() {
+            @Override
+            public void onStdout(ByteBuffer data) {
+                super.onStdout(data);
+                said.countDown();
+            }
+        };
+        Child c = Command.of("/bin/sh", "-c", "echo started; exec sleep 30").pty(PtyOptions.defaults()).spawn(r);
+        try {
+            assertTrue(said.await(30, TimeUnit.SECONDS));
+            c.close();
+            assertEquals(ExitStatus.signaled(Signal.SIGHUP, false), r.await(), "hung up, not killed");
+        } finally {
+            c.kill();
+            c.waitFor();
+        }
+        assertEquals("started\r\n", r.stdout());
+        assertEquals(1, r.exits.get());
+    }
+
     @Test
     void closingInOnStartIsAllowed() throws Exception {
         Recorder r = new Recorder() {
