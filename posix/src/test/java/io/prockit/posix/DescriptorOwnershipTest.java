@@ -314,6 +314,67 @@ class DescriptorOwnershipTest {
         closeReadWriteRaces(tmp, 5_000);
     }
 
+    /**
+     * The pseudo-terminal master: a thread resizes the child's terminal in a loop while the main thread closes
+     * the child and at once opens a new terminal master (a sentinel, size 0x0), which takes the freed number
+     * when it is free. The sentinel's size never changes; the resizes after the close are refused.
+     */
+    static void resizeCloseRaces(int rounds) throws Exception {
+        PosixConstants c = PosixBackend.table();
+        long getSize = c.optional("TIOCGWINSZ").orElseThrow() & 0xffffffffL;
+        Random random = new Random(7);
+        for (int round = 0; round < rounds; round++) {
+            Child child = Command.of("/bin/sh", "-c", "exec sleep 60").pty(io.prockit.PtyOptions.defaults()).spawn();
+            AtomicReference<Throwable> unexpected = new AtomicReference<>();
+            CountDownLatch started = new CountDownLatch(1);
+            Thread resizer = new Thread(() -> {
+                started.countDown();
+                try {
+                    for (int i = 0; ; i++) {
+                        child.resizePty(10 + i % 50, 20 + i % 50);
+                    }
+                } catch (IllegalStateException closed) {
+                    // refused after the close
+                } catch (Throwable e) {
+                    unexpected.compareAndSet(null, e);
+                }
+            });
+            resizer.start();
+            started.await();
+            int spin = random.nextInt(20_000);
+            for (int i = 0; i < spin; i++) {
+                Thread.onSpinWait();
+            }
+            child.close();
+            int sentinel = LibC.posix_openpt(c.O_RDWR | c.O_NOCTTY | c.O_CLOEXEC);
+            try {
+                resizer.join(TimeUnit.SECONDS.toMillis(60));
+                assertTrue(!resizer.isAlive(), "round " + round + ": the resizer finished");
+                assertEquals(null, unexpected.get(), "round " + round);
+                try (com.sun.jna.Memory ws = new com.sun.jna.Memory(8)) {
+                    ws.clear();
+                    LibCVarargs.INSTANCE.ioctl(sentinel, new com.sun.jna.NativeLong(getSize), ws);
+                    assertEquals(0, ws.getInt(0), "round " + round + ": the sentinel terminal was resized");
+                }
+            } finally {
+                LibC.close(sentinel);
+                child.kill();
+                child.waitFor();
+            }
+        }
+    }
+
+    @Test
+    void oneHundredResizeCloseRaces() throws Exception {
+        resizeCloseRaces(100);
+    }
+
+    @Test
+    @Tag("stress")
+    void twoThousandResizeCloseRaces() throws Exception {
+        resizeCloseRaces(2_000);
+    }
+
     /** The pseudo-terminal master: a resize after the close is refused, and never reaches a reused number. */
     @Test
     void resizingAClosedPtyIsRefused() throws Exception {
