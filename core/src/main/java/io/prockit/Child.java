@@ -113,6 +113,16 @@ public final class Child implements AutoCloseable {
     }
 
     /**
+     * The pipe to the child's stdin. A write blocks while the pipe is full (the child reads too slowly) and
+     * fails with an {@link java.io.IOException} once the child has closed its end (no {@code SIGPIPE}).
+     *
+     * <p>Closing from another thread ({@code close()} on the stream, or {@link #close()}) is safe at any
+     * moment: the descriptor belongs to the stream, which holds it for each system call it makes, so a write
+     * in flight never reaches a descriptor number the process has meanwhile given to another file. The close
+     * returns at once; the write fails with {@code IOException("Stream closed")} when its current system call
+     * returns (the bytes of that call reach the child: a write blocked on a full pipe therefore returns only
+     * when the child reads or exits), and the descriptor is closed then. Every later call fails the same way.
+     *
      * @return the pipe to the child's stdin
      * @throws IllegalStateException if stdin was not {@link Stdio#pipe()} or the child was closed
      */
@@ -121,6 +131,16 @@ public final class Child implements AutoCloseable {
     }
 
     /**
+     * The pipe from the child's stdout; {@code read} returns -1 once every holder of the write end (the child
+     * and any descendant that inherited it) has closed it.
+     *
+     * <p>Closing from another thread ({@code close()} on the stream, or {@link #close()}) is safe at any
+     * moment: a read in flight holds the descriptor, so it never reads from a number the process has meanwhile
+     * given to another file. It fails with {@code IOException("Stream closed")} (what it may have read then is
+     * dropped), and the descriptor is closed when it returns. A blocked read returns at once when the close
+     * can wake it: a pipe on Linux, a {@link Command#pty pseudo-terminal} on Linux and macOS; otherwise (a pipe
+     * on macOS, Windows) it returns when the child next writes or exits. Every later call fails the same way.
+     *
      * @return the pipe from the child's stdout
      * @throws IllegalStateException if stdout was not {@link Stdio#pipe()}, goes to a {@link ProcessListener},
      *                               or the child was closed
@@ -130,6 +150,8 @@ public final class Child implements AutoCloseable {
     }
 
     /**
+     * The pipe from the child's stderr; a concurrent close behaves as for {@link #stdout()}.
+     *
      * @return the pipe from the child's stderr
      * @throws IllegalStateException if stderr was not {@link Stdio#pipe()}, goes to a {@link ProcessListener},
      *                               or the child was closed
@@ -314,7 +336,8 @@ public final class Child implements AutoCloseable {
     }
 
     /**
-     * Closes the parent's ends of the child's pipes. Does not kill or wait for the child, with one
+     * Closes the parent's ends of the child's pipes; safe while other threads read or write them (see
+     * {@link #stdin()} and {@link #stdout()}). Does not kill or wait for the child, with one
      * exception: for a child started with {@link Command#pty}, closing the terminal's master side hangs
      * the terminal up, so a child still running gets {@code SIGHUP} (POSIX), as when a terminal window
      * is closed.

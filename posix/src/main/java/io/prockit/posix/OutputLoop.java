@@ -25,10 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A watched descriptor is made non-blocking (its open file description belongs to the parent alone: the
  * child holds the other end), and each readiness gets reads of up to 64 KiB while they come back full, at
  * most 1 MiB, so a chatty child cannot starve the others and a stale readiness report costs one
- * {@code EAGAIN}. Once watched, the
- * stream's {@link FdStreams.In#close()} goes through {@link Watch#end}: the descriptor leaves the wait set
- * before it is closed, under the watch's lock, which every read also holds, so no read ever reaches a
- * number the process has since reused, and nothing is delivered after the end.
+ * {@code EAGAIN}. A watched stream's descriptor is held by the loop ({@link FdStreams.Fd#acquire}) from its
+ * registration to its end, and its {@link FdStreams.In#close()} goes through {@link Watch#end}: the descriptor
+ * leaves the wait set and only then is the hold released (which closes it), under the watch's lock, which every
+ * read also holds, so no read or wait ever reaches a number the process has since reused, and nothing is
+ * delivered after the end.
+ *
+ * <p>A sink that throws (an {@code Error} included) is reported through this thread's
+ * {@link Thread.UncaughtExceptionHandler} and gets nothing more, but its pipe is still read to its end and the
+ * bytes dropped: closing it under the child would kill the child with {@code SIGPIPE}. Other streams are
+ * not affected.
  */
 final class OutputLoop implements Runnable {
     /** System property: {@code poll} makes the shared loop use {@code poll(2)} on Linux too. */
@@ -107,7 +113,7 @@ final class OutputLoop implements Runnable {
             in.closeHook(w);
             int fd;
             try {
-                fd = in.fd().get(in.name());
+                fd = in.fd().acquire(); // held until Watch.end: the number cannot be closed under the loop
             } catch (IOException closed) {
                 w.end(null); // closed before it was watched: nothing to read
                 return true;
@@ -116,8 +122,7 @@ final class OutputLoop implements Runnable {
             try {
                 flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
             } catch (LastErrorException e) {
-                w.declined = true;
-                in.closeHook(null);
+                w.decline();
                 return false;
             }
             try {
@@ -133,8 +138,7 @@ final class OutputLoop implements Runnable {
                 } catch (LastErrorException ignored) {
                     // the reader then sees EAGAIN as an error; nothing better to do
                 }
-                w.declined = true;
-                in.closeHook(null);
+                w.decline();
                 PosixBackend.LOG.debug("{} (fd {}) not watched (errno {}); read on a pool thread instead",
                         in.name(), fd, e.getErrorCode());
                 return false;
@@ -176,6 +180,7 @@ final class OutputLoop implements Runnable {
                     try {
                         w.readable();
                     } catch (RuntimeException | Error e) {
+                        // Not the sink (readOnce catches its failures): the loop's own bug. Only this stream ends.
                         PosixBackend.LOG.warn("reading {} failed", w.in.name(), e);
                         w.end(new IOException(e));
                     }
@@ -188,14 +193,24 @@ final class OutputLoop implements Runnable {
     final class Watch implements Runnable {
         private final FdStreams.In in;
         private final OutputSink sink;
+        /** The number, held (FdStreams.Fd#acquire) from the registration to {@link #end}; -1 when not in the set. */
         private int fd = -1;
         private boolean ended;
         /** The loop gave the stream back to the caller: a close that raced with that only closes it. */
         private boolean declined;
+        /** The sink threw: the rest of the stream is read and discarded, so the child's writes never fail. */
+        private boolean draining;
 
         Watch(FdStreams.In in, OutputSink sink) {
             this.in = in;
             this.sink = sink;
+        }
+
+        /** Gives the stream back to the caller (under this watch's lock, in {@link #watch}): the hold ends. */
+        void decline() {
+            declined = true;
+            in.closeHook(null);
+            in.fd().release();
         }
 
         /** The stream was closed by its owner ({@code Child.close()}). */
@@ -239,9 +254,16 @@ final class OutputLoop implements Runnable {
                     end(null);
                     return 0;
                 }
-                view.clear();
-                view.limit((int) n);
-                sink.data(view);
+                if (!draining) {
+                    view.clear();
+                    view.limit((int) n);
+                    try {
+                        sink.data(view);
+                    } catch (Throwable e) { // Error included: this stream is drained from now on, nothing else
+                        draining = true;
+                        report(e);
+                    }
+                }
                 return n;
             }
         }
@@ -249,20 +271,38 @@ final class OutputLoop implements Runnable {
         /** Leaves the wait set, closes the descriptor, then tells the sink; once. */
         synchronized void end(IOException error) {
             if (declined) {
-                in.fd().close(); // the caller's reader sees the close and ends the sink itself
+                in.fd().close(in); // the caller's reader sees the close and ends the sink itself
                 return;
             }
             if (ended) {
                 return;
             }
             ended = true;
+            in.fd().close(); // refuses new uses; the number stays open while the loop still holds it
             if (fd >= 0) {
                 watches.remove(fd, this);
                 poller.remove(fd);
                 fd = -1;
+                in.fd().release(); // the loop's hold: the number is closed now, out of the wait set
             }
-            in.fd().close();
-            sink.end(error);
+            try {
+                sink.end(error);
+            } catch (Throwable e) {
+                report(e);
+            }
+        }
+    }
+
+    /**
+     * Hands a sink's failure to the calling thread's {@link Thread.UncaughtExceptionHandler} (which prints it
+     * when the application set none), so it is seen without a logging binding; the loop goes on.
+     */
+    static void report(Throwable e) {
+        Thread t = Thread.currentThread();
+        try {
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+        } catch (Throwable ignored) {
+            // a handler that throws: nothing more can be done for it here
         }
     }
 

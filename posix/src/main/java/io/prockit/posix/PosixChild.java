@@ -295,12 +295,25 @@ final class PosixChild implements ChildHandle {
      */
     void usePty(FdStreams.Fd master) {
         this.ptyMaster = master;
+        if (stdout != null) {
+            try {
+                int fd = master.acquire();
+                try {
+                    stdout.wakeThrough(new PosixSystem(backend).ptsname(fd)); // a close wakes a blocked read
+                } finally {
+                    master.release();
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                PosixBackend.LOG.debug("pty of pid {}: no slave path ({}); a close leaves a blocked read to the child",
+                        pid, e.toString());
+            }
+        }
     }
 
     /**
      * {@code TIOCSWINSZ} on the master: the kernel changes the size and sends {@code SIGWINCH} to the
-     * terminal's foreground process group. Under the descriptor's lock, so a concurrent close cannot hand
-     * the number to another file first.
+     * terminal's foreground process group. The descriptor is held for the call, so a concurrent close cannot
+     * hand the number to another file first.
      */
     @Override
     public void resizePty(int rows, int columns) {
@@ -309,14 +322,16 @@ final class PosixChild implements ChildHandle {
             ChildHandle.super.resizePty(rows, columns);
             return;
         }
-        synchronized (master) {
-            int fd;
-            try {
-                fd = master.get("pty of " + pid);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("the pseudo-terminal of child " + pid + " is closed", e);
-            }
+        int fd;
+        try {
+            fd = master.acquire();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the pseudo-terminal of child " + pid + " is closed", e);
+        }
+        try {
             new PosixSystem(backend).setWindowSize(fd, rows, columns);
+        } finally {
+            master.release();
         }
         PosixBackend.LOG.debug("pty of pid {} resized to {}x{}", pid, rows, columns);
     }

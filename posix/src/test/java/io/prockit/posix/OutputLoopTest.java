@@ -38,7 +38,7 @@ class OutputLoopTest {
     private static final OutputLoop EPOLL = new OutputLoop(PosixBackend.table(), new OutputLoop.EpollPoller());
 
     /** Collects one stream. */
-    static final class Collect implements OutputSink {
+    static class Collect implements OutputSink {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final CountDownLatch ended = new CountDownLatch(1);
         final AtomicInteger ends = new AtomicInteger();
@@ -148,7 +148,7 @@ class OutputLoopTest {
             assertEquals("first\n", out.await());
             assertNull(out.error.get());
             assertEquals(1, out.ends.get());
-            assertThrows(IOException.class, () -> in.fd().get("stdout"), "the descriptor is closed");
+            assertThrows(IOException.class, () -> in.fd().acquire(), "the descriptor is closed");
             assertEquals(0, loop.watching());
         } finally {
             c.kill();
@@ -190,5 +190,53 @@ class OutputLoopTest {
             c.close();
             c.waitFor();
         }
+    }
+
+    /**
+     * Issue 14 item 7 at the loop's level: a sink that throws, {@code Error} included, is reported through the
+     * loop thread's uncaught-exception handler and gets nothing more, but its pipe is read to the end (drained),
+     * not closed under the child, so the child is not killed by SIGPIPE; its end still comes once, and the
+     * loop goes on serving the others.
+     */
+    private static void aThrowingSinkIsDrained(OutputLoop loop) throws Exception {
+        List<Throwable> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread.UncaughtExceptionHandler old = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> reported.add(e));
+        try {
+            Child c = Command.of("/bin/sh", "-c", "exec head -c 1000000 /dev/zero").stdout(Stdio.pipe()).spawn();
+            AtomicInteger calls = new AtomicInteger();
+            Error thrown = new Error("sink error (expected by the test)");
+            Collect bad = new Collect() {
+                @Override
+                public void data(ByteBuffer data) {
+                    calls.incrementAndGet();
+                    throw thrown;
+                }
+            };
+            assertTrue(loop.watch((FdStreams.In) c.stdout(), bad));
+            Child other = Command.of("/bin/sh", "-c", "echo other").stdout(Stdio.pipe()).spawn();
+            Collect good = new Collect();
+            assertTrue(loop.watch((FdStreams.In) other.stdout(), good));
+            assertEquals(ExitStatus.exited(0), c.waitFor(), "the child wrote everything: no SIGPIPE");
+            bad.await();
+            assertNull(bad.error.get());
+            assertEquals(1, bad.ends.get());
+            assertEquals(1, calls.get(), "nothing more after the throw");
+            assertEquals(List.of(thrown), reported);
+            assertEquals("other\n", good.await());
+            assertEquals(ExitStatus.exited(0), other.waitFor());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(old);
+        }
+    }
+
+    @Test
+    void pollDrainsTheStreamOfASinkThatThrows() throws Exception {
+        aThrowingSinkIsDrained(POLL);
+    }
+
+    @Test
+    void epollDrainsTheStreamOfASinkThatThrows() throws Exception {
+        aThrowingSinkIsDrained(EPOLL);
     }
 }
