@@ -749,7 +749,7 @@ public final class PosixBackend implements ProcessBackend {
 
     @Override
     public void initgroups(String user, int group) {
-        idCall("initgroups", user, () -> LibC.initgroups(user, group));
+        parity().sys.initgroups(user, group);
     }
 
     @Override
