@@ -57,7 +57,7 @@ class AbandonedChildTest {
         List<Integer> pids = new ArrayList<>();
         List<Child> held = new ArrayList<>();
         for (int i = 0; i < CHILDREN; i++) {
-            held.add(Command.of("/bin/true").stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe()).spawn());
+            held.add(Command.of(Procs.program("true")).stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe()).spawn());
             pids.add(held.get(i).pid());
         }
         assertTrue(openFds() >= before + CHILDREN * 3, "every child's three pipes are open while referenced");

@@ -40,7 +40,7 @@ class LifecycleTest {
 
     @Test
     void twoThousandSpawnsLeaveNoZombieFdOrThread() throws Exception {
-        Procs.run(Command.of("/bin/true")); // the reaper and its epoll fd exist from here on
+        Procs.run(Command.of(Procs.program("true"))); // the reaper and its epoll fd exist from here on
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         java.util.Map<Integer, String> fdsBefore = Procs.prockitKindFds();
         List<Integer> pids = new ArrayList<>();
@@ -149,7 +149,7 @@ class LifecycleTest {
 
     @Test
     void signalAfterReapingReturnsFalse() throws Exception {
-        Child c = Command.of("/bin/true").spawn();
+        Child c = Command.of(Procs.program("true")).spawn();
         try {
             assertEquals(ExitStatus.exited(0), c.waitFor());
             assertFalse(c.signal(Signal.SIGTERM));
@@ -203,7 +203,7 @@ class LifecycleTest {
 
     @Test
     void waitpidOnAReapedChildIsNoChild() throws Exception {
-        Child c = Command.of("/bin/true").spawn();
+        Child c = Command.of(Procs.program("true")).spawn();
         c.waitFor();
         OsException e = assertThrows(OsException.class, () -> Os.waitpid(c.pid(), 0));
         assertEquals(ErrorKind.NO_CHILD, e.kind());

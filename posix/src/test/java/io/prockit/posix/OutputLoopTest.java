@@ -168,7 +168,7 @@ class OutputLoopTest {
 
     @Test
     void aStreamClosedBeforeItIsWatchedEndsAtOnce() throws Exception {
-        Child c = Command.of("/bin/echo", "x").stdout(Stdio.pipe()).spawn();
+        Child c = Command.of(Procs.program("echo"), "x").stdout(Stdio.pipe()).spawn();
         FdStreams.In in = (FdStreams.In) c.stdout();
         c.close();
         Collect out = new Collect();
@@ -180,7 +180,7 @@ class OutputLoopTest {
 
     @Test
     void aPseudoTerminalMasterIsDeclined() throws Exception {
-        Child c = Command.of("/bin/echo", "x").pty(io.prockit.PtyOptions.defaults()).spawn();
+        Child c = Command.of(Procs.program("echo"), "x").pty(io.prockit.PtyOptions.defaults()).spawn();
         try {
             FdStreams.In in = (FdStreams.In) c.stdout();
             assertTrue(in.ptyMaster());

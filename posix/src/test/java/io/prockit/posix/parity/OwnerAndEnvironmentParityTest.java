@@ -163,7 +163,7 @@ class OwnerAndEnvironmentParityTest {
             Files.writeString(real.resolve("in.txt"), "from the real cwd\n");
             assertEquals("from the real cwd\n", Command.of("cat").stdin(io.prockit.Stdio.from(Path.of("in.txt")))
                     .output().stdoutText());
-            Command.of("/bin/echo", "written").stdout(io.prockit.Stdio.to(Path.of("out.txt"))).status();
+            Command.of(io.prockit.posix.Procs.program("echo"), "written").stdout(io.prockit.Stdio.to(Path.of("out.txt"))).status();
             assertEquals("written\n", Files.readString(real.resolve("out.txt")));
             assertEquals(real.resolve("bin").toString(),
                     Command.of("/bin/sh", "-c", "pwd -P").directory(Path.of("bin")).output().stdoutText().strip());
