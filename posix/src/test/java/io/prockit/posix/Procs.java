@@ -33,7 +33,7 @@ public final class Procs {
     static final String LIST_FDS = "for f in /dev/fd/*; do [ -e \"$f\" ] && echo \"${f##*/}\"; done; true";
 
     /** Whether this is Linux (else macOS: the tests that use these helpers run on those two). */
-    static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+    public static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
     private static final java.util.Map<String, String> PROGRAMS = new java.util.concurrent.ConcurrentHashMap<>();
 
