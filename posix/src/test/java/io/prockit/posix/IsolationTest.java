@@ -151,7 +151,7 @@ class IsolationTest {
     }
 
     static String field(String status, String name) {
-        for (String line : status.split("\n")) {
+        for (String line : status.split("\\R")) {
             if (line.startsWith(name)) {
                 return line.substring(name.length()).trim();
             }

@@ -185,7 +185,6 @@ class ProcessListenerTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX) // descriptors are listed through /proc
     void fiveHundredChildrenAtOnceShareOneThreadAndLeaveNoDescriptor() throws Exception {
         Recorder warm = new Recorder(); // the output loop's own descriptors and thread exist from here on
         Command.of(Procs.program("echo")).spawn(warm).waitFor();
@@ -225,7 +224,6 @@ class ProcessListenerTest {
      */
     @Test
     @org.junit.jupiter.api.Tag("stress")
-    @EnabledOnOs(OS.LINUX) // descriptors are listed through /proc
     void threeThousandChildrenWithClosesAndKillsInTheMix() throws Exception {
         Recorder warm = new Recorder();
         Command.of(Procs.program("echo")).spawn(warm).waitFor();
@@ -389,7 +387,6 @@ class ProcessListenerTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
     void aPseudoTerminalIsReadByAPoolThread() throws Exception {
         Recorder r = new Recorder();
         Command.of(Procs.program("echo"), "on a tty").pty(PtyOptions.defaults()).spawn(r);

@@ -192,7 +192,7 @@ class SpawnTest {
     @Test
     void environmentReplacedExactly() throws Exception {
         String out = Procs.run(Command.of("/usr/bin/env").environment(Map.of("A", "1", "B_X", "two words")));
-        assertEquals(Set.of("A=1", "B_X=two words"), Set.copyOf(Arrays.asList(out.split("\n"))));
+        assertEquals(Set.of("A=1", "B_X=two words"), Set.copyOf(Arrays.asList(out.split("\\R"))));
     }
 
     @Test
@@ -204,7 +204,7 @@ class SpawnTest {
     @Test
     void environmentPutAddsToInherited() throws Exception {
         String out = Procs.run(Command.of("/usr/bin/env").env("PROCKIT_TEST_VAR", "v=1"));
-        List<String> lines = Arrays.asList(out.split("\n"));
+        List<String> lines = Arrays.asList(out.split("\\R"));
         assertTrue(lines.contains("PROCKIT_TEST_VAR=v=1"), out);
         assertTrue(lines.contains("PATH=" + System.getenv("PATH")), out);
     }
@@ -212,7 +212,7 @@ class SpawnTest {
     @Test
     void environmentRemoveDropsInherited() throws Exception {
         String out = Procs.run(Command.of("/usr/bin/env").envRemove("PATH").env("KEEP", "1"));
-        List<String> lines = Arrays.asList(out.split("\n"));
+        List<String> lines = Arrays.asList(out.split("\\R"));
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("PATH=")), out);
         assertTrue(lines.contains("KEEP=1"), out);
         assertTrue(lines.contains("HOME=" + System.getenv("HOME")) || System.getenv("HOME") == null, out);

@@ -36,7 +36,7 @@ public final class PidReuseMain {
             System.exit(SKIP);
         }
         try {
-            Files.writeString(Path.of("/proc/sys/kernel/pid_max"), Integer.toString(PID_MAX));
+            Files.writeString(Path.of("/proc/sys/kernel/pid_max"), Integer.toString(PID_MAX)); // os-scan: run only by the Linux-only PidReuseTest
         } catch (java.io.IOException e) {
             System.out.println("SKIP: cannot set this namespace's pid_max (Linux < 6.14?): " + e);
             System.exit(SKIP);
@@ -50,7 +50,7 @@ public final class PidReuseMain {
                 break;
             }
         }
-        Child old = Command.of("/bin/true").stdin(Stdio.discard()).spawn();
+        Child old = Command.of("/bin/true").stdin(Stdio.discard()).spawn(); // os-scan: run only by the Linux-only PidReuseTest
         int pid = old.pid();
         // Let prockit's reaper reap it without collecting the status through the Child (that would let
         // the backend forget it): wait on the future that the reaper completes.

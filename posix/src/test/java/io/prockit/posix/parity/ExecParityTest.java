@@ -28,7 +28,7 @@ class ExecParityTest {
     }
 
     private static void assertSamePid(Output o, String suffix) {
-        String[] lines = o.stdoutText().strip().split("\n");
+        String[] lines = o.stdoutText().strip().split("\\R");
         assertEquals(2, lines.length, o.stdoutText() + o.stderrText());
         String pid = lines[0].substring("pid ".length());
         assertEquals("exec " + pid + suffix, lines[1]);

@@ -264,7 +264,7 @@ class PtyTest {
 
     private static Set<Integer> ptmxFds() throws IOException {
         Set<Integer> out = new TreeSet<>();
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) { // os-scan: ptmxFds serves the Linux-only tests above
             for (Path p : (Iterable<Path>) s::iterator) {
                 try {
                     if (Files.readSymbolicLink(p).toString().equals("/dev/ptmx")) {
