@@ -198,27 +198,9 @@ final class WindowsProcessTable implements ProcessTableProvider {
         int wait = Win32.K32.WaitForSingleObject(h, 0);
         IntByReference code = new IntByReference();
         boolean gotCode = wait == WinConstants.WAIT_FAILED && Win32.K32.GetExitCodeProcess(h, code);
-        return hasEnded(wait, gotCode, code.getValue());
+        return ProcessExit.hasEnded(wait, gotCode, code.getValue());
     }
 
-    /**
-     * The decision of {@link #hasExited}, pure.
-     *
-     * @param waitResult {@code WaitForSingleObject(h, 0)}: {@code WAIT_OBJECT_0}, {@code WAIT_TIMEOUT}, or
-     *                   {@code WAIT_FAILED} (no {@code SYNCHRONIZE} right)
-     * @param gotCode    whether {@code GetExitCodeProcess} answered
-     * @param exitCode   its answer
-     * @return whether the process has ended
-     */
-    static boolean hasEnded(int waitResult, boolean gotCode, int exitCode) {
-        if (waitResult == WinConstants.WAIT_OBJECT_0) {
-            return true;
-        }
-        if (waitResult == WinConstants.WAIT_TIMEOUT) {
-            return false;
-        }
-        return gotCode && exitCode != WinConstants.STILL_ACTIVE;
-    }
 
     /**
      * Opens the entry's process and checks that it is the same process.
