@@ -44,8 +44,10 @@ import java.util.Objects;
  *
  * <p>Standard handles: {@code STARTF_USESTDHANDLES} is set only when something is redirected (or for a
  * pseudoconsole), as Python's {@code subprocess} does. A child whose three streams are all {@code Stdio.inherit()}
- * gets no {@code STARTUPINFO} handles and inherits no handle: Windows gives a console child the JVM's standard
- * handles itself, and a child with {@code CREATE_NEW_CONSOLE} writes into its own console instead of the JVM's.
+ * gets no {@code STARTUPINFO} handles and inherits no handle: {@code CreateProcessW} duplicates the JVM's standard
+ * handles into a console child that shares its console (not inherited, duplicated: eryksun in
+ * microsoft/terminal#11276), and a child with {@code CREATE_NEW_CONSOLE} writes into its own console instead of
+ * the JVM's.
  *
  * <p>Jobs: {@code detach()} adds {@code CREATE_BREAKAWAY_FROM_JOB} when the JVM runs in a job that allows it
  * ({@code JOB_OBJECT_LIMIT_BREAKAWAY_OK}; with {@code SILENT_BREAKAWAY_OK} children are outside the job anyway),
