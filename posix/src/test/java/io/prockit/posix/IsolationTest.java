@@ -97,6 +97,28 @@ class IsolationTest {
     }
 
     @Test
+    void psSeesAnEmptyMaskAndNothingIgnoredEvenWhenTheSpawningThreadBlocks() throws Exception {
+        // Portable (Linux and macOS): ps reports the mask and the ignored set of the exec'd program itself
+        // (exec keeps both, so what ps sees is what the spawn gave the shell).
+        int usr1 = Signal.SIGUSR1.number();
+        int winch = Signal.SIGWINCH.number();
+        int block = Procs.LINUX ? LinuxConstants.SIG_BLOCK : io.prockit.posix.darwin.DarwinConstants.SIG_BLOCK;
+        int unblock = Procs.LINUX ? LinuxConstants.SIG_UNBLOCK : io.prockit.posix.darwin.DarwinConstants.SIG_UNBLOCK;
+        Procs.sigmask(block, usr1, winch);
+        try {
+            long mine = Procs.currentSigmask();
+            assertEquals(1L << (usr1 - 1), mine & (1L << (usr1 - 1)), "sanity: this thread blocks SIGUSR1");
+            String[] out = Procs.run(Command.of("/bin/sh", "-c", "exec ps -o sigmask=,sigignore= -p $$"))
+                    .trim().split("\\s+");
+            assertEquals(2, out.length, String.join(" ", out));
+            assertEquals(0L, Long.parseUnsignedLong(out[0], 16), "blocked: " + out[0]);
+            assertEquals(0L, Long.parseUnsignedLong(out[1], 16), "ignored: " + out[1]);
+        } finally {
+            Procs.sigmask(unblock, usr1, winch);
+        }
+    }
+
+    @Test
     void newSessionMakesTheChildASessionLeader() throws Exception {
         int[] mine = Procs.pgidSid(ProcessHandle.current().pid());
         int[] ids = Procs.shellIds(Command::newSession);

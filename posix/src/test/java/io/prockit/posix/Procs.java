@@ -274,6 +274,24 @@ public final class Procs {
         }
     }
 
+    /**
+     * The calling thread's signal mask through pthread_sigmask (its first 64 signals; macOS's sigset_t is 32
+     * bits, Linux's 1024: both start with signal 1 in bit 0).
+     *
+     * @return the mask, bit {@code s - 1} for signal {@code s}
+     */
+    static long currentSigmask() {
+        Memory old = new Memory(128);
+        old.clear();
+        Function f = C.getFunction("pthread_sigmask");
+        int how = LINUX ? io.prockit.posix.linux.LinuxConstants.SIG_BLOCK : io.prockit.posix.darwin.DarwinConstants.SIG_BLOCK;
+        int r = f.invokeInt(new Object[] {how, Pointer.NULL, old});
+        if (r != 0) {
+            throw new IllegalStateException("pthread_sigmask: " + r);
+        }
+        return LINUX ? old.getLong(0) : Integer.toUnsignedLong(old.getInt(0));
+    }
+
     /** Runs a command and returns its stdout as text, asserting it exited 0. */
     static String run(Command c) throws InterruptedException {
         var out = c.output();
