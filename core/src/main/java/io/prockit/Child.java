@@ -262,7 +262,11 @@ public final class Child implements AutoCloseable {
 
     /**
      * Asks the child to stop: {@code SIGTERM} on POSIX; on Windows {@code CTRL_BREAK_EVENT} for a
-     * child in its own process group, then {@link #kill()} after a grace period.
+     * child in its own process group on the JVM's console, then {@link #kill()} after a grace period (5 s),
+     * and {@code TerminateProcess} at once for any other child. A JVM child ({@code java.exe},
+     * {@code javaw.exe}: a {@link JavaChild}) is terminated at once too: a JVM answers CTRL_BREAK with a
+     * thread dump and keeps running, and CTRL_C cannot be aimed at one process group. Ask a JVM child to
+     * shut down through its own channel (stdin, a socket) when it must end cleanly.
      *
      * @return false if the child had already been reaped
      */

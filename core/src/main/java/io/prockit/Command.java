@@ -355,7 +355,10 @@ public final class Command {
      * Python's {@code P_DETACH}: the child runs on its own. POSIX: a new session, no controlling
      * terminal, stdio on {@code /dev/null} unless set otherwise, left running when the parent's tree
      * is killed, still reaped by prockit so it never lingers as a zombie, and left running when the JVM
-     * exits. Windows: {@code DETACHED_PROCESS}, outside the kill-on-close job.
+     * exits. Windows: {@code DETACHED_PROCESS}, outside prockit's kill-on-close job, and
+     * {@code CREATE_BREAKAWAY_FROM_JOB} when the JVM itself runs in a job that allows breaking away (a
+     * service wrapper, an IDE, a CI agent). When that job forbids it, the child stays in the JVM's job and
+     * ends with it if the job kills on close: only whoever created the job can change that.
      *
      * <p>Without it, a child still running when the JVM exits normally ({@code main} returns,
      * {@code System.exit}, SIGTERM/SIGINT) is killed with SIGKILL by a shutdown hook (a child leading

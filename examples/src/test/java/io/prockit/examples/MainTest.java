@@ -28,7 +28,7 @@ class MainTest {
     @Test
     void listShowsEveryExampleWithItsDescriptionSeedAndPlatform() {
         String out = execute(0, "list");
-        List<String> lines = List.of(out.split("\n"));
+        List<String> lines = out.lines().toList(); // %n: "\r\n" on Windows
         List<Example> all = Examples.all();
         assertEquals(2 * all.size(), lines.size(), out);
         for (int i = 0; i < all.size(); i++) {
@@ -77,7 +77,7 @@ class MainTest {
     void runOfAnExampleForAnotherOsSaysWhichOsItNeeds() {
         Example other = Examples.all().stream().filter(e -> !e.platform().matchesCurrent()).findFirst().orElseThrow();
         assertEquals(other.name() + " needs " + other.platform().description() + "; this is "
-                + System.getProperty("os.name") + ".\n", execute(0, "run", other.name()));
+                + System.getProperty("os.name") + "." + System.lineSeparator(), execute(0, "run", other.name()));
     }
 
     @Test

@@ -620,7 +620,7 @@ public final class PosixBackend
 
     @Override
     public void initgroups(String user, int group) {
-        idCall("initgroups", user, () -> LibC.initgroups(user, group));
+        parity().sys.initgroups(user, group);
     }
 
     @Override

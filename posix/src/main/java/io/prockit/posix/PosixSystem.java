@@ -61,15 +61,32 @@ final class PosixSystem {
     }
 
     int[] getgroups() {
-        try {
-            boolean extended = darwin && Extended.AVAILABLE;
-            int n = extended ? OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(0, null) : LibC.getgroups(0, null);
+        if (darwin && Extended.AVAILABLE) {
+            // Checked by its return value: the directory service may leave errno set on success.
+            int n = OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(0, null);
+            if (n < 0) {
+                throw b.errors.of("getgroups", null, Native.getLastError());
+            }
             int[] g = new int[Math.max(n, 1)];
-            int got = extended ? OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(g.length, g)
-                    : LibC.getgroups(g.length, g);
+            int got = OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(g.length, g);
+            if (got < 0) {
+                throw b.errors.of("getgroups", null, Native.getLastError());
+            }
             return Arrays.copyOf(g, got);
+        }
+        try {
+            int n = LibC.getgroups(0, null);
+            int[] g = new int[Math.max(n, 1)];
+            return Arrays.copyOf(g, LibC.getgroups(g.length, g));
         } catch (LastErrorException e) {
             throw err("getgroups", null, e);
+        }
+    }
+
+    /** initgroups(3), checked by its return value: NSS / the directory service may leave errno set on success. */
+    void initgroups(String user, int group) {
+        if (LibC.initgroups(user, group) != 0) {
+            throw b.errors.of("initgroups", user, Native.getLastError());
         }
     }
 
@@ -432,7 +449,7 @@ final class PosixSystem {
         }
     }
 
-    /** Whether libc has {@code ptsname_r} (macOS only from 13.4), checked once. */
+    /** Whether libc has {@code ptsname_r} (macOS only from 10.13.4), checked once. */
     private static final class Reentrant {
         static final boolean PTSNAME_R = OptionalLibC.available(OptionalLibC.PtsnameR.class);
     }

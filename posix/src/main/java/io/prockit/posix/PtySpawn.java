@@ -53,9 +53,13 @@ final class PtySpawn {
 
     /**
      * $1: the slave path; $2: argv0; $3: the program (an absolute path); the rest: its arguments. The
-     * redirection re-opens the slave in the new session (acquiring it) and puts it on 0, 1 and 2.
+     * redirection re-opens the slave in the new session (acquiring it) and puts it on 0, 1 and 2. It runs
+     * through {@code command}: invoked as {@code sh}, bash is in POSIX mode, where a failed redirection on
+     * the special builtin {@code exec} ends the shell at once with status 1, so {@code || exit 126} would
+     * never run; {@code command} takes away that special-builtin property (POSIX, "command").
      */
-    static final String DARWIN_SCRIPT = "exec <>\"$1\" >&0 2>&0 || exit 126; a=$2; shift 2; exec -a \"$a\" \"$@\"";
+    static final String DARWIN_SCRIPT =
+            "command exec <>\"$1\" >&0 2>&0 || exit 126; a=$2; shift 2; exec -a \"$a\" \"$@\"";
 
     private final int master;
     private final int input;

@@ -185,10 +185,9 @@ class ProcessListenerTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX) // descriptors are listed through /proc
     void fiveHundredChildrenAtOnceShareOneThreadAndLeaveNoDescriptor() throws Exception {
         Recorder warm = new Recorder(); // the output loop's own descriptors and thread exist from here on
-        Command.of("/bin/echo").spawn(warm).waitFor();
+        Command.of(Procs.program("echo")).spawn(warm).waitFor();
         warm.await();
         java.util.Map<Integer, String> before = Procs.prockitKindFds();
         int n = 500;
@@ -225,10 +224,9 @@ class ProcessListenerTest {
      */
     @Test
     @org.junit.jupiter.api.Tag("stress")
-    @EnabledOnOs(OS.LINUX) // descriptors are listed through /proc
     void threeThousandChildrenWithClosesAndKillsInTheMix() throws Exception {
         Recorder warm = new Recorder();
-        Command.of("/bin/echo").spawn(warm).waitFor();
+        Command.of(Procs.program("echo")).spawn(warm).waitFor();
         warm.await();
         java.util.Map<Integer, String> before = Procs.prockitKindFds();
         java.util.Random random = new java.util.Random(42);
@@ -382,7 +380,7 @@ class ProcessListenerTest {
             assertEquals(1, reports.seen.size(), reports.seen.toString());
             assertEquals("listener bug (expected by the test)", reports.seen.get(0).getMessage());
             Recorder after = new Recorder();
-            Command.of("/bin/echo", "still").spawn(after);
+            Command.of(Procs.program("echo"), "still").spawn(after);
             after.await();
             assertEquals("still\n", after.stdout());
         }
@@ -531,10 +529,9 @@ class ProcessListenerTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
     void aPseudoTerminalIsReadByAPoolThread() throws Exception {
         Recorder r = new Recorder();
-        Command.of("/bin/echo", "on a tty").pty(PtyOptions.defaults()).spawn(r);
+        Command.of(Procs.program("echo"), "on a tty").pty(PtyOptions.defaults()).spawn(r);
         assertEquals(ExitStatus.exited(0), r.await());
         assertEquals("on a tty\r\n", r.stdout());
         assertTrue(r.threads.stream().allMatch(t -> t.startsWith("prockit-io-")), r.threads.toString());
@@ -543,7 +540,7 @@ class ProcessListenerTest {
     @Test
     void aNullListenerIsRefusedBeforeAnythingStarts() {
         NullPointerException e = assertThrows(NullPointerException.class,
-                () -> Command.of("/bin/true").spawn((ProcessListener) null));
+                () -> Command.of(Procs.program("true")).spawn((ProcessListener) null));
         assertEquals("listener", e.getMessage());
     }
 }

@@ -21,6 +21,7 @@ final class HandleInputStream extends InputStream {
 
     private final SharedHandle<WinNT.HANDLE> handle;
     private final String name;
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
     HandleInputStream(SharedHandle<WinNT.HANDLE> handle, String name) {
         this.handle = handle;
@@ -63,6 +64,7 @@ final class HandleInputStream extends InputStream {
                 return -1; // as the JDK reads a zero-byte ReadFile on a pipe
             }
             System.arraycopy(buf, 0, b, off, n);
+            bytesRead.addAndGet(n);
             return n;
         } finally {
             handle.release();
@@ -81,6 +83,11 @@ final class HandleInputStream extends InputStream {
         } finally {
             handle.release();
         }
+    }
+
+    /** @return the bytes read so far (the ConPTY teardown watches them, see {@link QuietWait}) */
+    long bytesRead() {
+        return bytesRead.get();
     }
 
     @Override

@@ -134,7 +134,7 @@ class ToolsTest {
                 "d\tout d", "d\ttail-d"), lines);
         assertEquals(List.of("a\terr a", "b\terr b", "c\terr c", "d\terr d"), err().lines().sorted().toList());
         outBytes.reset();
-        assertEquals(0, Parallel.run(new String[] {"/bin/echo", "v=", ":::", "x"}, out, err));
+        assertEquals(0, Parallel.run(new String[] {"/bin/echo", "v=", ":::", "x"}, out, err)); // os-scan: /bin/echo is in /bin on macOS too; the absolute path is the point (no PATH search)
         assertEquals("x\tv= x\n", out(), "without {} the value is the last argument");
         outBytes.reset();
         assertEquals(2, Parallel.run(new String[] {"/nonexistent/prog", ":::", "1", "2"}, out, err));

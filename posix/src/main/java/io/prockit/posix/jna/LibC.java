@@ -237,8 +237,14 @@ public final class LibC {
     /** setregid(2). @param rgid real @param egid effective @return 0 */
     public static native int setregid(int rgid, int egid) throws LastErrorException;
 
-    /** initgroups(3). @param user user name @param group group @return 0 */
-    public static native int initgroups(String user, int group) throws LastErrorException;
+    /**
+     * initgroups(3). Not mapped with {@code throws LastErrorException}: it reads the group database through
+     * NSS / the directory service, which may leave errno set when it succeeds (JNA would then throw);
+     * check the return value and read {@code Native.getLastError()} only when it is -1.
+     *
+     * @param user user name @param group group @return 0, or -1 with errno set
+     */
+    public static native int initgroups(String user, int group);
 
     /** getpgid(2). @param pid process @return its group */
     public static native int getpgid(int pid) throws LastErrorException;
@@ -319,7 +325,7 @@ public final class LibC {
     public static native int unlockpt(int fd) throws LastErrorException;
 
     /**
-     * ptsname(3), not reentrant: callers hold a lock. Used where {@code ptsname_r} is missing (macOS before 13.4;
+     * ptsname(3), not reentrant: callers hold a lock. Used where {@code ptsname_r} is missing (macOS before 10.13.4;
      * see {@link OptionalLibC.PtsnameR}).
      *
      * @param fd master
