@@ -454,7 +454,7 @@ class ProcessListenerTest {
                 reports.uncaughtException(t, e);
                 reported.countDown();
             });
-            Child c = Command.of("/bin/echo", "x").spawn(new ProcessListener() {
+            Child c = Command.of(Procs.program("echo"), "x").spawn(new ProcessListener() {
                 @Override
                 public void onExit(ExitStatus status) {
                     exits.incrementAndGet();
