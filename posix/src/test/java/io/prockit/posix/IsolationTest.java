@@ -82,16 +82,23 @@ class IsolationTest {
     void signalMaskEmptyAndNothingIgnoredEvenWhenTheSpawningThreadBlocks() throws Exception {
         int usr1 = Signal.SIGUSR1.number();
         int winch = Signal.SIGWINCH.number();
+        int urg = Signal.SIGURG.number();
         Procs.sigmask(LinuxConstants.SIG_BLOCK, usr1, winch);
+        // The JVM itself ignores a signal too (no JVM ignores SIGURG on its own), so that "nothing ignored"
+        // rests on the spawn resetting dispositions, not on what this JVM happens to ignore.
+        com.sun.jna.Pointer oldUrg = Procs.ignore(urg, null);
         try {
             // sanity: this thread does block them, so a child started naively would inherit it
             String mine = String.join("\n", java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/thread-self/status")));
             long myBlk = Long.parseUnsignedLong(field(mine, "SigBlk:"), 16);
             assertEquals(1L << (usr1 - 1), myBlk & (1L << (usr1 - 1)));
+            long myIgn = Long.parseUnsignedLong(field(mine, "SigIgn:"), 16);
+            assertEquals(1L << (urg - 1), myIgn & (1L << (urg - 1)), "sanity: this process ignores SIGURG");
             String out = Procs.run(Command.of("grep", "-E", "^Sig(Blk|Ign):", "/proc/self/status"));
             assertEquals(0L, Long.parseUnsignedLong(field(out, "SigBlk:"), 16), out);
             assertEquals(0L, Long.parseUnsignedLong(field(out, "SigIgn:"), 16), out);
         } finally {
+            Procs.ignore(urg, oldUrg);
             Procs.sigmask(LinuxConstants.SIG_UNBLOCK, usr1, winch);
         }
     }
@@ -104,7 +111,9 @@ class IsolationTest {
         int winch = Signal.SIGWINCH.number();
         int block = Procs.LINUX ? LinuxConstants.SIG_BLOCK : io.prockit.posix.darwin.DarwinConstants.SIG_BLOCK;
         int unblock = Procs.LINUX ? LinuxConstants.SIG_UNBLOCK : io.prockit.posix.darwin.DarwinConstants.SIG_UNBLOCK;
+        int urg = Signal.SIGURG.number();
         Procs.sigmask(block, usr1, winch);
+        com.sun.jna.Pointer oldUrg = Procs.ignore(urg, null); // see the Linux test: the JVM ignores one itself
         try {
             long mine = Procs.currentSigmask();
             assertEquals(1L << (usr1 - 1), mine & (1L << (usr1 - 1)), "sanity: this thread blocks SIGUSR1");
@@ -114,6 +123,7 @@ class IsolationTest {
             assertEquals(0L, Long.parseUnsignedLong(out[0], 16), "blocked: " + out[0]);
             assertEquals(0L, Long.parseUnsignedLong(out[1], 16), "ignored: " + out[1]);
         } finally {
+            Procs.ignore(urg, oldUrg);
             Procs.sigmask(unblock, usr1, winch);
         }
     }

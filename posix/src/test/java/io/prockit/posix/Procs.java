@@ -275,6 +275,23 @@ public final class Procs {
     }
 
     /**
+     * Sets a signal's disposition for the whole process through signal(3): {@code SIG_IGN} (1) or back to what
+     * it was. SIG_DFL is 0 and SIG_IGN 1 on Linux and macOS alike.
+     *
+     * @param signo the signal
+     * @param old   null to ignore it, or the disposition {@link #ignore} returned, to restore it
+     * @return the disposition before the call
+     */
+    static Pointer ignore(int signo, Pointer old) {
+        Function f = C.getFunction("signal");
+        Pointer before = f.invokePointer(new Object[] {signo, old != null ? old : new Pointer(1)});
+        if (before != null && Pointer.nativeValue(before) == -1L) {
+            throw new IllegalStateException("signal(" + signo + ") failed");
+        }
+        return before;
+    }
+
+    /**
      * The calling thread's signal mask through pthread_sigmask (its first 64 signals; macOS's sigset_t is 32
      * bits, Linux's 1024: both start with signal 1 in bit 0).
      *
