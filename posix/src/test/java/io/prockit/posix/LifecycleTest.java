@@ -293,10 +293,18 @@ class LifecycleTest {
 
     @Test
     void closeReleasesPipesWithoutKilling() throws Exception {
-        Child c = Command.of("/bin/sh", "-c", "sleep 0.05; exit 9").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
+        java.util.Map<Integer, String> before = Procs.prockitKindFds();
+        // The child waits for its stdin to end: only the close can let it go on, and it then exits 9 itself.
+        Child c = Command.of("/bin/sh", "-c", "read x; exit 9").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
         try {
+            java.util.Map<Integer, String> pipes = Procs.newKindFds(before);
+            pipes.values().removeIf(t -> !(t.startsWith("pipe:") || t.startsWith("darwin:fifo")));
+            assertEquals(2, pipes.size(), "the parent's ends of stdin and stdout: " + pipes);
             c.close();
-            assertEquals(ExitStatus.exited(9), c.waitFor());
+            java.util.Map<Integer, String> left = Procs.prockitKindFds();
+            pipes.forEach((fd, target) -> assertFalse(target.equals(left.get(fd)),
+                    "fd " + fd + " (" + target + ") is still open after close()"));
+            assertEquals(ExitStatus.exited(9), c.waitFor(), "the close ended stdin; the child was not killed");
         } finally {
             Procs.reap(c);
         }
