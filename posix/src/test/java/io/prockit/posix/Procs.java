@@ -119,7 +119,7 @@ public final class Procs {
      *
      * @return fd to link target
      */
-    static java.util.Map<Integer, String> prockitKindFds() {
+    public static java.util.Map<Integer, String> prockitKindFds() {
         java.util.Map<Integer, String> r = new java.util.TreeMap<>();
         for (int fd : openFds()) {
             try {
@@ -164,7 +164,7 @@ public final class Procs {
      * @param before an earlier {@link #prockitKindFds()}
      * @return fd to link target of every descriptor that is new
      */
-    static java.util.Map<Integer, String> newKindFds(java.util.Map<Integer, String> before) {
+    public static java.util.Map<Integer, String> newKindFds(java.util.Map<Integer, String> before) {
         java.util.Map<Integer, String> added = new java.util.TreeMap<>(prockitKindFds());
         added.entrySet().removeIf(e -> e.getValue().equals(before.get(e.getKey())));
         return added;

@@ -230,12 +230,16 @@ class PtyTest {
     @EnabledOnOs(OS.LINUX) // masters found by their /proc link to /dev/ptmx, flags from /proc/self/fdinfo
     void noDescriptorLeaksInTheParentOrTheChild() throws Exception {
         Set<Integer> before = ptmxFds();
+        java.util.Map<Integer, String> kindsBefore = io.prockit.posix.Procs.prockitKindFds();
         Set<Integer> during;
         try (Child c = sh("for f in /dev/fd/*; do [ -e \"$f\" ] && echo \"fd ${f##*/}\"; done; true")
                 .pty(PtyOptions.defaults()).spawn()) {
             during = ptmxFds();
             during.removeAll(before);
             assertEquals(3, during.size(), "the master and its two duplicates: " + during);
+            java.util.Map<Integer, String> added = io.prockit.posix.Procs.newKindFds(kindsBefore);
+            assertTrue(added.values().stream().noneMatch(t -> t.startsWith("/dev/pts/")),
+                    "the parent keeps no slave open: " + added);
             for (int fd : during) {
                 String flags = Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd)).stream()
                         .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow();
@@ -250,6 +254,11 @@ class PtyTest {
         for (int fd : during) {
             assertFalse(after.contains(fd), "fd " + fd + " still open on /dev/ptmx after close()");
         }
+        // Nothing else of the kinds a pty spawn opens (slave, pipes, pidfd) is left either.
+        java.util.Map<Integer, String> left = io.prockit.posix.Procs.newKindFds(kindsBefore);
+        // Released once the reaper is done (pidfd); created once per JVM by the first spawn (the reaper's epoll set).
+        left.values().removeIf(t -> t.startsWith("anon_inode:[pidfd]") || t.equals("anon_inode:[eventpoll]"));
+        assertEquals(java.util.Map.of(), left, "descriptors left after close()");
     }
 
     @Test
