@@ -269,6 +269,16 @@ public final class Child implements AutoCloseable {
         return handle.killTree();
     }
 
+    /** Sends {@code signo} to the child's tree for a timeout's polite first step; a failure is only logged. */
+    void signalTreeQuietly(int signo) {
+        try {
+            handle.signalTree(signo);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Command.class).debug("signalling the tree of pid {} failed: {}",
+                    pid(), e.toString());
+        }
+    }
+
     /**
      * Changes the size of the child's pseudo-terminal; the child gets {@code SIGWINCH} (POSIX) or its
      * console buffer is resized (Windows ConPTY).
