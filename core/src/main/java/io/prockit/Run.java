@@ -153,15 +153,16 @@ final class Run {
                 try {
                     h = backend.spawn(cmd.toRequest(in, out, err));
                 } finally {
-                    // The parent's copies: the child has its own now (or was never started).
+                    // The parent's copies: the child has its own now (or was never started). Each is closed
+                    // exactly once; the next read end is then the one a failure must close.
                     if (!first) {
                         pipes.close(pendingRead);
                     }
+                    pendingRead = pipe != null ? pipe[0] : -1;
                     if (pipe != null) {
                         pipes.close(pipe[1]);
                     }
                 }
-                pendingRead = pipe != null ? pipe[0] : -1;
                 Receiver outR = null;
                 if (last && h.stdout() != null) {
                     if (cmd.stdoutTarget() != null) {
