@@ -563,7 +563,9 @@ public final class Command {
     /**
      * Sends the child's stdout to {@code stream} as it arrives (flushed at the end, not closed), through the
      * output loop on Linux and macOS (no thread per child). {@code stream.write} runs on that loop's thread:
-     * a slow stream delays every child's output. With {@link #output()} stdout is then not captured.
+     * a slow stream delays every child's output. With {@link #output()} stdout is then not captured; with
+     * {@link #spawn()} the child's output streams go to the loop ({@link Child#stdout()} and
+     * {@link Child#stderr()} throw, as for {@link #spawn(ProcessListener)}).
      *
      * @param stream where the bytes go
      * @return this
@@ -712,8 +714,11 @@ public final class Command {
      * @throws UnsupportedOperationException if a setting has no meaning on this OS, or no backend serves it
      */
     public Child spawn() {
-        if (input != null || stdoutTarget != null || stderrTarget != null) {
+        if (stdoutTarget != null || stderrTarget != null) {
             return newRun(false, null).start().get(0);
+        }
+        if (input != null) {
+            return newRun(false, null).spawnFed();
         }
         return new Child(Backends.get().spawn(toRequest(stdin, stdout, stderr)), true);
     }

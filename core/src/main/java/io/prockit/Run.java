@@ -210,6 +210,21 @@ final class Run {
     }
 
     /**
+     * {@link Command#spawn()} with an input and no output target: the child's streams stay as the command sets
+     * them (its pipes readable through {@link Child#stdout()}), and only its stdin is fed.
+     *
+     * @return the child
+     */
+    Child spawnFed() {
+        Command cmd = commands.get(0);
+        Stdio in = input instanceof Input.File f ? Stdio.from(f.path()) : Stdio.pipe();
+        ChildHandle h = backend.spawn(cmd.toRequest(in, cmd.stdoutSetting(), cmd.stderrSetting()));
+        Child c = new Child(h, true);
+        feed(h);
+        return c;
+    }
+
+    /**
      * Waits for every member (their exit and the end of their output), ending them all when the deadline
      * passes or the wait is interrupted.
      *
@@ -375,6 +390,7 @@ final class Run {
                     n = from.read(buf);
                 } catch (IOException e) {
                     inputError.set(e);
+                    LOG.warn("reading the input of {} failed; its stdin is closed early", argv(), e);
                     return;
                 }
                 if (n < 0) {

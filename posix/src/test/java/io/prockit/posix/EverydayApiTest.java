@@ -429,6 +429,14 @@ class EverydayApiTest {
     }
 
     @Test
+    void spawnWithInputOnlyLeavesTheOutputPipeToTheCaller() throws Exception {
+        try (Child c = Command.of("cat").input("fed\n").stdout(Stdio.pipe()).spawn()) {
+            assertEquals("fed\n", new String(c.stdout().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(ExitStatus.exited(0), c.waitFor());
+        }
+    }
+
+    @Test
     void inputReplacesStdinAndStdinReplacesInput() throws Exception {
         assertEquals("x", Command.of("cat").stdin(Stdio.discard()).input("x").output().stdoutText());
         assertEquals("", Command.of("cat").input("x").stdin(Stdio.discard()).output().stdoutText());
