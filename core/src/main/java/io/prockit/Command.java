@@ -42,6 +42,16 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
+ * <p>Python's {@code subprocess.run} keywords have their counterparts: {@link #input(byte[])},
+ * {@link #timeout(Duration)}, {@link #check()}; output can go to a line consumer, a logger or a stream
+ * ({@link #stdoutLines}, {@link #stdoutLog}, {@link #stdoutTo}), and {@link #pipe(Command)} builds a
+ * {@link Pipeline}:
+ *
+ * <pre>{@code
+ * Output out = Command.of("sort").input(text).timeout(Duration.ofSeconds(10)).check().output();
+ * Command.of("make").stdoutLog(log, Level.INFO).stderrLog(log, Level.WARN).check().status();
+ * }</pre>
+ *
  * <p>Defaults: the parent's environment (its live one, including {@code Os.putenv} changes), the
  * parent's working directory, stdio inherited (pipes for {@link #output()}), the parent's process
  * group and session, the signal mask emptied and every signal disposition reset, no descriptor
