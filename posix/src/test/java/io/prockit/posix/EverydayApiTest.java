@@ -133,6 +133,60 @@ class EverydayApiTest {
     }
 
     @Test
+    void aTimeoutWhileStdinIsStillBeingFedStopsTheFeedAndLeavesNothing() throws Exception {
+        Command.of("cat").input("warm-up: the loop's and reaper's own descriptors").output();
+        Set<String> before = ioThreads();
+        int fds = openFds();
+        ProcessTimeoutException e = assertThrows(ProcessTimeoutException.class, () -> Command.of("sleep", "60")
+                .input(random(16 * MB)).timeout(Duration.ofMillis(300)).timeoutGrace(Duration.ZERO).output());
+        assertEquals(Signal.SIGKILL, e.output().status().signal().orElseThrow());
+        assertEquals(0, OutputLoop.shared().feeding(), "the feed ended with the run");
+        assertEquals(0, OutputLoop.shared().watching());
+        assertEquals(fds, openFds(), "no pipe end left open");
+        assertEquals(before, ioThreads(), "no thread left");
+    }
+
+    /** The deadline lands as the child exits: either outcome is fine, a hang, a leak or a lost status is not. */
+    private static void timeoutRacingTheExit(int rounds) throws Exception {
+        Command.of("cat").input("warm-up: the loop's and reaper's own descriptors").output();
+        int fds = openFds();
+        int timedOut = 0;
+        for (int i = 0; i < rounds; i++) {
+            Command cmd = Command.of("sh", "-c", "echo x").input("in").timeout(Duration.ofNanos(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000, 5_000_000)));
+            try {
+                Output o = cmd.output();
+                assertEquals(ExitStatus.exited(0), o.status());
+                assertEquals("x", o.stdoutText().strip());
+            } catch (ProcessTimeoutException e) {
+                timedOut++;
+                assertTrue(e.output().status() != null);
+            }
+        }
+        assertEquals(0, OutputLoop.shared().feeding());
+        assertEquals(0, OutputLoop.shared().watching());
+        assertEquals(fds, openFds(), "no descriptor leaked over " + rounds + " rounds (" + timedOut + " timed out)");
+    }
+
+    @Test
+    void aTimeoutRacingTheExitNeverHangsOrLeaks() throws Exception {
+        timeoutRacingTheExit(60);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("stress")
+    void aTimeoutRacingTheExitThousandsOfTimes() throws Exception {
+        timeoutRacingTheExit(3000);
+    }
+
+    private static int openFds() throws IOException {
+        Path dir = Files.isDirectory(Path.of("/proc/self/fd")) ? Path.of("/proc/self/fd") : Path.of("/dev/fd");
+        try (var s = Files.list(dir)) {
+            return (int) s.count();
+        }
+    }
+
+    @Test
     void badTimeoutsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Command.of("true").timeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> Command.of("true").timeout(Duration.ofSeconds(-1)));
