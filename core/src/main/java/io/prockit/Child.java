@@ -146,6 +146,10 @@ public final class Child implements AutoCloseable {
         return stream(s, name);
     }
 
+    boolean hasStdin() {
+        return handle.stdin() != null;
+    }
+
     boolean hasStdout() {
         return handle.stdout() != null;
     }

@@ -725,7 +725,7 @@ public final class Command {
      */
     public Child spawn() {
         if (stdoutTarget != null || stderrTarget != null) {
-            return newRun(false, null).start().get(0);
+            return newRun(false, null).handedOut().start().get(0);
         }
         if (input != null) {
             return newRun(false, null).spawnFed();
@@ -797,6 +797,7 @@ public final class Command {
             st = run.await().statuses().get(0);
         } else {
             try (Child c = spawn()) {
+                Run.closeUnwritable(c);
                 st = c.waitFor();
             }
         }
@@ -845,6 +846,7 @@ public final class Command {
         Stdio out = stdout instanceof Stdio.Inherit ? Stdio.pipe() : stdout;
         Stdio err = stderr instanceof Stdio.Inherit ? Stdio.pipe() : stderr;
         try (Child c = new Child(Backends.get().spawn(toRequest(in, out, err)), true)) {
+            Run.closeUnwritable(c);
             CompletableFuture<byte[]> errBytes = c.hasStderr()
                     ? CompletableFuture.supplyAsync(() -> readAll(c.stderr()), Child.IO_POOL)
                     : CompletableFuture.completedFuture(new byte[0]);

@@ -147,7 +147,7 @@ public final class Pipeline {
      * @throws OsException if a member cannot be started (those already started are killed and reaped)
      */
     public List<Child> spawn() {
-        return run(false, null).start();
+        return run(false, null).handedOut().start();
     }
 
     /**

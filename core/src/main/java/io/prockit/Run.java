@@ -77,6 +77,8 @@ final class Run {
     private Receiver.Capture outCapture;
     private final AtomicReference<IOException> inputError = new AtomicReference<>();
     private long started;
+    /** Whether the children are handed to the caller ({@code spawn()}), who may write a piped stdin. */
+    private boolean handedOut;
 
     /**
      * @param commands the members, in pipe order (one for a plain command)
@@ -96,6 +98,16 @@ final class Run {
         this.timeout = timeout;
         this.grace = grace;
         this.limit = limit;
+    }
+
+    /**
+     * The children will be handed to the caller: a piped stdin without an input stays open for them.
+     *
+     * @return this
+     */
+    Run handedOut() {
+        this.handedOut = true;
+        return this;
     }
 
     /** The argument vector of every member, for messages: a pipeline's joined with {@code |}. */
@@ -193,6 +205,9 @@ final class Run {
                 });
                 children.add(child);
                 if (first) {
+                    if (input == null && !handedOut) {
+                        closeUnwritable(child);
+                    }
                     feed(h);
                 }
             }
@@ -332,6 +347,22 @@ final class Run {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Closes a piped stdin that nobody can write (the child is not handed out and there is no input), so a
+     * child reading it sees end of file instead of waiting forever: what Python's {@code communicate()} does.
+     *
+     * @param child a child just started
+     */
+    static void closeUnwritable(Child child) {
+        if (child.hasStdin()) {
+            try {
+                child.stdin().close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("closing the unused stdin of pid {} failed: {}", child.pid(), e.toString());
+            }
         }
     }
 
