@@ -132,7 +132,7 @@ final class Run {
      */
     List<Child> start() {
         int n = commands.size();
-        Descriptors pipes = n > 1 ? new Descriptors(backend) : null;
+        Pipes pipes = n > 1 ? new Pipes(backend) : null;
         int pendingRead = -1;
         started = System.nanoTime();
         try {
@@ -487,10 +487,10 @@ final class Run {
     }
 
     /** A pipe's two descriptors from the backend's descriptor capability, for the members' wiring. */
-    private static final class Descriptors {
+    private static final class Pipes {
         private final io.prockit.spi.Descriptors d;
 
-        Descriptors(ProcessBackend backend) {
+        Pipes(ProcessBackend backend) {
             this.d = backend.descriptors().orElseThrow(() -> new UnsupportedOperationException(
                     "pipelines need kernel pipes, which the " + backend.name() + " backend does not offer on "
                             + backend.platformName()));
