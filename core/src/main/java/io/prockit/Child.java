@@ -168,6 +168,10 @@ public final class Child implements AutoCloseable {
         return stream(s, name);
     }
 
+    boolean hasStdin() {
+        return handle.stdin() != null;
+    }
+
     boolean hasStdout() {
         return handle.stdout() != null;
     }
@@ -293,6 +297,16 @@ public final class Child implements AutoCloseable {
      */
     public boolean killTree() {
         return handle.killTree();
+    }
+
+    /** Sends {@code signo} to the child's tree for a timeout's polite first step; a failure is only logged. */
+    void signalTreeQuietly(int signo) {
+        try {
+            handle.signalTree(signo);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Command.class).debug("signalling the tree of pid {} failed: {}",
+                    pid(), e.toString());
+        }
     }
 
     /**

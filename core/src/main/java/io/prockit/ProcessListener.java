@@ -82,4 +82,51 @@ public interface ProcessListener {
      */
     default void onExit(ExitStatus status) {
     }
+
+    /**
+     * A listener that delivers whole lines instead of buffers: each stream decoded with {@code charset} and
+     * split at {@code \n}, {@code \r\n} or {@code \r} (terminators dropped), a last line without a
+     * terminator delivered when the stream ends, then {@code exit}. Keeps the decoding state of one child:
+     * make one per spawn. The calls follow {@link ProcessListener}'s rules (in order, never overlapping, on
+     * prockit's threads: do not block).
+     *
+     * <pre>{@code
+     * Command.of("make").spawn(ProcessListener.ofLines(StandardCharsets.UTF_8,
+     *         line -> log.info(line), line -> log.warn(line), status -> done.complete(status)));
+     * }</pre>
+     *
+     * @param charset     the encoding of both streams
+     * @param stdoutLines receives each stdout line
+     * @param stderrLines receives each stderr line
+     * @param exit        receives the exit status, after the last line
+     * @return the listener
+     */
+    static ProcessListener ofLines(java.nio.charset.Charset charset, java.util.function.Consumer<String> stdoutLines,
+                                   java.util.function.Consumer<String> stderrLines,
+                                   java.util.function.Consumer<ExitStatus> exit) {
+        java.util.Objects.requireNonNull(charset, "charset");
+        java.util.Objects.requireNonNull(stdoutLines, "stdoutLines");
+        java.util.Objects.requireNonNull(stderrLines, "stderrLines");
+        java.util.Objects.requireNonNull(exit, "exit");
+        LineDecoder out = new LineDecoder(charset, stdoutLines);
+        LineDecoder err = new LineDecoder(charset, stderrLines);
+        return new ProcessListener() {
+            @Override
+            public void onStdout(ByteBuffer data) {
+                out.accept(data);
+            }
+
+            @Override
+            public void onStderr(ByteBuffer data) {
+                err.accept(data);
+            }
+
+            @Override
+            public void onExit(ExitStatus status) {
+                out.finish();
+                err.finish();
+                exit.accept(status);
+            }
+        };
+    }
 }

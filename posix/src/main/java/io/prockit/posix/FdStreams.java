@@ -184,6 +184,8 @@ final class FdStreams {
         private final Fd fd;
         private final String name;
         private Memory buf;
+        /** Set while an {@link OutputLoop} feeds this stream: it then owns the descriptor and closes it. */
+        private volatile Runnable closeHook;
 
         Out(Fd fd, String name) {
             this.fd = fd;
@@ -244,12 +246,27 @@ final class FdStreams {
         /** Closes the descriptor now, or when the write in flight returns from its current system call. */
         @Override
         public void close() {
-            fd.close();
+            Runnable hook = closeHook;
+            if (hook != null) {
+                hook.run();
+            } else {
+                fd.close();
+            }
         }
 
         /** @return the descriptor */
         Fd fd() {
             return fd;
+        }
+
+        /** @return the name used in messages ({@code stdin of 42}) */
+        String name() {
+            return name;
+        }
+
+        /** @param hook what {@link #close()} runs instead of closing the descriptor itself */
+        void closeHook(Runnable hook) {
+            this.closeHook = hook;
         }
     }
 

@@ -8,6 +8,7 @@ import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.spi.InputFeed;
 import io.prockit.spi.OutputSink;
 
 import java.io.IOException;
@@ -46,6 +47,11 @@ final class OutputLoop implements Runnable {
     private final Poller poller;
     private final PosixConstants c;
     private final Map<Integer, Watch> watches = new ConcurrentHashMap<>();
+    /** The stdin pipes being fed ({@link #feed}), by descriptor. */
+    private final Map<Integer, Feed> feeds = new ConcurrentHashMap<>();
+    /** The loop thread's staging memory for writes. */
+    private final Memory writeBuffer = new Memory(BUFFER);
+    private final ByteBuffer writeView = writeBuffer.getByteBuffer(0, BUFFER);
     private final Memory buffer = new Memory(BUFFER);
     private final ByteBuffer view = buffer.getByteBuffer(0, BUFFER).asReadOnlyBuffer();
     private final Object startLock = new Object();
@@ -148,6 +154,74 @@ final class OutputLoop implements Runnable {
         return true;
     }
 
+    /**
+     * Starts writing {@code data} into {@code out} as the pipe accepts it, closing it at the end: what
+     * {@code Command.input(byte[])} uses. The descriptor is made non-blocking (the child holds the other end,
+     * so its open file description is the parent's alone) and watched for writability; each readiness gets
+     * writes of up to 64 KiB while the pipe takes them whole, at most 1 MiB. {@code EPIPE} (the child closed
+     * its stdin or ended) ends the feed quietly. As for {@link #watch}, the stream's close goes through the feed
+     * under its lock, so no write ever reaches a reused number.
+     *
+     * @param out  a child's stdin pipe, not a terminal
+     * @param data the bytes, from its position to its limit
+     * @param sink told once when the feed is over
+     * @return false if {@code out} is a terminal or the wait set refuses it (the caller writes it)
+     */
+    boolean feed(FdStreams.Out out, ByteBuffer data, InputFeed sink) {
+        Feed f = new Feed(out, data.duplicate(), sink);
+        synchronized (f) {
+            out.closeHook(f);
+            int fd;
+            try {
+                fd = out.fd().acquire(); // held until Feed.end: the number cannot be closed under the loop
+            } catch (IOException closed) {
+                f.end(false, null);
+                return true;
+            }
+            if (LibC.isatty(fd) == 1) {
+                out.closeHook(null); // a pty's stdin shares the master with the output: it must stay blocking
+                f.declined = true;
+                out.fd().release();
+                return false;
+            }
+            int flags;
+            try {
+                flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
+                LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags | c.O_NONBLOCK);
+            } catch (LastErrorException e) {
+                out.closeHook(null);
+                f.declined = true;
+                out.fd().release();
+                return false;
+            }
+            try {
+                feeds.put(fd, f);
+                poller.addWritable(fd);
+                f.fd = fd;
+            } catch (LastErrorException e) {
+                feeds.remove(fd, f);
+                try {
+                    LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags);
+                } catch (LastErrorException ignored) {
+                    // the writer then sees EAGAIN as an error; nothing better to do
+                }
+                out.closeHook(null);
+                f.declined = true;
+                out.fd().release();
+                PosixBackend.LOG.debug("{} (fd {}) not fed by the loop (errno {}); written on a pool thread instead",
+                        out.name(), fd, e.getErrorCode());
+                return false;
+            }
+        }
+        startThread();
+        return true;
+    }
+
+    /** @return how many stdin pipes are being fed now */
+    int feeding() {
+        return feeds.size();
+    }
+
     private void startThread() {
         if (thread == null) {
             synchronized (startLock) {
@@ -183,6 +257,16 @@ final class OutputLoop implements Runnable {
                         // Not the sink (readOnce catches its failures): the loop's own bug. Only this stream ends.
                         PosixBackend.LOG.warn("reading {} failed", w.in.name(), e);
                         w.end(new IOException(e));
+                    }
+                } else {
+                    Feed f = feeds.get(ready[i]);
+                    if (f != null) {
+                        try {
+                            f.writable();
+                        } catch (RuntimeException | Error e) {
+                            PosixBackend.LOG.warn("writing {} failed", f.out.name(), e);
+                            f.end(false, new IOException(e));
+                        }
                     }
                 }
             }
@@ -306,12 +390,105 @@ final class OutputLoop implements Runnable {
         }
     }
 
-    /** Waits for readable descriptors. */
+    /** One stdin pipe being fed; also the stream's close hook. */
+    final class Feed implements Runnable {
+        private final FdStreams.Out out;
+        private final ByteBuffer data;
+        private final InputFeed sink;
+        private int fd = -1;
+        private boolean ended;
+        /** The loop gave the stream back to the caller: a close that raced with that only closes it. */
+        private boolean declined;
+
+        Feed(FdStreams.Out out, ByteBuffer data, InputFeed sink) {
+            this.out = out;
+            this.data = data;
+            this.sink = sink;
+        }
+
+        /** The stream was closed by its owner ({@code Child.close()}): the feed stops. */
+        @Override
+        public void run() {
+            end(false, null);
+        }
+
+        /** Writes while the pipe takes whole chunks, at most {@value #READS_PER_TURN} of them; on the loop's thread. */
+        synchronized void writable() {
+            for (int turn = 0; turn < READS_PER_TURN && !ended; turn++) {
+                int chunk = Math.min(BUFFER, data.remaining());
+                if (chunk == 0) {
+                    end(true, null);
+                    return;
+                }
+                writeView.clear();
+                ByteBuffer slice = data.duplicate();
+                slice.limit(slice.position() + chunk);
+                writeView.put(slice);
+                long n = writeOnce(chunk);
+                if (n <= 0) {
+                    return;
+                }
+                data.position(data.position() + (int) n);
+                if (!data.hasRemaining()) {
+                    end(true, null);
+                    return;
+                }
+                if (n < chunk) {
+                    return; // the pipe is full: wait for the next readiness
+                }
+            }
+        }
+
+        /** @return the bytes written, 0 when the pipe was full or the feed ended */
+        private long writeOnce(int chunk) {
+            while (true) {
+                try {
+                    return LibC.write(fd, writeBuffer, chunk);
+                } catch (LastErrorException e) {
+                    int err = e.getErrorCode();
+                    if (err == c.EINTR) {
+                        continue;
+                    }
+                    if (err == c.EAGAIN) {
+                        return 0;
+                    }
+                    end(false, err == c.EPIPE ? null : new IOException("write(" + out.name() + "): "
+                            + LibC.strerror(err) + " (errno " + err + ")"));
+                    return 0;
+                }
+            }
+        }
+
+        /** Leaves the wait set, closes the descriptor (the child sees end of file), then tells the sink; once. */
+        synchronized void end(boolean complete, IOException error) {
+            if (declined) {
+                out.fd().close();
+                return;
+            }
+            if (ended) {
+                return;
+            }
+            ended = true;
+            out.fd().close(); // refuses new uses; the number stays open while the loop still holds it
+            if (fd >= 0) {
+                feeds.remove(fd, this);
+                poller.remove(fd);
+                fd = -1;
+                out.fd().release(); // the loop's hold: the number is closed now, out of the wait set
+            }
+            sink.end(complete, error);
+        }
+    }
+
+    /** Waits for readable (and, for fed stdin pipes, writable) descriptors. */
     abstract static class Poller {
         /** Filled by {@link #await()}: the ready descriptors. */
         int[] ready = new int[256];
 
         abstract void add(int fd);
+
+        /** @param fd a descriptor to report when it can be written */
+        abstract void addWritable(int fd);
 
         abstract void remove(int fd);
 
@@ -338,6 +515,14 @@ final class OutputLoop implements Runnable {
         synchronized void add(int fd) {
             change.clear();
             change.setInt(0, LinuxConstants.EPOLLIN);
+            change.setInt(DATA_OFFSET, fd);
+            LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_ADD, fd, change);
+        }
+
+        @Override
+        synchronized void addWritable(int fd) {
+            change.clear();
+            change.setInt(0, LinuxConstants.EPOLLOUT);
             change.setInt(DATA_OFFSET, fd);
             LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_ADD, fd, change);
         }
@@ -384,6 +569,8 @@ final class OutputLoop implements Runnable {
         private final PosixConstants c;
         private final boolean darwin = Platform.isMac();
         private final Set<Integer> fds = ConcurrentHashMap.newKeySet();
+        /** The fed stdin pipes, polled for POLLOUT. */
+        private final Set<Integer> writeFds = ConcurrentHashMap.newKeySet();
         private final int wakeRead;
         private final int wakeWrite;
         private final Memory one = new Memory(1);
@@ -414,8 +601,15 @@ final class OutputLoop implements Runnable {
         }
 
         @Override
+        void addWritable(int fd) {
+            writeFds.add(fd);
+            dirty = true;
+            wake();
+        }
+
+        @Override
         void remove(int fd) {
-            if (fds.remove(fd)) {
+            if (fds.remove(fd) | writeFds.remove(fd)) {
                 dirty = true;
                 wake();
             }
@@ -454,7 +648,7 @@ final class OutputLoop implements Runnable {
                 ready = new int[order.length];
             }
             int n = 0;
-            int events = c.POLLIN | c.POLLHUP | c.POLLERR | c.POLLNVAL;
+            int events = c.POLLIN | c.POLLOUT | c.POLLHUP | c.POLLERR | c.POLLNVAL;
             for (int i = 1; i < total; i++) {
                 if ((pollfds.getShort(8L * i + 6) & events) != 0) {
                     ready[n++] = order[i];
@@ -472,6 +666,13 @@ final class OutputLoop implements Runnable {
                 }
                 order[++count] = fd;
             }
+            int readers = count;
+            for (Integer fd : writeFds) {
+                if (count + 1 >= order.length) {
+                    order = Arrays.copyOf(order, order.length * 2);
+                }
+                order[++count] = fd;
+            }
             order[0] = wakeRead;
             total = count + 1;
             if (pollfds.size() < 8L * total) {
@@ -479,7 +680,7 @@ final class OutputLoop implements Runnable {
             }
             for (int i = 0; i < total; i++) {
                 pollfds.setInt(8L * i, order[i]);
-                pollfds.setShort(8L * i + 4, (short) c.POLLIN);
+                pollfds.setShort(8L * i + 4, (short) (i <= readers ? c.POLLIN : c.POLLOUT));
                 pollfds.setShort(8L * i + 6, (short) 0);
             }
         }

@@ -239,6 +239,19 @@ public final class PosixBackend
     }
 
     /**
+     * A child's stdin pipe goes to the shared {@link OutputLoop}, which writes {@code data} into it as the pipe
+     * drains; a terminal (a pty child's stdin) is declined, and so is a pipe the loop cannot take.
+     */
+    @Override
+    public boolean feedInput(java.io.OutputStream stream, java.nio.ByteBuffer data, io.prockit.spi.InputFeed feed) {
+        if (!(stream instanceof FdStreams.Out out)) {
+            return false;
+        }
+        OutputLoop loop = OutputLoop.shared();
+        return loop != null && loop.feed(out, data, feed);
+    }
+
+    /**
      * Spawns; a child not started with {@code detach()} is killed when the JVM exits normally (see
      * {@link #killChildrenAtExit()}).
      */
@@ -521,6 +534,24 @@ public final class PosixBackend
     public void close(int fd) {
         waits.pidfdClosed(fd);
         parity().sys.close(fd);
+    }
+
+    private volatile PosixDescriptors descriptors;
+
+    /** Python's descriptor plumbing ({@code os.pipe}, {@code dup2}, ...): every POSIX system has it. */
+    @Override
+    public java.util.Optional<io.prockit.spi.Descriptors> descriptors() {
+        PosixDescriptors d = descriptors;
+        if (d == null) {
+            synchronized (this) {
+                d = descriptors;
+                if (d == null) {
+                    d = new PosixDescriptors(c, errors, this::close, fd -> parity().sys.getWindowSize(fd));
+                    descriptors = d;
+                }
+            }
+        }
+        return java.util.Optional.of(d);
     }
 
     @Override

@@ -125,6 +125,9 @@ public final class LibC {
     /** pipe(2). @param fds receives read and write ends @return 0 */
     public static native int pipe(int[] fds) throws LastErrorException;
 
+    /** dup2(2). @param oldfd descriptor @param newfd target number @return newfd */
+    public static native int dup2(int oldfd, int newfd) throws LastErrorException;
+
     /** read(2). @param fd descriptor @param buf buffer @param count bytes @return bytes read, 0 at end of file */
     public static native long read(int fd, Pointer buf, long count) throws LastErrorException;
 
