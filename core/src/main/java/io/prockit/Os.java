@@ -1609,6 +1609,20 @@ public final class Os {
     }
 
     /**
+     * Python's {@code os.get_exec_path()} without an argument: {@link #getExecPath(Map)} of the live
+     * environment ({@link #getenv getenv("PATH")}, which {@link #putenv} changes). Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * List<String> dirs = Os.getExecPath();
+     * }</pre>
+     *
+     * @return the directories, in order
+     */
+    public static List<String> getExecPath() {
+        return getExecPath(null);
+    }
+
+    /**
      * Python's {@code os.get_exec_path(env)}: the directories a program name is searched in, from the
      * PATH of {@code env} (the live environment when null), or {@code /bin:/usr/bin} without PATH.
      * Availability: Unix, Windows.
@@ -2019,6 +2033,24 @@ public final class Os {
      */
     public static int posixSpawnp(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes attributes) {
         return posixSpawn(path, argv, env, attributes, true);
+    }
+
+    /**
+     * Python's {@code os.posix_spawnp(path, argv, env)} with no keyword arguments: as
+     * {@link #posixSpawnp(String, List, Map, PosixSpawnAttributes)} with {@link PosixSpawnAttributes#defaults()}.
+     * Availability: Unix, not WASI.
+     *
+     * <pre>{@code
+     * int pid = Os.posixSpawnp("echo", List.of("echo", "hi"), Os.environ());
+     * }</pre>
+     *
+     * @param path the program, searched in {@code env}'s PATH when it has no slash
+     * @param argv the argument vector; not empty
+     * @param env  the child's environment
+     * @return the child's pid
+     */
+    public static int posixSpawnp(String path, List<String> argv, Map<String, String> env) {
+        return posixSpawn(path, argv, env, PosixSpawnAttributes.defaults(), true);
     }
 
     private static int posixSpawn(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes a,
