@@ -430,7 +430,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param path the program's path
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @return exit code or pid, as above
      * @throws OsException if the program cannot be started
      */
@@ -444,7 +444,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param path the program's path
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @param env  the child's environment
      * @return exit code or pid, as {@link #spawnv}
      */
@@ -458,7 +458,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param file the program, searched in PATH when it has no slash
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @return exit code or pid, as {@link #spawnv}
      */
     public static int spawnvp(int mode, String file, List<String> args) {
@@ -472,7 +472,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param file the program, searched in {@code env}'s PATH when it has no slash
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @param env  the child's environment
      * @return exit code or pid, as {@link #spawnv}
      */
@@ -554,10 +554,8 @@ public final class Os {
     }
 
     private static int spawn(int mode, String program, List<String> args, Map<String, String> env, boolean search) {
-        Objects.requireNonNull(args, "args");
-        if (args.isEmpty()) {
-            throw new IllegalArgumentException("spawn: args is empty; args[0] must name the program");
-        }
+        // As execv and posix_spawn (and Python's spawnv: "arg 2 first element cannot be empty").
+        checkArgv("spawn", args);
         if (mode != P_WAIT && mode != P_NOWAIT && mode != P_NOWAITO && mode != P_DETACH && mode != P_OVERLAY) {
             throw new IllegalArgumentException("spawn: unknown mode " + mode);
         }

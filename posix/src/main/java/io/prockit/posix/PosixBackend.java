@@ -2,11 +2,9 @@ package io.prockit.posix;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 import io.prockit.ErrorKind;
 import io.prockit.OsException;
 import io.prockit.WaitResult;
-import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.ProcessBackend;
@@ -18,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,8 +74,8 @@ public final class PosixBackend implements ProcessBackend {
         final Pidfds pidfds;
         final Reaper reaper;
         final Reaper fallback = new PollingReaper();
+        final LiveEnvironment environment;
         final Spawner spawner;
-        final Pointer environAddress;   // Linux: &environ; null on macOS (_NSGetEnviron() each time)
 
         NativeState(PosixBackend b) {
             this.pidfds = new Pidfds(!b.darwin);
@@ -91,8 +88,8 @@ public final class PosixBackend implements ProcessBackend {
                 r = fallback;
             }
             this.reaper = r;
-            this.environAddress = b.darwin ? null : LibC.LIBRARY.getGlobalVariableAddress("environ");
-            this.spawner = new Spawner(b);
+            this.environment = new LiveEnvironment(b.errors, b.darwin);
+            this.spawner = new Spawner(b, environment);
             LOG.debug("posix backend on {}: reaper {}", b.c.os(), r.name());
         }
     }
@@ -305,21 +302,9 @@ public final class PosixBackend implements ProcessBackend {
         return out;
     }
 
-    /** @return the live process environment ({@code environ}), which {@code putenv} changes */
-    Map<String, String> environ() {
-        Map<String, String> env = new LinkedHashMap<>();
-        NativeStrings.readVector(environPointer(), entry -> {
-            int eq = entry.indexOf('=', 1);
-            if (eq > 0) {
-                env.putIfAbsent(entry.substring(0, eq), entry.substring(eq + 1));
-            }
-        });
-        return env;
-    }
-
-    Pointer environPointer() {
-        NativeState s = state();
-        return darwin ? DarwinLibC._NSGetEnviron().getPointer(0) : s.environAddress.getPointer(0);
+    /** @return the owner of the live process environment ({@code environ}), which {@code putenv} changes */
+    LiveEnvironment environment() {
+        return state().environment;
     }
 
     // ---- ids and signals -----------------------------------------------------------------------
@@ -561,20 +546,18 @@ public final class PosixBackend implements ProcessBackend {
         return t;
     }
 
-    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, PosixWaits, PosixSpawn --------
+    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, PosixWaits, Spawner ------------
 
     /** The parity helpers, created on first use (they need native code). */
     private static final class Parity {
         final PosixSystem sys;
         final Exec exec;
         final PosixWaits waits;
-        final PosixSpawn spawn;
 
         Parity(PosixBackend b) {
             this.sys = new PosixSystem(b);
             this.exec = new Exec(b);
             this.waits = new PosixWaits(b);
-            this.spawn = new PosixSpawn(b);
         }
     }
 
@@ -811,9 +794,7 @@ public final class PosixBackend implements ProcessBackend {
 
     @Override
     public String getenv(String name) {
-        synchronized (PosixSystem.ENV_LOCK) {
-            return LibC.getenv(name);
-        }
+        return environment().get(name);
     }
 
     @Override
@@ -963,7 +944,7 @@ public final class PosixBackend implements ProcessBackend {
     @Override
     public int posixSpawn(String path, List<String> argv, Map<String, String> env,
                           io.prockit.PosixSpawnAttributes attributes, boolean searchPath) {
-        return parity().spawn.spawn(path, argv, env, attributes, searchPath);
+        return state().spawner.posixSpawn(path, argv, env, attributes, searchPath);
     }
 
     @Override

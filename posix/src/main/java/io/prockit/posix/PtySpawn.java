@@ -1,7 +1,6 @@
 package io.prockit.posix;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
 import io.prockit.PtyOptions;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
@@ -121,27 +120,6 @@ final class PtySpawn {
     /** @return the slave's path, e.g. {@code /dev/pts/3} or {@code /dev/ttys004} */
     String slave() {
         return slave;
-    }
-
-    /**
-     * Adds the file actions that put the slave on 0, 1 and 2.
-     *
-     * @param fa        the file actions
-     * @param slavePath the slave's path as a C string, alive until the spawn returns
-     * @param c         the constants
-     * @param darwin    whether this is macOS (the slave is opened {@code O_NOCTTY} there: the shell
-     *                  acquires it later)
-     * @return 0, or the error number of the failing {@code posix_spawn_file_actions_*} call
-     */
-    static int fileActions(Memory fa, Memory slavePath, PosixConstants c, boolean darwin) {
-        int err = LibC.posix_spawn_file_actions_addopen(fa, 0, slavePath, c.O_RDWR | (darwin ? c.O_NOCTTY : 0), 0);
-        if (err == 0) {
-            err = LibC.posix_spawn_file_actions_adddup2(fa, 0, 1);
-        }
-        if (err == 0) {
-            err = LibC.posix_spawn_file_actions_adddup2(fa, 0, 2);
-        }
-        return err;
     }
 
     /** @return the parent's ends: stdin and stdout on the master's duplicates, no stderr, and the master */
