@@ -79,7 +79,7 @@ final class FdMoves {
         // How many pending moves still read each descriptor.
         Map<Integer, Integer> readers = new HashMap<>();
         for (int from : pending.values()) {
-            readers.merge(from, 1, Integer::sum);
+            readers.put(from, readers.getOrDefault(from, 0) + 1); // no method reference: cold-start linking
         }
         List<Step> steps = new ArrayList<>(pending.size() + 2);
         List<Integer> temporaries = new ArrayList<>(1);
@@ -93,7 +93,7 @@ final class FdMoves {
                     int from = e.getValue();
                     steps.add(new Dup2(from, to, from > top));
                     it.remove();
-                    readers.merge(from, -1, Integer::sum);
+                    readers.put(from, readers.get(from) - 1);
                     moved = true;
                 }
             }
