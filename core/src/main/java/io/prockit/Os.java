@@ -1989,6 +1989,12 @@ public final class Os {
      * Os.waitpid(pid, 0);
      * }</pre>
      *
+     * <p>The child starts the way every prockit child does, through the same spawn path as {@link Command}:
+     * an empty signal mask and default dispositions unless {@code setsigmask} / {@code setsigdef} say
+     * otherwise (the JVM's threads block SIGQUIT and ignore some signals, which Python's {@code posix_spawn}
+     * would pass on). A failure names what failed: the program, or the file of an {@code OPEN} action
+     * ({@code open("/no/such/file")}), or the descriptor of a {@code DUP2} ({@code dup2(999)}).
+     *
      * <p>Platform notes: see {@link PosixSpawnAttributes} (descriptors beyond the file actions' targets are
      * not inherited; scheduler and CLOSEFROM are Linux-only). Availability: Unix, not WASI.
      *

@@ -100,6 +100,10 @@ final class FdMoves {
             if (!moved) {
                 // Every pending target is still read: save the first one and let its readers read the copy.
                 int saved = pending.keySet().iterator().next();
+                if (nextTemporary < 0) { // top was Integer.MAX_VALUE
+                    throw new IllegalArgumentException("no descriptor above " + top
+                            + " is left for the temporary copy a cycle of redirects needs: " + wanted);
+                }
                 int temporary = nextTemporary++;
                 steps.add(new Dup2(saved, temporary, false));
                 temporaries.add(temporary);

@@ -69,7 +69,7 @@ record SpawnPlan(String operation, String program, String path, List<String> arg
     }
 
     /** One file action. */
-    sealed interface Action permits Chdir, Open, Dup2, Inherit, Close, Closefrom {
+    sealed interface Action permits Chdir, Open, Dup2, Inherit, Close, CloseOpen, Closefrom {
     }
 
     /**
@@ -121,6 +121,21 @@ record SpawnPlan(String operation, String program, String path, List<String> arg
      * @param fd the descriptor
      */
     record Close(int fd) implements Action {
+    }
+
+    /**
+     * Every descriptor in {@code [from, to)} the parent has open when spawning closed, but {@code keep}: the
+     * gap below a high target, too wide to close descriptor by descriptor (Linux; a descriptor another thread
+     * opens without close-on-exec after the listing can leak, as with {@link Closefrom} on glibc &lt; 2.34).
+     *
+     * @param from the lowest
+     * @param to   above the highest
+     * @param keep the targets in between
+     */
+    record CloseOpen(int from, int to, Set<Integer> keep) implements Action {
+        CloseOpen {
+            keep = Set.copyOf(keep);
+        }
     }
 
     /**
@@ -399,12 +414,10 @@ record SpawnPlan(String operation, String program, String path, List<String> arg
         // 5. Every other descriptor from 3 up closed (macOS: CLOEXEC_DEFAULT does it).
         if (!darwin) {
             int max = Math.max(2, sources.lastKey());
-            for (int fd = 3; fd < max; fd++) {
-                if (!sources.containsKey(fd)) {
-                    actions.add(new Close(fd));
-                }
+            closeGap(actions, max, sources.keySet());
+            if (max < Integer.MAX_VALUE) {
+                actions.add(new Closefrom(max + 1));
             }
-            actions.add(new Closefrom(max + 1));
         }
     }
 
@@ -572,16 +585,30 @@ record SpawnPlan(String operation, String program, String path, List<String> arg
             return out;
         }
         int max = ((TreeSet<Integer>) targets).last();
-        for (int fd = 3; fd < max; fd++) {
-            if (!targets.contains(fd)) {
-                out.add(new Close(fd));
-            }
+        closeGap(out, max, targets);
+        if (max < Integer.MAX_VALUE) {
+            out.add(new Closefrom(max + 1));
         }
-        out.add(new Closefrom(max + 1));
         return out;
     }
 
     // ---- shared ----------------------------------------------------------------------------------
+
+    /** Beyond this many descriptors between 3 and the highest target, the gap is closed from a listing. */
+    private static final int GAP_CLOSED_ONE_BY_ONE = 256;
+
+    /** Closes the descriptors from 3 up to (not including) {@code max} that are not {@code targets}. */
+    private static void closeGap(List<Action> actions, int max, Set<Integer> targets) {
+        if (max - 3 > GAP_CLOSED_ONE_BY_ONE) {
+            actions.add(new CloseOpen(3, max, targets));
+            return;
+        }
+        for (int fd = 3; fd < max; fd++) {
+            if (!targets.contains(fd)) {
+                actions.add(new Close(fd));
+            }
+        }
+    }
 
     private static int schedulerFlags(PosixConstants c, String what) {
         int scheduler = c.optional("POSIX_SPAWN_SETSCHEDULER").orElseThrow(() -> new UnsupportedOperationException(

@@ -382,6 +382,12 @@ final class Spawner {
         } else if (a instanceof SpawnPlan.Close cl) {
             added(LibC.posix_spawn_file_actions_addclose(res.fa, cl.fd()), "posix_spawn_file_actions_addclose",
                     "close(" + cl.fd() + ")", cl.fd());
+        } else if (a instanceof SpawnPlan.CloseOpen co) {
+            for (int fd : openDescriptors()) {
+                if (fd >= co.from() && fd < co.to() && !co.keep().contains(fd)) {
+                    check(LibC.posix_spawn_file_actions_addclose(res.fa, fd), "posix_spawn_file_actions_addclose", fd);
+                }
+            }
         } else if (a instanceof SpawnPlan.Closefrom cf) {
             closeFrom(cf.fd(), res);
         }
@@ -407,20 +413,27 @@ final class Spawner {
         }
         // glibc < 2.34: close what is open now. A descriptor opened by another thread after this listing
         // and without O_CLOEXEC can still leak; glibc 2.34+ closes in the child and has no such window.
+        for (int fd : openDescriptors()) {
+            if (fd >= from) {
+                check(LibC.posix_spawn_file_actions_addclose(res.fa, fd), "posix_spawn_file_actions_addclose", fd);
+            }
+        }
+    }
+
+    /** @return the descriptors this process has open now, from {@code /proc/self/fd} (Linux) */
+    private static List<Integer> openDescriptors() {
+        List<Integer> fds = new ArrayList<>();
         java.io.File[] open = new java.io.File("/proc/self/fd").listFiles();
         if (open != null) {
             for (java.io.File f : open) {
-                int fd;
                 try {
-                    fd = Integer.parseInt(f.getName());
+                    fds.add(Integer.parseInt(f.getName()));
                 } catch (NumberFormatException e) {
-                    continue;
-                }
-                if (fd >= from) {
-                    check(LibC.posix_spawn_file_actions_addclose(res.fa, fd), "posix_spawn_file_actions_addclose", fd);
+                    // not a descriptor entry
                 }
             }
         }
+        return fds;
     }
 
     /**

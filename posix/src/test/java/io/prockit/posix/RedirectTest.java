@@ -132,4 +132,13 @@ class RedirectTest {
         assertEquals("one\n", Files.readString(dir.resolve("four-2.txt")));
         assertEquals("two\n", Files.readString(dir.resolve("four-0.txt")));
     }
+
+    @Test
+    void aDescriptorBeyondTheLimitIsRefusedNamingTheMapping() {
+        java.util.Set<Long> before = Procs.childPids();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Command.of("true").stdout(Stdio.pipe()).fd(Integer.MAX_VALUE, 1).spawn());
+        assertTrue(e.getMessage().startsWith("fd(" + Integer.MAX_VALUE + ", 1)"), e.getMessage());
+        assertEquals(before, Procs.childPids());
+    }
 }

@@ -86,6 +86,8 @@ class SpawnPlanTest {
                 table.put(o.fd(), "F" + o.path());
             } else if (a instanceof SpawnPlan.Close cl) {
                 table.remove(cl.fd());
+            } else if (a instanceof SpawnPlan.CloseOpen co) {
+                table.keySet().removeIf(fd -> fd >= co.from() && fd < co.to() && !co.keep().contains(fd));
             } else if (a instanceof SpawnPlan.Closefrom cf) {
                 table.keySet().removeIf(fd -> fd >= cf.fd());
             }
@@ -270,5 +272,13 @@ class SpawnPlanTest {
         assertEquals(new SpawnFailure.Blame("dup2", "40"), SpawnFailure.blame(plan, LINUX.EBADF, LINUX, fd -> fd != 40));
         assertEquals(new SpawnFailure.Blame("posix_spawn", "/bin/true"),
                 SpawnFailure.blame(plan, LINUX.EACCES, LINUX, fd -> true));
+    }
+
+    @Test
+    void aHighTargetClosesTheGapFromAListingNotOneByOne() {
+        SpawnPlan plan = SpawnPlan.of(request(Stdio.inherit(), Stdio.inherit(), Stdio.inherit(), Map.of(100_000, 1)),
+                SpawnPlan.ChildEnds.NONE, linux());
+        assertTrue(plan.fileActions().size() < 10, plan.fileActions().toString());
+        assertEquals(Map.of(0, "P0", 1, "P1", 2, "P2", 100_000, "P1"), run(plan, Set.of(0, 1, 2, 5, 700)));
     }
 }
