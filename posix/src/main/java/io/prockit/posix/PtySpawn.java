@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * The pseudo-terminal part of one spawn ({@code Command.pty}): the master opened in the parent, the
- * file actions that make the slave the child's stdin, stdout, stderr and controlling terminal, and the
- * parent's three descriptors on the master.
+ * The pseudo-terminal part of one spawn ({@code Command.pty}): the master opened in the parent and the
+ * parent's three descriptors on it, and why the file actions {@link SpawnPlan} plans for a pty (the slave
+ * opened as 0, then copied to 1 and 2) make the slave the child's stdin, stdout, stderr and controlling
+ * terminal.
  *
  * <p>Linux: glibc's {@code posix_spawn} applies {@code POSIX_SPAWN_SETSID} before the file actions
  * (the child calls {@code setsid()} first, then runs the actions), so the child is a session leader

@@ -307,7 +307,7 @@ record SpawnPlan(String operation, String program, String path, List<String> arg
     private sealed interface Source {
     }
 
-    /** The parent's descriptor {@code fd}, as at spawn (for {@code parent}: caller-named). */
+    /** The parent's descriptor {@code fd}, as at spawn; {@code named}: the caller named it (not a pipe end). */
     private record FromParent(int fd, boolean named, String label) implements Source {
     }
 
