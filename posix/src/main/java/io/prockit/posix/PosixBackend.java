@@ -88,7 +88,7 @@ public final class PosixBackend implements ProcessBackend {
                 r = fallback;
             }
             this.reaper = r;
-            this.environment = new LiveEnvironment(b.errors, b.darwin);
+            this.environment = b.environment();
             this.spawner = new Spawner(b, environment);
             LOG.debug("posix backend on {}: reaper {}", b.c.os(), r.name());
         }
@@ -302,9 +302,24 @@ public final class PosixBackend implements ProcessBackend {
         return out;
     }
 
-    /** @return the owner of the live process environment ({@code environ}), which {@code putenv} changes */
+    private volatile LiveEnvironment environment;
+
+    /**
+     * @return the owner of the live process environment ({@code environ}), which {@code putenv} changes;
+     *         created on first use, apart from the reaper and spawner ({@code Os.getenv} needs neither)
+     */
     LiveEnvironment environment() {
-        return state().environment;
+        LiveEnvironment e = environment;
+        if (e == null) {
+            synchronized (this) {
+                e = environment;
+                if (e == null) {
+                    e = new LiveEnvironment(errors, darwin);
+                    environment = e;
+                }
+            }
+        }
+        return e;
     }
 
     // ---- ids and signals -----------------------------------------------------------------------
