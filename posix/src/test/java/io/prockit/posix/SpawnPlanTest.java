@@ -281,4 +281,16 @@ class SpawnPlanTest {
         assertTrue(plan.fileActions().size() < 10, plan.fileActions().toString());
         assertEquals(Map.of(0, "P0", 1, "P1", 2, "P2", 100_000, "P1"), run(plan, Set.of(0, 1, 2, 5, 700)));
     }
+
+    @Test
+    void posixSpawnAndCommandPlanTheSameChild() {
+        // Os.posixSpawn("/bin/echo", ["echo", "hi"], {"A": "1"}) and Command.of("/bin/echo", "hi").environment(A=1).
+        SpawnPlan py = SpawnPlan.of("/bin/echo", List.of("echo", "hi"), Map.of("A", "1"),
+                PosixSpawnAttributes.defaults(), false, linux());
+        SpawnRequest r = new SpawnRequest("/bin/echo", List.of("echo", "hi"), false,
+                new EnvironmentSpec(true, Map.of("A", "1")), null, Stdio.inherit(), Stdio.inherit(), Stdio.inherit(),
+                Map.of(), null, false, false, PosixOptions.defaults(), WindowsOptions.defaults());
+        SpawnPlan cmd = SpawnPlan.of(r, SpawnPlan.ChildEnds.NONE, linux());
+        assertEquals(cmd, py);
+    }
 }
