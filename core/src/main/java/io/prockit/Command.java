@@ -324,6 +324,22 @@ public final class Command {
      * {@code childFd} (every other descriptor from 3 up is closed in the child). Windows: refused at
      * spawn with {@link UnsupportedOperationException}.
      *
+     * <p>How redirects are resolved: {@code parentFd} (like {@link Stdio#fd(int)} and
+     * {@link Stdio#toStdout()}) names the parent's descriptor <em>as it is when {@link #spawn()} is
+     * called</em>, never one the child has already replaced. All of the child's descriptors are assigned
+     * from the parent's at once, as a parallel assignment, so swaps, cycles and chains mean what they say,
+     * the way a shell's {@code 3>&1 1>&2 2>&3} is meant:
+     *
+     * <pre>{@code
+     * Command.of("prog").stdout(Stdio.pipe()).fd(5, 1);   // child's 5 is the JVM's stdout, not the pipe
+     * Command.of("prog").fd(7, 8).fd(8, 7);               // child's 7 and 8 swapped
+     * }</pre>
+     *
+     * <p>A descriptor the C library cannot set up in the child (one beyond the descriptor limit) is refused
+     * before the child starts with an {@link IllegalArgumentException} naming the mapping; a {@code parentFd}
+     * the parent does not have open fails the spawn with an {@link OsException} whose operation is
+     * {@code dup2} and whose subject is that descriptor. Same on Linux and macOS.
+     *
      * @param childFd  the child's descriptor, &gt;= 3 (use {@link #stdin} etc. for 0..2)
      * @param parentFd the parent's descriptor, &gt;= 0
      * @return this

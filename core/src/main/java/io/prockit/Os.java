@@ -470,7 +470,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param path the program's path
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @return exit code or pid, as above
      * @throws OsException if the program cannot be started
      */
@@ -484,7 +484,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param path the program's path
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @param env  the child's environment
      * @return exit code or pid, as {@link #spawnv}
      */
@@ -498,7 +498,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param file the program, searched in PATH when it has no slash
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @return exit code or pid, as {@link #spawnv}
      */
     public static int spawnvp(int mode, String file, List<String> args) {
@@ -512,7 +512,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param file the program, searched in {@code env}'s PATH when it has no slash
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @param env  the child's environment
      * @return exit code or pid, as {@link #spawnv}
      */
@@ -592,10 +592,8 @@ public final class Os {
     }
 
     private static int spawn(int mode, String program, List<String> args, Map<String, String> env, boolean search) {
-        Objects.requireNonNull(args, "args");
-        if (args.isEmpty()) {
-            throw new IllegalArgumentException("spawn: args is empty; args[0] must name the program");
-        }
+        // As execv and posix_spawn (and Python's spawnv: "arg 2 first element cannot be empty").
+        checkArgv("spawn", args);
         if (mode != P_WAIT && mode != P_NOWAIT && mode != P_NOWAITO && mode != P_DETACH && mode != P_OVERLAY) {
             throw new IllegalArgumentException("spawn: unknown mode " + mode);
         }
@@ -1709,6 +1707,20 @@ public final class Os {
     }
 
     /**
+     * Python's {@code os.get_exec_path()} without an argument: {@link #getExecPath(Map)} of the live
+     * environment ({@link #getenv getenv("PATH")}, which {@link #putenv} changes). Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * List<String> dirs = Os.getExecPath();
+     * }</pre>
+     *
+     * @return the directories, in order
+     */
+    public static List<String> getExecPath() {
+        return getExecPath(null);
+    }
+
+    /**
      * Python's {@code os.get_exec_path(env)}: the directories a program name is searched in, from the
      * PATH of {@code env} (the live environment when null), or {@code /bin:/usr/bin} without PATH.
      * Availability: Unix, Windows.
@@ -2082,6 +2094,12 @@ public final class Os {
      * Os.waitpid(pid, 0);
      * }</pre>
      *
+     * <p>The child starts the way every prockit child does, through the same spawn path as {@link Command}:
+     * an empty signal mask and default dispositions unless {@code setsigmask} / {@code setsigdef} say
+     * otherwise (the JVM's threads block SIGQUIT and ignore some signals, which Python's {@code posix_spawn}
+     * would pass on). A failure names what failed: the program, or the file of an {@code OPEN} action
+     * ({@code open("/no/such/file")}), or the descriptor of a {@code DUP2} ({@code dup2(999)}).
+     *
      * <p>Platform notes: see {@link PosixSpawnAttributes} (descriptors beyond the file actions' targets are
      * not inherited; scheduler and CLOSEFROM are Linux-only). Availability: Unix, not WASI.
      *
@@ -2124,6 +2142,24 @@ public final class Os {
      */
     public static int posixSpawnp(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes attributes) {
         return posixSpawn(path, argv, env, attributes, true);
+    }
+
+    /**
+     * Python's {@code os.posix_spawnp(path, argv, env)} with no keyword arguments: as
+     * {@link #posixSpawnp(String, List, Map, PosixSpawnAttributes)} with {@link PosixSpawnAttributes#defaults()}.
+     * Availability: Unix, not WASI.
+     *
+     * <pre>{@code
+     * int pid = Os.posixSpawnp("echo", List.of("echo", "hi"), Os.environ());
+     * }</pre>
+     *
+     * @param path the program, searched in {@code env}'s PATH when it has no slash
+     * @param argv the argument vector; not empty
+     * @param env  the child's environment
+     * @return the child's pid
+     */
+    public static int posixSpawnp(String path, List<String> argv, Map<String, String> env) {
+        return posixSpawn(path, argv, env, PosixSpawnAttributes.defaults(), true);
     }
 
     private static int posixSpawn(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes a,

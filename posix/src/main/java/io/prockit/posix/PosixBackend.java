@@ -3,8 +3,9 @@ package io.prockit.posix;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import io.prockit.ErrorKind;
+import io.prockit.OsException;
 import io.prockit.WaitResult;
-import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.CurrentProcess;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,8 +88,8 @@ public final class PosixBackend
         final Pidfds pidfds;
         final Reaper reaper;
         final Reaper fallback = new PollingReaper();
+        final LiveEnvironment environment;
         final Spawner spawner;
-        final Pointer environAddress;   // Linux: &environ; null on macOS (_NSGetEnviron() each time)
 
         NativeState(PosixBackend b) {
             this.pidfds = new Pidfds(!b.darwin);
@@ -102,8 +102,8 @@ public final class PosixBackend
                 r = fallback;
             }
             this.reaper = r;
-            this.environAddress = b.darwin ? null : LibC.LIBRARY.getGlobalVariableAddress("environ");
-            this.spawner = new Spawner(b);
+            this.environment = b.environment();
+            this.spawner = new Spawner(b, environment);
             LOG.debug("posix backend on {}: reaper {}", b.c.os(), r.name());
         }
     }
@@ -375,21 +375,24 @@ public final class PosixBackend
         return out;
     }
 
-    /** @return the live process environment ({@code environ}), which {@code putenv} changes */
-    Map<String, String> environ() {
-        Map<String, String> env = new LinkedHashMap<>();
-        NativeStrings.readVector(environPointer(), entry -> {
-            int eq = entry.indexOf('=', 1);
-            if (eq > 0) {
-                env.putIfAbsent(entry.substring(0, eq), entry.substring(eq + 1));
-            }
-        });
-        return env;
-    }
+    private volatile LiveEnvironment environment;
 
-    Pointer environPointer() {
-        NativeState s = state();
-        return darwin ? DarwinLibC._NSGetEnviron().getPointer(0) : s.environAddress.getPointer(0);
+    /**
+     * @return the owner of the live process environment ({@code environ}), which {@code putenv} changes;
+     *         created on first use, apart from the reaper and spawner ({@code Os.getenv} needs neither)
+     */
+    LiveEnvironment environment() {
+        LiveEnvironment e = environment;
+        if (e == null) {
+            synchronized (this) {
+                e = environment;
+                if (e == null) {
+                    e = new LiveEnvironment(errors, darwin);
+                    environment = e;
+                }
+            }
+        }
+        return e;
     }
 
     // ---- ids and signals -----------------------------------------------------------------------
@@ -458,18 +461,16 @@ public final class PosixBackend
         return t;
     }
 
-    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, PosixSpawn --------
+    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, Spawner ---------------------
 
     /** The parity helpers, created on first use (they need native code). */
     private static final class Parity {
         final PosixSystem sys;
         final Exec exec;
-        final PosixSpawn spawn;
 
         Parity(PosixBackend b) {
             this.sys = new PosixSystem(b);
             this.exec = new Exec(b);
-            this.spawn = new PosixSpawn(b);
         }
     }
 
@@ -713,9 +714,7 @@ public final class PosixBackend
 
     @Override
     public String getenv(String name) {
-        synchronized (PosixSystem.ENV_LOCK) {
-            return LibC.getenv(name);
-        }
+        return environment().get(name);
     }
 
     @Override
@@ -866,7 +865,7 @@ public final class PosixBackend
     public int posixSpawn(String path, List<String> argv, Map<String, String> env,
                           io.prockit.PosixSpawnAttributes attributes, boolean searchPath) {
         try (ChildRegistry.Spawning registering = children.spawning()) {
-            return parity().spawn.spawn(path, argv, env, attributes, searchPath);
+            return state().spawner.posixSpawn(path, argv, env, attributes, searchPath);
         }
     }
 

@@ -40,8 +40,6 @@ final class PosixSystem {
     private final PosixBackend b;
     private final PosixConstants c;
     private final boolean darwin;
-    /** Serialises changes of the C environment: setenv/unsetenv may reallocate {@code environ}. */
-    static final Object ENV_LOCK = new Object();
 
     PosixSystem(PosixBackend backend) {
         this.b = backend;
@@ -183,21 +181,15 @@ final class PosixSystem {
     // ---- environment and working directory --------------------------------------------------------
 
     void putenv(String name, String value) {
-        synchronized (ENV_LOCK) {
-            call("putenv", name, () -> LibC.setenv(name, value, 1));
-        }
+        b.environment().put(name, value);
     }
 
     void unsetenv(String name) {
-        synchronized (ENV_LOCK) {
-            call("unsetenv", name, () -> LibC.unsetenv(name));
-        }
+        b.environment().remove(name);
     }
 
     Map<String, String> environ() {
-        synchronized (ENV_LOCK) {
-            return b.environ();
-        }
+        return b.environment().snapshot();
     }
 
     String getcwd() {

@@ -1,7 +1,6 @@
 package io.prockit.posix;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
 import io.prockit.PtyOptions;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
@@ -13,9 +12,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * The pseudo-terminal part of one spawn ({@code Command.pty}): the master opened in the parent, the
- * file actions that make the slave the child's stdin, stdout, stderr and controlling terminal, and the
- * parent's three descriptors on the master.
+ * The pseudo-terminal part of one spawn ({@code Command.pty}): the master opened in the parent and the
+ * parent's three descriptors on it, and why the file actions {@link SpawnPlan} plans for a pty (the slave
+ * opened as 0, then copied to 1 and 2) make the slave the child's stdin, stdout, stderr and controlling
+ * terminal.
  *
  * <p>Linux: glibc's {@code posix_spawn} applies {@code POSIX_SPAWN_SETSID} before the file actions
  * (the child calls {@code setsid()} first, then runs the actions), so the child is a session leader
@@ -125,27 +125,6 @@ final class PtySpawn {
     /** @return the slave's path, e.g. {@code /dev/pts/3} or {@code /dev/ttys004} */
     String slave() {
         return slave;
-    }
-
-    /**
-     * Adds the file actions that put the slave on 0, 1 and 2.
-     *
-     * @param fa        the file actions
-     * @param slavePath the slave's path as a C string, alive until the spawn returns
-     * @param c         the constants
-     * @param darwin    whether this is macOS (the slave is opened {@code O_NOCTTY} there: the shell
-     *                  acquires it later)
-     * @return 0, or the error number of the failing {@code posix_spawn_file_actions_*} call
-     */
-    static int fileActions(Memory fa, Memory slavePath, PosixConstants c, boolean darwin) {
-        int err = LibC.posix_spawn_file_actions_addopen(fa, 0, slavePath, c.O_RDWR | (darwin ? c.O_NOCTTY : 0), 0);
-        if (err == 0) {
-            err = LibC.posix_spawn_file_actions_adddup2(fa, 0, 1);
-        }
-        if (err == 0) {
-            err = LibC.posix_spawn_file_actions_adddup2(fa, 0, 2);
-        }
-        return err;
     }
 
     /** @return the parent's ends: stdin and stdout on the master's duplicates, no stderr, and the master */
