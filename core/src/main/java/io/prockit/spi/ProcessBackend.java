@@ -119,9 +119,7 @@ public interface ProcessBackend {
      * @return the capability, or empty when this backend does not offer it ({@link io.prockit.Os} then throws
      *         its Availability exception)
      */
-    default java.util.Optional<Descriptors> descriptors() {
-        return java.util.Optional.empty();
-    }
+    java.util.Optional<Descriptors> descriptors();
 
     /**
      * The argument vector that runs {@code command} through the platform's shell.
