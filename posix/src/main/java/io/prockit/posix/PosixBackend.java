@@ -55,6 +55,12 @@ public final class PosixBackend implements ProcessBackend {
     /** Spawns hold it shared until the child is marked; the exit hook takes it exclusively. */
     private final ReentrantReadWriteLock spawnGate = new ReentrantReadWriteLock();
     private final AtomicBoolean exitHookInstalled = new AtomicBoolean();
+    /** Set by the exit hook before it takes the gate: from then on every spawn is refused. */
+    private volatile boolean exiting;
+    /** Children that hold a pidfd for their own process group, kept until the group is found empty. */
+    private final java.util.Set<PosixChild> groupAnchors = ConcurrentHashMap.newKeySet();
+    /** When {@link #groupAnchors} reaches this size, empty groups are pruned (amortised: it then doubles). */
+    private volatile int pruneAnchorsAt = 64;
 
     /** Creates the backend for the running OS; loads no native code. */
     public PosixBackend() {
@@ -201,6 +207,7 @@ public final class PosixBackend implements ProcessBackend {
         }
         spawnGate.readLock().lock();
         try {
+            refuseWhileExiting();
             PosixChild child = s.spawner.spawn(request);
             if (request.detached()) {
                 child.markDetached();
@@ -211,27 +218,81 @@ public final class PosixBackend implements ProcessBackend {
         }
     }
 
+    /** Called under the gate's read lock: once the exit hook has started, nothing new may start. */
+    private void refuseWhileExiting() {
+        if (exiting) {
+            throw new IllegalStateException("the JVM is shutting down: prockit no longer starts processes (its exit"
+                    + " hook is ending the children it started; a process started now would outlive the JVM)");
+        }
+    }
+
     /**
-     * The shutdown hook: SIGKILL to every child this backend spawned that is neither reaped nor
-     * detached, through its pidfd (a child leading its own group gets {@code killpg} first, so its
-     * group goes too). Spawns in flight finish first (the gate), so a detached child is never taken
-     * for an attached one. Nothing of this runs when the JVM is killed by SIGKILL (docs/HARDENING.md).
+     * Keeps a pidfd for a child's own group (see {@link PosixChild#anchorGroup()}); prunes empty ones now and
+     * then. Never throws (called while adopting a child that already runs).
+     */
+    private void anchorGroup(PosixChild child) {
+        child.anchorGroup();
+        if (!child.hasGroupAnchor()) {
+            return;
+        }
+        groupAnchors.add(child);
+        int size = groupAnchors.size();
+        if (size >= pruneAnchorsAt) {
+            synchronized (groupAnchors) {
+                if (groupAnchors.size() >= pruneAnchorsAt) {
+                    for (PosixChild c : groupAnchors) {
+                        c.signalGroup(0); // closes and releases the pidfd of an empty group
+                    }
+                    pruneAnchorsAt = Math.max(64, 2 * groupAnchors.size());
+                }
+            }
+        }
+    }
+
+    /** A child closed its group pidfd (the group is empty). */
+    void groupReleased(PosixChild child) {
+        groupAnchors.remove(child);
+    }
+
+    /** @return whether a group can be signalled through its leader's pidfd after the leader was reaped */
+    boolean groupSignals() {
+        return pidfds().groupSignals();
+    }
+
+    /**
+     * The shutdown hook. First every later spawn is refused ({@link #refuseWhileExiting}); spawns in flight
+     * finish (the gate), so a detached child is never taken for an attached one. Then every child this
+     * backend spawned that was not started with {@code detach()} gets SIGKILL with everything it started:
+     * its process group when it leads one (even if it has exited itself, Linux 6.9+) and its descendants,
+     * frozen and proved one by one ({@link TreeKill}), in one walk for all children. Nothing of this runs
+     * when the JVM is killed by SIGKILL (README, "When the JVM exits").
      */
     private void killChildrenAtExit() {
+        exiting = true;
         boolean gated = false;
         try {
-            gated = spawnGate.writeLock().tryLock(1, TimeUnit.SECONDS);
+            gated = spawnGate.writeLock().tryLock(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
-            int killed = 0;
+            java.util.Set<PosixChild> roots = new java.util.LinkedHashSet<>();
             for (PosixChild child : children.values()) {
-                if (!child.detached() && child.killAtExit()) {
-                    killed++;
+                if (!child.detached()) {
+                    roots.add(child);
                 }
             }
-            LOG.debug("JVM exit: killed {} live child(ren)", killed);
+            for (PosixChild child : groupAnchors) {
+                if (!child.detached()) {
+                    roots.add(child); // waited for (so forgotten) but its group may still run
+                }
+            }
+            boolean[] alive = new TreeKill(this).signalTrees(new ArrayList<>(roots), c.SIGKILL);
+            int killed = 0;
+            for (boolean a : alive) {
+                killed += a ? 1 : 0;
+            }
+            LOG.debug("JVM exit: killed {} live child(ren) of {} with their trees", killed, roots.size());
         } catch (RuntimeException e) {
             LOG.debug("JVM exit: killing children failed: {}", e.toString());
         } finally {
@@ -260,6 +321,7 @@ public final class PosixBackend implements ProcessBackend {
         if (pty) {
             child.usePty(new FdStreams.Fd(pipes.ptyMaster()));
         }
+        anchorGroup(child); // before the reaper knows it: the child cannot have been reaped yet
         children.put(pid, child);
         Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
         try {
@@ -297,12 +359,6 @@ public final class PosixBackend implements ProcessBackend {
 
     int ownPgrp() {
         return LibC.getpgrp();
-    }
-
-    List<Integer> descendantsOf(int pid) {
-        List<Integer> out = new ArrayList<>();
-        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add((int) d.pid())));
-        return out;
     }
 
     /** @return the live process environment ({@code environ}), which {@code putenv} changes */
@@ -963,7 +1019,14 @@ public final class PosixBackend implements ProcessBackend {
     @Override
     public int posixSpawn(String path, List<String> argv, Map<String, String> env,
                           io.prockit.PosixSpawnAttributes attributes, boolean searchPath) {
-        return parity().spawn.spawn(path, argv, env, attributes, searchPath);
+        Parity p = parity();
+        spawnGate.readLock().lock();
+        try {
+            refuseWhileExiting();
+            return p.spawn.spawn(path, argv, env, attributes, searchPath);
+        } finally {
+            spawnGate.readLock().unlock();
+        }
     }
 
     @Override

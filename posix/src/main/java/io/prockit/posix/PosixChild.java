@@ -57,6 +57,7 @@ final class PosixChild implements ChildHandle {
     private int waiters;        // threads polling the pidfd in awaitTermination
     private int pidfdToClose = -1; // the pidfd of a child reaped while waiters polled it: the last one closes it
     private final boolean ownGroup;
+    private int groupPidfd = -1; // a pidfd kept for the child's own group (anchorGroup), closed when it empties
     private volatile boolean detached;
     /** The pseudo-terminal master when the child runs in one ({@code Command.pty}), else null. */
     private volatile FdStreams.Fd ptyMaster;
@@ -388,28 +389,6 @@ final class PosixChild implements ChildHandle {
         return detached;
     }
 
-    /**
-     * The JVM is exiting: SIGKILL this child (its whole group first when it leads one) unless it has
-     * been reaped. Under the lock, so neither the pid nor the group id can be a recycled one.
-     *
-     * @return whether the child was still there to be killed
-     */
-    boolean killAtExit() {
-        synchronized (lock) {
-            if (reaped) {
-                return false;
-            }
-            if (ownGroup) {
-                try {
-                    LibC.killpg(pgid, backend.c.SIGKILL);
-                } catch (LastErrorException e) {
-                    PosixBackend.LOG.debug("killpg({}) at exit failed: errno {}", pgid, e.getErrorCode());
-                }
-            }
-            return signal(backend.c.SIGKILL);
-        }
-    }
-
     @Override
     public boolean terminate() {
         return signal(backend.c.SIGTERM);
@@ -425,47 +404,141 @@ final class PosixChild implements ChildHandle {
         return signalTree(backend.c.SIGKILL);
     }
 
+    /** Freezes the tree, proves each member, then signals; see {@link TreeKill}. */
     @Override
     public boolean signalTree(int signo) {
-        // Freeze the descendants first so none can start more while we work, then signal them all.
-        java.util.List<Integer> descendants = backend.descendantsOf(pid);
-        int stop = backend.c.SIGSTOP;
-        int cont = backend.c.SIGCONT;
-        for (int d : descendants) {
-            quietKill(d, stop);
-        }
-        boolean alive;
-        synchronized (lock) {
-            alive = !reaped;
-            if (alive && ownGroup) {
-                try {
-                    // The group id cannot be reused while its leader (our unreaped child) exists.
-                    LibC.killpg(pgid, signo);
-                } catch (LastErrorException e) {
-                    PosixBackend.LOG.debug("killpg({}) failed: errno {}", pgid, e.getErrorCode());
-                }
-            }
-        }
-        for (int d : descendants) {
-            quietKill(d, signo);
-            if (signo != backend.c.SIGKILL) {
-                quietKill(d, cont);
-            }
-        }
-        return signal(signo) || alive;
+        return new TreeKill(backend).signalTrees(java.util.List.of(this), signo)[0];
     }
 
-    private static void quietKill(int pid, int sig) {
-        try {
-            LibC.kill(pid, sig);
-        } catch (LastErrorException e) {
-            PosixBackend.LOG.debug("kill({}, {}) during tree kill: errno {}", pid, sig, e.getErrorCode());
+    /** @return whether the child was started as the leader of its own process group (or session) */
+    boolean ownGroup() {
+        return ownGroup;
+    }
+
+    /**
+     * Keeps a pidfd of this child for its process group (Linux 6.9+, a child leading its own group): opened
+     * right after the spawn, while the child cannot have been reaped, so it is this child's {@code struct pid},
+     * which is also the group's id. {@link #signalGroup} signals through it after the leader is gone.
+     */
+    void anchorGroup() {
+        if (!ownGroup || !backend.groupSignals()) {
+            return;
+        }
+        synchronized (lock) {
+            if (reaped || groupPidfd >= 0) {
+                return;
+            }
+            try {
+                groupPidfd = backend.pidfds().open(pid, 0);
+            } catch (LastErrorException e) {
+                PosixBackend.LOG.debug("pidfd_open({}) for its group failed: errno {}", pid, e.getErrorCode());
+            }
+        }
+    }
+
+    /** @return whether this child holds a pidfd for its group (see {@link #anchorGroup}) */
+    boolean hasGroupAnchor() {
+        synchronized (lock) {
+            return groupPidfd >= 0;
+        }
+    }
+
+    /**
+     * Signals the child's own process group, if it leads one and the group can be proved to be still the
+     * same: through the group pidfd ({@code PIDFD_SIGNAL_PROCESS_GROUP}: the kernel reaches exactly the
+     * group of this {@code struct pid}, even after the leader was reaped), else with {@code killpg} while the
+     * leader is unreaped (its id cannot have been reused then). Under the lock, so the pidfd is never closed
+     * meanwhile. A group found empty stays empty (a freed {@code struct pid} gets no members again), so its
+     * pidfd is closed then.
+     *
+     * @param signo a signal, or 0 to ask whether the group still has members
+     * @return whether the group had members to signal
+     */
+    boolean signalGroup(int signo) {
+        if (!ownGroup) {
+            return false;
+        }
+        synchronized (lock) {
+            if (groupPidfd >= 0) {
+                try {
+                    backend.pidfds().sendGroupSignal(groupPidfd, signo);
+                    return true;
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() == backend.c.ESRCH) {
+                        closeGroupAnchorLocked();
+                    } else {
+                        PosixBackend.LOG.debug("pidfd_send_signal({}, group of {}) failed: errno {}", signo, pid,
+                                e.getErrorCode());
+                    }
+                    return false;
+                }
+            }
+            if (reaped) {
+                return false;
+            }
+            try {
+                LibC.killpg(pgid, signo);
+                return true;
+            } catch (LastErrorException e) {
+                PosixBackend.LOG.debug("killpg({}, {}) failed: errno {}", pgid, signo, e.getErrorCode());
+                return false;
+            }
+        }
+    }
+
+    /** Closes the group pidfd, if any: the group is empty, or nobody can reach this child any more. */
+    void closeGroupAnchor() {
+        synchronized (lock) {
+            closeGroupAnchorLocked();
+        }
+    }
+
+    private void closeGroupAnchorLocked() {
+        if (groupPidfd >= 0) {
+            Spawner.quietClose(groupPidfd);
+            groupPidfd = -1;
+            backend.groupReleased(this);
+        }
+    }
+
+    /**
+     * @return a new pidfd of this child (the caller closes it), or -1 once it has been reaped: opened under the
+     * lock, so it cannot belong to a process that reused the pid
+     */
+    int openPidfd() {
+        synchronized (lock) {
+            if (reaped) {
+                return -1;
+            }
+            try {
+                return backend.pidfds().open(pid, 0);
+            } catch (LastErrorException e) {
+                PosixBackend.LOG.debug("pidfd_open({}) failed: errno {}", pid, e.getErrorCode());
+                return -1;
+            }
+        }
+    }
+
+    /** @return this child's table entry, or null once it has been reaped (read under the lock) */
+    io.prockit.spi.ProcessEntry entryIfAlive(io.prockit.spi.ProcessTableProvider table) {
+        synchronized (lock) {
+            if (reaped) {
+                return null;
+            }
+            try {
+                return table.get(pid);
+            } catch (io.prockit.OsException gone) {
+                return null;
+            }
         }
     }
 
     @Override
     public void collected() {
         backend.forget(this);
+        if (ownGroup) {
+            signalGroup(0); // releases the group's pidfd at once when the group ended with its leader
+        }
     }
 
     /**
@@ -474,7 +547,8 @@ final class PosixChild implements ChildHandle {
      */
     @Override
     public void abandoned() {
-        termination().whenComplete((t, e) -> backend.forget(this));
+        // A group pidfd stays with the backend (the exit hook ends the group) until the group is empty.
+        termination().whenComplete((t, e) -> collected());
     }
 
     @Override
