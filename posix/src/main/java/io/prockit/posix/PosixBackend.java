@@ -59,6 +59,8 @@ public final class PosixBackend implements ProcessBackend {
     private volatile boolean exiting;
     /** Children that hold a pidfd for their own process group, kept until the group is found empty. */
     private final java.util.Set<PosixChild> groupAnchors = ConcurrentHashMap.newKeySet();
+    /** Children started in a cgroup of their own, kept until the cgroup is empty and removed. */
+    private final java.util.Set<PosixChild> cgroupChildren = ConcurrentHashMap.newKeySet();
     /** When {@link #groupAnchors} reaches this size, empty groups are pruned (amortised: it then doubles). */
     private volatile int pruneAnchorsAt = 64;
 
@@ -208,13 +210,51 @@ public final class PosixBackend implements ProcessBackend {
         spawnGate.readLock().lock();
         try {
             refuseWhileExiting();
-            PosixChild child = s.spawner.spawn(request);
+            java.nio.file.Path cgroup = request.posix().ownCgroup() && !darwin ? Cgroups.create() : null;
+            PosixChild child;
+            try {
+                child = s.spawner.spawn(request);
+            } catch (RuntimeException e) {
+                if (cgroup != null) {
+                    Cgroups.remove(cgroup);
+                }
+                throw e;
+            }
             if (request.detached()) {
                 child.markDetached();
+            }
+            if (cgroup != null) {
+                placeInCgroup(child, cgroup);
             }
             return child;
         } finally {
             spawnGate.readLock().unlock();
+        }
+    }
+
+    /**
+     * Moves a fresh child into its own cgroup ({@code PosixOptions.ownCgroup}). On failure the child is killed
+     * (it must not run outside the cgroup it was promised) and the failure thrown.
+     */
+    private void placeInCgroup(PosixChild child, java.nio.file.Path cgroup) {
+        try {
+            Cgroups.move(cgroup, child.pid());
+        } catch (OsException e) {
+            child.kill();
+            child.termination().whenComplete((t, x) -> Cgroups.remove(cgroup));
+            throw e;
+        }
+        child.useCgroup(cgroup);
+        cgroupChildren.add(child);
+        // Removed once empty: at the child's end if nothing of it is left, else after a killTree or at exit.
+        child.termination().whenComplete((t, x) -> releaseCgroupIfEmpty(child));
+    }
+
+    /** Removes a child's cgroup directory when no process is left in it. */
+    void releaseCgroupIfEmpty(PosixChild child) {
+        java.nio.file.Path cg = child.cgroup();
+        if (cg != null && !Cgroups.populated(cg) && Cgroups.remove(cg)) {
+            cgroupChildren.remove(child);
         }
     }
 
@@ -276,6 +316,11 @@ public final class PosixBackend implements ProcessBackend {
             Thread.currentThread().interrupt();
         }
         try {
+            for (PosixChild child : cgroupChildren) {
+                if (!child.detached()) {
+                    child.killCgroup(); // everything in it, daemons included, before the walk
+                }
+            }
             java.util.Set<PosixChild> roots = new java.util.LinkedHashSet<>();
             for (PosixChild child : children.values()) {
                 if (!child.detached()) {

@@ -59,6 +59,8 @@ final class PosixChild implements ChildHandle {
     private final boolean ownGroup;
     private int groupPidfd = -1; // a pidfd kept for the child's own group (anchorGroup), closed when it empties
     private volatile boolean detached;
+    /** Its own cgroup v2 directory ({@code PosixOptions.ownCgroup}), or null. */
+    private volatile java.nio.file.Path cgroup;
     /** The pseudo-terminal master when the child runs in one ({@code Command.pty}), else null. */
     private volatile FdStreams.Fd ptyMaster;
 
@@ -404,10 +406,57 @@ final class PosixChild implements ChildHandle {
         return signalTree(backend.c.SIGKILL);
     }
 
-    /** Freezes the tree, proves each member, then signals; see {@link TreeKill}. */
+    /**
+     * Freezes the tree, proves each member, then signals; see {@link TreeKill}. A child in its own cgroup gets
+     * {@code cgroup.kill} first for SIGKILL (the walk then finds what was left outside the cgroup).
+     */
     @Override
     public boolean signalTree(int signo) {
-        return new TreeKill(backend).signalTrees(java.util.List.of(this), signo)[0];
+        boolean cg = signo == backend.c.SIGKILL && killCgroup();
+        boolean alive = new TreeKill(backend).signalTrees(java.util.List.of(this), signo)[0];
+        if (cg) {
+            java.nio.file.Path dir = cgroup;
+            if (dir != null && reapedNow() && Cgroups.removeWhenEmpty(dir, 1000)) {
+                backend.releaseCgroupIfEmpty(this);
+            }
+        }
+        return alive;
+    }
+
+    private boolean reapedNow() {
+        synchronized (lock) {
+            return reaped;
+        }
+    }
+
+    /** Gives the child its own cgroup ({@code PosixOptions.ownCgroup}). */
+    void useCgroup(java.nio.file.Path dir) {
+        this.cgroup = dir;
+    }
+
+    /** @return the child's own cgroup, or null */
+    java.nio.file.Path cgroup() {
+        return cgroup;
+    }
+
+    /**
+     * {@code cgroup.kill} on the child's own cgroup, if it has one: the kernel kills every process in it.
+     * Safe whether or not the child was reaped: membership is the kernel's, not a pid number.
+     *
+     * @return whether a cgroup was killed
+     */
+    boolean killCgroup() {
+        java.nio.file.Path dir = cgroup;
+        if (dir == null) {
+            return false;
+        }
+        try {
+            Cgroups.kill(dir);
+            return true;
+        } catch (io.prockit.OsException e) {
+            PosixBackend.LOG.debug("cgroup.kill of {} failed: {}", dir, e.getMessage());
+            return false;
+        }
     }
 
     /** @return whether the child was started as the leader of its own process group (or session) */
