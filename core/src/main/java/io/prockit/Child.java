@@ -300,8 +300,9 @@ public final class Child implements AutoCloseable {
      * daemon that double-forked (its parent exited, so it was re-parented to init) and, by {@code setsid()},
      * left the child's process group; and, after the child was reaped, the orphans of a child that did not
      * lead its own group. Run such programs in their own group, and know that a {@code setsid} daemon
-     * still escapes: only a cgroup (Linux) or a job object (Windows) holds those. A descendant prockit may
-     * not signal (a set-user-ID program) is not killed either.
+     * still escapes: only a cgroup (Linux: {@link PosixOptions#withOwnCgroup(boolean)}, then
+     * {@code cgroup.kill} ends everything in it first) or a job object (Windows) holds those. A descendant
+     * prockit may not signal (a set-user-ID program) is not killed either.
      *
      * <p>Once the child has been reaped, its pid is never signalled again: then only its group (if it led one,
      * see above) is killed.

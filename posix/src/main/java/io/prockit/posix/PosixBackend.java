@@ -338,6 +338,13 @@ public final class PosixBackend implements ProcessBackend {
                 killed += a ? 1 : 0;
             }
             LOG.debug("JVM exit: killed {} live child(ren) of {} with their trees", killed, roots.size());
+            long end = System.nanoTime() + 1_000_000_000L; // a bounded wait: the hook must not hold the exit up
+            for (PosixChild child : cgroupChildren) {
+                java.nio.file.Path cg = child.cgroup();
+                if (!child.detached() && cg != null) {
+                    Cgroups.removeWhenEmpty(cg, Math.max(0, (end - System.nanoTime()) / 1_000_000L));
+                }
+            }
         } catch (RuntimeException e) {
             LOG.debug("JVM exit: killing children failed: {}", e.toString());
         } finally {

@@ -3,7 +3,9 @@ package io.prockit.posix.hardening;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.Os;
+import io.prockit.OsException;
 import io.prockit.Popen;
+import io.prockit.PosixOptions;
 import io.prockit.Stdio;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code Os.popen} of a shell that runs a background sleep and waits for it,</li>
  *   <li>the leader of its own group that starts a child and exits (reaped before the JVM ends),</li>
  *   <li>a detached shell with a child,</li>
+ *   <li>where the JVM may create cgroups, a shell in its own cgroup that starts a {@code setsid} daemon,</li>
  * </ul>
  * prints {@code ready}, then ends as {@code args[0]} says: {@code return} from main, {@code exit} through
  * System.exit(0), {@code wait} for the test's SIGTERM, or {@code race}: System.exit(0) while another thread
@@ -33,14 +36,29 @@ public final class ExitTreeMain {
         String ending = args[0];
         String t = args[1];
         String d = args[2];
-        Command.of("/bin/sh", "-c", Marked.sleep(t) + " & wait").stdin(Stdio.discard()).stdout(Stdio.discard()).stderr(Stdio.discard()).spawn();
+        Command.of("/bin/sh", "-c", Marked.sleep(t) + " & wait").stdin(Stdio.discard()).stdout(Stdio.discard())
+                .stderr(Stdio.discard()).spawn();
         // The shell's stderr is inherited: its children keep the JVM's stderr (a file of the test) open, not a pipe.
         Popen popen = Os.popen(Marked.sleep(t) + " >/dev/null & wait", "r");
-        Child leader = Command.of("/bin/sh", "-c", Marked.sleep(t) + " & exit 0").stdin(Stdio.discard()).stdout(Stdio.discard()).stderr(Stdio.discard())
-                .newProcessGroup().spawn();
+        Child leader = Command.of("/bin/sh", "-c", Marked.sleep(t) + " & exit 0").stdin(Stdio.discard())
+                .stdout(Stdio.discard()).stderr(Stdio.discard()).newProcessGroup().spawn();
         leader.waitFor();
-        Command.of("/bin/sh", "-c", Marked.sleep(d) + " & wait").stdin(Stdio.discard()).stdout(Stdio.discard()).stderr(Stdio.discard()).detach().spawn();
-        while (Marked.alive(t).size() < 5 || Marked.alive(d).size() < 2) { // 2 shells, their 2 sleeps, 1 orphan
+        Command.of("/bin/sh", "-c", Marked.sleep(d) + " & wait").stdin(Stdio.discard()).stdout(Stdio.discard())
+                .stderr(Stdio.discard()).detach().spawn();
+        int expected = 5; // 2 shells, their 2 sleeps, 1 orphan
+        try {
+            // In a cgroup of its own: a setsid daemon that left the tree, plus the sleep the shell became.
+            Child daemonizer = Command.of("/bin/sh", "-c", "read go; (setsid " + Marked.sleep(t) + " &); exec "
+                            + Marked.sleep(t)).stdin(Stdio.pipe()).stdout(Stdio.discard()).stderr(Stdio.discard())
+                    .posixOptions(PosixOptions.defaults().withOwnCgroup(true)).spawn();
+            daemonizer.stdin().write('\n');
+            daemonizer.stdin().flush();
+            expected += 2;
+            System.out.println("cgroup");
+        } catch (OsException e) {
+            System.out.println("no cgroup: " + e.getMessage());
+        }
+        while (Marked.alive(t).size() < expected || Marked.alive(d).size() < 2) {
             Thread.sleep(5);
         }
         System.out.println("ready popen " + popen.pid());
@@ -62,7 +80,8 @@ public final class ExitTreeMain {
         Thread spawner = new Thread(() -> {
             while (true) {
                 try {
-                    Command.of("sleep", "300", t).stdin(Stdio.discard()).stdout(Stdio.discard()).stderr(Stdio.discard()).spawn();
+                    Command.of("sleep", "300", t).stdin(Stdio.discard()).stdout(Stdio.discard())
+                            .stderr(Stdio.discard()).spawn();
                     spawned.incrementAndGet();
                 } catch (IllegalStateException e) {
                     if (refused.getAndIncrement() == 0) {
