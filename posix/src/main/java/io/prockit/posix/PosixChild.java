@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * One child spawned by the POSIX backend.
  *
- * <p>Its lock guards three facts: whether it has been reaped, its pidfd (Linux) and nothing else.
+ * <p>Its lock guards whether it has been reaped, its pidfd (Linux), and the pidfd kept for its own process
+ * group ({@link #signalGroup}: every use and the close happen under the lock, so no number is reused under it).
  * {@link #tryReap()} runs {@code wait4(pid, WNOHANG)} under the lock and, once it returns the pid,
  * marks the child reaped and closes the pidfd; {@link #signal(int)} checks the mark under the same
  * lock, so a reaped pid (which the kernel may hand to a new process) is never signalled.

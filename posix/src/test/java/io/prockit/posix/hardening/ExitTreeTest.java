@@ -70,6 +70,15 @@ class ExitTreeTest {
         }
     }
 
+    /** Item 4 hammered: spawning during System.exit, many times. */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Tag("stress")
+    void spawnsDuringExitManyTimes() throws Exception {
+        for (int i = 0; i < 15; i++) {
+            nothingOfANonDetachedChildOutlivesTheJvm("race");
+        }
+    }
+
     private static String describe(List<Integer> pids) throws Exception {
         StringBuilder sb = new StringBuilder();
         for (int pid : pids) {

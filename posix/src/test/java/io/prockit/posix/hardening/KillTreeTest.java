@@ -45,6 +45,21 @@ class KillTreeTest {
         assertEquals(0, survivors, "descendants that outlived killTree over " + RUNS + " runs");
     }
 
+    /** Item 2 hammered: many busy trees, one and two levels deep. */
+    @Test
+    @Tag("stress")
+    void forkingTreesManyTimes() throws Exception {
+        int survivors = 0;
+        int runs = 60;
+        for (int run = 0; run < runs; run++) {
+            String t = Marked.token();
+            String loop = forkLoop(t);
+            survivors += killBusyTree(run % 2 == 0 ? loop : "(" + loop + ") & " + loop, t);
+        }
+        System.out.println("forking trees: " + survivors + " survivors over " + runs + " runs");
+        assertEquals(0, survivors, "descendants that outlived killTree over " + runs + " runs");
+    }
+
     /** Item 2, two levels: a forking subshell under a forking shell. */
     @Test
     void aForkingGrandchildLeavesNoDescendant() throws Exception {
