@@ -78,7 +78,18 @@ final class TreeKill {
      * @return for each root, whether that child itself was signalled (it was not reaped)
      */
     boolean[] signalTrees(List<PosixChild> roots, int signo) {
-        return backend.pidfds().available() ? new PidfdWalk(roots).run(signo) : new TableWalk(roots).run(signo);
+        return signalTrees(roots, signo, backend.pidfds().available());
+    }
+
+    /**
+     * @param roots  see {@link #signalTrees(List, int)}
+     * @param signo  the signal
+     * @param pidfds walk with pidfds (Linux); false takes the portable walk over the process table, as on
+     *               macOS (tests run it on Linux too)
+     * @return see {@link #signalTrees(List, int)}
+     */
+    boolean[] signalTrees(List<PosixChild> roots, int signo, boolean pidfds) {
+        return pidfds ? new PidfdWalk(roots).run(signo) : new TableWalk(roots).run(signo);
     }
 
     private void cont(PosixChild child) {
