@@ -255,6 +255,8 @@ public final class PosixBackend implements ProcessBackend {
         java.nio.file.Path cg = child.cgroup();
         if (cg != null && !Cgroups.populated(cg) && Cgroups.remove(cg)) {
             cgroupChildren.remove(child);
+        } else if (cg != null && !java.nio.file.Files.exists(cg)) {
+            cgroupChildren.remove(child); // removed already (after a killTree)
         }
     }
 

@@ -413,11 +413,14 @@ final class PosixChild implements ChildHandle {
      */
     @Override
     public boolean signalTree(int signo) {
+        // Read before cgroup.kill: that kills the child too, and the reaper may reap it before the walk starts.
+        boolean wasAlive = !reapedNow();
         boolean cg = signo == backend.c.SIGKILL && killCgroup();
-        boolean alive = new TreeKill(backend).signalTrees(java.util.List.of(this), signo)[0];
+        boolean alive = new TreeKill(backend).signalTrees(java.util.List.of(this), signo)[0] || cg && wasAlive;
         if (cg) {
+            // Everything in it was killed: remove it once the kernel has seen the last one exit (bounded wait).
             java.nio.file.Path dir = cgroup;
-            if (dir != null && reapedNow() && Cgroups.removeWhenEmpty(dir, 1000)) {
+            if (dir != null && Cgroups.removeWhenEmpty(dir, 1000)) {
                 backend.releaseCgroupIfEmpty(this);
             }
         }
