@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -65,6 +66,14 @@ public final class PosixBackend
     /** Spawns hold it shared until the child is marked; the exit hook takes it exclusively. */
     private final ReentrantReadWriteLock spawnGate = new ReentrantReadWriteLock();
     private final AtomicBoolean exitHookInstalled = new AtomicBoolean();
+    /** Set by the exit hook before it takes the gate: from then on every spawn is refused. */
+    private volatile boolean exiting;
+    /** Children that hold a pidfd for their own process group, kept until the group is found empty. */
+    private final java.util.Set<PosixChild> groupAnchors = ConcurrentHashMap.newKeySet();
+    /** Children started in a cgroup of their own, kept until the cgroup is empty and removed. */
+    private final java.util.Set<PosixChild> cgroupChildren = ConcurrentHashMap.newKeySet();
+    /** When {@link #groupAnchors} reaches this size, empty groups are pruned (amortised: it then doubles). */
+    private volatile int pruneAnchorsAt = 64;
 
     /** Creates the backend for the running OS; loads no native code. */
     public PosixBackend() {
@@ -264,9 +273,22 @@ public final class PosixBackend
         }
         spawnGate.readLock().lock();
         try (ChildRegistry.Spawning registering = children.spawning()) {
-            PosixChild child = s.spawner.spawn(request);
+            refuseWhileExiting();
+            java.nio.file.Path cgroup = request.posix().ownCgroup() && !darwin ? Cgroups.create() : null;
+            PosixChild child;
+            try {
+                child = s.spawner.spawn(request);
+            } catch (RuntimeException e) {
+                if (cgroup != null) {
+                    Cgroups.remove(cgroup);
+                }
+                throw e;
+            }
             if (request.detached()) {
                 child.markDetached();
+            }
+            if (cgroup != null) {
+                placeInCgroup(child, cgroup);
             }
             return child;
         } finally {
@@ -275,26 +297,120 @@ public final class PosixBackend
     }
 
     /**
-     * The shutdown hook: SIGKILL to every child this backend spawned that is neither reaped nor
-     * detached, through its pidfd (a child leading its own group gets {@code killpg} first, so its
-     * group goes too). Spawns in flight finish first (the gate), so a detached child is never taken
-     * for an attached one. Nothing of this runs when the JVM is killed by SIGKILL (docs/HARDENING.md).
+     * Moves a fresh child into its own cgroup ({@code PosixOptions.ownCgroup}). On failure the child is killed
+     * (it must not run outside the cgroup it was promised) and the failure thrown.
+     */
+    private void placeInCgroup(PosixChild child, java.nio.file.Path cgroup) {
+        try {
+            Cgroups.move(cgroup, child.pid());
+        } catch (OsException e) {
+            child.kill();
+            child.termination().whenComplete((t, x) -> Cgroups.remove(cgroup));
+            throw e;
+        }
+        child.useCgroup(cgroup);
+        cgroupChildren.add(child);
+        // Removed once empty: at the child's end if nothing of it is left, else after a killTree or at exit.
+        child.termination().whenComplete((t, x) -> releaseCgroupIfEmpty(child));
+    }
+
+    /** Removes a child's cgroup directory when no process is left in it. */
+    void releaseCgroupIfEmpty(PosixChild child) {
+        java.nio.file.Path cg = child.cgroup();
+        if (cg != null && !Cgroups.populated(cg) && Cgroups.remove(cg)) {
+            cgroupChildren.remove(child);
+        } else if (cg != null && !java.nio.file.Files.exists(cg)) {
+            cgroupChildren.remove(child); // removed already (after a killTree)
+        }
+    }
+
+    /** Called under the gate's read lock: once the exit hook has started, nothing new may start. */
+    private void refuseWhileExiting() {
+        if (exiting) {
+            throw new IllegalStateException("the JVM is shutting down: prockit no longer starts processes (its exit"
+                    + " hook is ending the children it started; a process started now would outlive the JVM)");
+        }
+    }
+
+    /**
+     * Keeps a pidfd for a child's own group (see {@link PosixChild#anchorGroup()}); prunes empty ones now and
+     * then. Never throws (called while adopting a child that already runs).
+     */
+    private void anchorGroup(PosixChild child) {
+        child.anchorGroup();
+        if (!child.hasGroupAnchor()) {
+            return;
+        }
+        groupAnchors.add(child);
+        int size = groupAnchors.size();
+        if (size >= pruneAnchorsAt) {
+            synchronized (groupAnchors) {
+                if (groupAnchors.size() >= pruneAnchorsAt) {
+                    for (PosixChild c : groupAnchors) {
+                        c.signalGroup(0); // closes and releases the pidfd of an empty group
+                    }
+                    pruneAnchorsAt = Math.max(64, 2 * groupAnchors.size());
+                }
+            }
+        }
+    }
+
+    /** A child closed its group pidfd (the group is empty). */
+    void groupReleased(PosixChild child) {
+        groupAnchors.remove(child);
+    }
+
+    /** @return whether a group can be signalled through its leader's pidfd after the leader was reaped */
+    boolean groupSignals() {
+        return pidfds().groupSignals();
+    }
+
+    /**
+     * The shutdown hook. First every later spawn is refused ({@link #refuseWhileExiting}); spawns in flight
+     * finish (the gate), so a detached child is never taken for an attached one. Then every child this
+     * backend spawned that was not started with {@code detach()} gets SIGKILL with everything it started:
+     * its process group when it leads one (even if it has exited itself, Linux 6.9+) and its descendants,
+     * frozen and proved one by one ({@link TreeKill}), in one walk for all children. Nothing of this runs
+     * when the JVM is killed by SIGKILL (README, "When the JVM exits").
      */
     private void killChildrenAtExit() {
+        exiting = true;
         boolean gated = false;
         try {
-            gated = spawnGate.writeLock().tryLock(1, TimeUnit.SECONDS);
+            gated = spawnGate.writeLock().tryLock(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
-            int killed = 0;
-            for (PosixChild child : children.values()) {
-                if (!child.detached() && child.killAtExit()) {
-                    killed++;
+            for (PosixChild child : cgroupChildren) {
+                if (!child.detached()) {
+                    child.killCgroup(); // everything in it, daemons included, before the walk
                 }
             }
-            LOG.debug("JVM exit: killed {} live child(ren)", killed);
+            java.util.Set<PosixChild> roots = new java.util.LinkedHashSet<>();
+            for (PosixChild child : children.values()) {
+                if (!child.detached()) {
+                    roots.add(child);
+                }
+            }
+            for (PosixChild child : groupAnchors) {
+                if (!child.detached()) {
+                    roots.add(child); // waited for (so forgotten) but its group may still run
+                }
+            }
+            boolean[] alive = new TreeKill(this).signalTrees(new ArrayList<>(roots), c.SIGKILL);
+            int killed = 0;
+            for (boolean a : alive) {
+                killed += a ? 1 : 0;
+            }
+            LOG.debug("JVM exit: killed {} live child(ren) of {} with their trees", killed, roots.size());
+            long end = System.nanoTime() + 1_000_000_000L; // a bounded wait: the hook must not hold the exit up
+            for (PosixChild child : cgroupChildren) {
+                java.nio.file.Path cg = child.cgroup();
+                if (!child.detached() && cg != null) {
+                    Cgroups.removeWhenEmpty(cg, Math.max(0, (end - System.nanoTime()) / 1_000_000L));
+                }
+            }
         } catch (RuntimeException e) {
             LOG.debug("JVM exit: killing children failed: {}", e.toString());
         } finally {
@@ -330,6 +446,7 @@ public final class PosixBackend
         // The reaper first, the registry second: once registered, a wait engine call may reap the child, and the
         // reaper must not be handed a pidfd that reap has closed (its number may already name another file).
         // Until both are done the spawn holds the registration gate, so no foreign wait can take the pid.
+        anchorGroup(child); // before the reaper knows it: the child cannot have been reaped yet
         Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
         try {
             r.register(child);
@@ -367,12 +484,6 @@ public final class PosixBackend
 
     int ownPgrp() {
         return LibC.getpgrp();
-    }
-
-    List<Integer> descendantsOf(int pid) {
-        List<Integer> out = new ArrayList<>();
-        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add((int) d.pid())));
-        return out;
     }
 
     private volatile LiveEnvironment environment;
@@ -864,8 +975,12 @@ public final class PosixBackend
     @Override
     public int posixSpawn(String path, List<String> argv, Map<String, String> env,
                           io.prockit.PosixSpawnAttributes attributes, boolean searchPath) {
+        spawnGate.readLock().lock();
         try (ChildRegistry.Spawning registering = children.spawning()) {
+            refuseWhileExiting();
             return state().spawner.posixSpawn(path, argv, env, attributes, searchPath);
+        } finally {
+            spawnGate.readLock().unlock();
         }
     }
 
