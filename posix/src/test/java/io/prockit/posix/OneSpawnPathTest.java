@@ -29,10 +29,10 @@ class OneSpawnPathTest {
 
     /** SigBlk and SigIgn of a child started by {@code Os.posixSpawn} with {@code attributes}, as hex. */
     private static List<String> signalState(PosixSpawnAttributes attributes) throws Exception {
-        int pid = Os.posixSpawn("/bin/sleep", List.of("sleep", "30"), Os.environ(), attributes);
+        int pid = Os.posixSpawn("/bin/sleep", List.of("sleep", "30"), Os.environ(), attributes); // os-scan: Linux-only callers
         try {
             // glibc's posix_spawn returns once the child has exec'd (CLONE_VFORK): the status is sleep's.
-            List<String> lines = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
+            List<String> lines = Files.readAllLines(Path.of("/proc/" + pid + "/status")); // os-scan: Linux-only callers
             return lines.stream().filter(l -> l.startsWith("SigBlk:") || l.startsWith("SigIgn:"))
                     .map(l -> l.replaceAll("\\s+", " ")).toList();
         } finally {
@@ -60,11 +60,11 @@ class OneSpawnPathTest {
     @Test
     void spawnRefusesAnEmptyArgv0() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Os.spawnv(Os.P_WAIT, "/bin/true", List.of("")));
+                () -> Os.spawnv(Os.P_WAIT, Procs.program("true"), List.of("")));
         assertTrue(e.getMessage().contains("args[0]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Os.spawnvp(Os.P_NOWAIT, "true", List.of("", "x")));
-        assertThrows(IllegalArgumentException.class, () -> Os.spawnl(Os.P_WAIT, "/bin/true", ""));
-        assertThrows(IllegalArgumentException.class, () -> Os.spawnve(Os.P_WAIT, "/bin/true", List.of(""), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> Os.spawnl(Os.P_WAIT, Procs.program("true"), ""));
+        assertThrows(IllegalArgumentException.class, () -> Os.spawnve(Os.P_WAIT, Procs.program("true"), List.of(""), Map.of()));
     }
 
     @Test

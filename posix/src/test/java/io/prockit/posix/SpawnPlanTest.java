@@ -32,6 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for PATH search and failure probes, on temporary files).
  */
 class SpawnPlanTest {
+    /** Paths in plans that are never run: no file is looked at. */
+    private static final String TRUE = "/bin/true"; // os-scan: a path in a plan, never run
+    private static final String ECHO = "/bin/echo"; // os-scan: a path in a plan, never run
+
     private static final PosixConstants LINUX = PosixConstants.linux();
     private static final PosixConstants DARWIN = PosixConstants.darwin();
 
@@ -64,7 +68,7 @@ class SpawnPlanTest {
     }
 
     private static SpawnRequest request(Stdio in, Stdio out, Stdio err, Map<Integer, Integer> extra) {
-        return new SpawnRequest("/bin/true", List.of("true"), false, EnvironmentSpec.inherit(), null, in, out, err,
+        return new SpawnRequest(TRUE, List.of("true"), false, EnvironmentSpec.inherit(), null, in, out, err,
                 extra, null, false, false, PosixOptions.defaults(), WindowsOptions.defaults());
     }
 
@@ -183,23 +187,23 @@ class SpawnPlanTest {
         assertEquals(both, cmd.flags() & both);
         assertEquals(SpawnPlan.Signals.NONE, cmd.sigmask());
         assertEquals(SpawnPlan.Signals.ALL, cmd.sigdefault());
-        SpawnPlan py = SpawnPlan.of("/bin/true", List.of("true"), Map.of(), PosixSpawnAttributes.defaults(), false,
+        SpawnPlan py = SpawnPlan.of(TRUE, List.of("true"), Map.of(), PosixSpawnAttributes.defaults(), false,
                 linux());
         assertEquals(both, py.flags() & both);
         assertEquals(SpawnPlan.Signals.NONE, py.sigmask());
         assertEquals(SpawnPlan.Signals.ALL, py.sigdefault());
-        SpawnPlan asked = SpawnPlan.of("/bin/true", List.of("true"), Map.of(),
+        SpawnPlan asked = SpawnPlan.of(TRUE, List.of("true"), Map.of(),
                 PosixSpawnAttributes.defaults().withSetsigmask(Set.of(10)).withSetsigdef(Set.of(2)), false, linux());
         assertEquals(SpawnPlan.Signals.of(Set.of(10)), asked.sigmask());
         assertEquals(SpawnPlan.Signals.of(Set.of(2)), asked.sigdefault());
-        assertThrows(IllegalArgumentException.class, () -> SpawnPlan.of("/bin/true", List.of("true"), Map.of(),
+        assertThrows(IllegalArgumentException.class, () -> SpawnPlan.of(TRUE, List.of("true"), Map.of(),
                 PosixSpawnAttributes.defaults().withSetsigdef(Set.of(LINUX.NSIG)), false, linux()));
     }
 
     @Test
     void schedulerSetsBothFlagsAndIsRefusedWhereMissing() {
         PosixSpawnAttributes a = PosixSpawnAttributes.defaults().withScheduler(1, new SchedParam(5));
-        SpawnPlan plan = SpawnPlan.of("/bin/true", List.of("true"), Map.of(), a, false, linux());
+        SpawnPlan plan = SpawnPlan.of(TRUE, List.of("true"), Map.of(), a, false, linux());
         int flags = LINUX.optional("POSIX_SPAWN_SETSCHEDULER").orElseThrow()
                 | LINUX.optional("POSIX_SPAWN_SETSCHEDPARAM").orElseThrow();
         assertEquals(flags, plan.flags() & flags);
@@ -207,12 +211,12 @@ class SpawnPlanTest {
         assertEquals(5, plan.schedPriority());
         Fake mac = new Fake(DARWIN, true, Map.of(), Path.of("/"), Set.of(0, 1, 2));
         assertThrows(UnsupportedOperationException.class,
-                () -> SpawnPlan.of("/bin/true", List.of("true"), Map.of(), a, false, mac));
+                () -> SpawnPlan.of(TRUE, List.of("true"), Map.of(), a, false, mac));
     }
 
     @Test
     void posixSpawnFileActionsRunInTheCallersOrderThenTheRestIsClosed() {
-        SpawnPlan plan = SpawnPlan.of("/bin/true", List.of("true"), Map.of("A", "1"),
+        SpawnPlan plan = SpawnPlan.of(TRUE, List.of("true"), Map.of("A", "1"),
                 PosixSpawnAttributes.defaults().withFileActions(List.of(FileAction.open(1, "/tmp/o", 1, 0644),
                         FileAction.dup2(1, 2), FileAction.dup2(1, 5))), false, linux());
         assertEquals(List.of("A=1"), plan.envp());
@@ -260,7 +264,7 @@ class SpawnPlanTest {
     @Test
     void failuresNameTheStepThatFailed(@TempDir Path dir) throws Exception {
         Path missingDir = dir.resolve("gone");
-        SpawnRequest r = new SpawnRequest("/bin/true", List.of("true"), false, EnvironmentSpec.inherit(), missingDir,
+        SpawnRequest r = new SpawnRequest(TRUE, List.of("true"), false, EnvironmentSpec.inherit(), missingDir,
                 Stdio.from(dir.resolve("nofile")), Stdio.fd(40), Stdio.inherit(), Map.of(), null, false, false,
                 PosixOptions.defaults(), WindowsOptions.defaults());
         SpawnPlan plan = SpawnPlan.of(r, SpawnPlan.ChildEnds.NONE, linux());
@@ -270,7 +274,7 @@ class SpawnPlanTest {
         assertEquals(new SpawnFailure.Blame("open", dir.resolve("nofile").toString()),
                 SpawnFailure.blame(plan, LINUX.ENOENT, LINUX, fd -> fd != 40));
         assertEquals(new SpawnFailure.Blame("dup2", "40"), SpawnFailure.blame(plan, LINUX.EBADF, LINUX, fd -> fd != 40));
-        assertEquals(new SpawnFailure.Blame("posix_spawn", "/bin/true"),
+        assertEquals(new SpawnFailure.Blame("posix_spawn", TRUE),
                 SpawnFailure.blame(plan, LINUX.EACCES, LINUX, fd -> true));
     }
 
@@ -284,10 +288,10 @@ class SpawnPlanTest {
 
     @Test
     void posixSpawnAndCommandPlanTheSameChild() {
-        // Os.posixSpawn("/bin/echo", ["echo", "hi"], {"A": "1"}) and Command.of("/bin/echo", "hi").environment(A=1).
-        SpawnPlan py = SpawnPlan.of("/bin/echo", List.of("echo", "hi"), Map.of("A", "1"),
+        // Os.posixSpawn(ECHO, ["echo", "hi"], {"A": "1"}) and Command.of(ECHO, "hi").environment(A=1).
+        SpawnPlan py = SpawnPlan.of(ECHO, List.of("echo", "hi"), Map.of("A", "1"),
                 PosixSpawnAttributes.defaults(), false, linux());
-        SpawnRequest r = new SpawnRequest("/bin/echo", List.of("echo", "hi"), false,
+        SpawnRequest r = new SpawnRequest(ECHO, List.of("echo", "hi"), false,
                 new EnvironmentSpec(true, Map.of("A", "1")), null, Stdio.inherit(), Stdio.inherit(), Stdio.inherit(),
                 Map.of(), null, false, false, PosixOptions.defaults(), WindowsOptions.defaults());
         SpawnPlan cmd = SpawnPlan.of(r, SpawnPlan.ChildEnds.NONE, linux());

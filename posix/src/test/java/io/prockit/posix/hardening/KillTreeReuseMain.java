@@ -36,7 +36,7 @@ public final class KillTreeReuseMain {
             System.exit(SKIP);
         }
         try {
-            Files.writeString(Path.of("/proc/sys/kernel/pid_max"), Integer.toString(PID_MAX));
+            Files.writeString(Path.of("/proc/sys/kernel/pid_max"), Integer.toString(PID_MAX)); // os-scan: run only by the Linux-only KillTreeTest
         } catch (java.io.IOException e) {
             System.out.println("SKIP: cannot set this namespace's pid_max (Linux < 6.14?): " + e);
             System.exit(SKIP);
@@ -58,7 +58,7 @@ public final class KillTreeReuseMain {
     }
 
     private static boolean round(int round) throws Exception {
-        Child old = Command.of("/bin/true").stdin(Stdio.discard()).spawn();
+        Child old = Command.of("/bin/true").stdin(Stdio.discard()).spawn(); // os-scan: run only by the Linux-only KillTreeTest
         int pid = old.pid();
         old.onExit().get(); // reaped by prockit, status not collected: the backend still knows the child
         Process reuser = null;
@@ -107,7 +107,7 @@ public final class KillTreeReuseMain {
 
     private static boolean stopped(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat")); // os-scan: run only by the Linux-only KillTreeTest
             return stat.charAt(stat.lastIndexOf(')') + 2) == 'T';
         } catch (java.io.IOException gone) {
             return false;
