@@ -318,13 +318,15 @@ public final class PosixBackend
         // reaper must not be handed a pidfd that reap has closed (its number may already name another file).
         // Until both are done the spawn holds the registration gate, so no foreign wait can take the pid.
         Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
-        try {
-            r.register(child);
-        } catch (RuntimeException e) {
-            LOG.warn("watching pid {} with {} failed ({}); polling instead", pid, r.name(), e.toString());
-            s.fallback.register(child);
+        try (ChildRegistry.Adopting adopting = children.adopting()) {
+            try {
+                r.register(child);
+            } catch (RuntimeException e) {
+                LOG.warn("watching pid {} with {} failed ({}); polling instead", pid, r.name(), e.toString());
+                s.fallback.register(child);
+            }
+            children.add(child);
         }
-        children.add(child);
         return child;
     }
 

@@ -417,9 +417,11 @@ final class WaitEngine {
                     return own(op, subject, own, opts); // registered meanwhile: a spawn that was in flight
                 }
                 if (!child) {
-                    try (ChildRegistry.Foreign gate = registry.foreign()) {
-                        own = registry.get(pid);
-                    }
+                    // Not (or no longer) a child: unless a spawn that just returned this pid is registering it
+                    // (the reaper may have reaped it already). Waits for nothing else: a spawn still inside
+                    // posix_spawn cannot have handed out its pid.
+                    registry.awaitAdoptions();
+                    own = registry.get(pid);
                     if (own != null) {
                         return own(op, subject, own, opts);
                     }
@@ -434,6 +436,9 @@ final class WaitEngine {
                 Foreign f = reapForeign(pid, idtype, id, opts, siginfo);
                 if (f.event != null) {
                     return f.event;
+                }
+                if (f.busy) {
+                    return null; // WNOHANG: a spawn is in flight; this pid may be its child, not registered yet
                 }
                 // Registered after all (next round takes the own path) or reaped by someone else (next look: ECHILD).
             }
@@ -599,18 +604,21 @@ final class WaitEngine {
             if (nowait) {
                 return Event.of(info, c, codec());
             }
-            if (own == null) {
-                Foreign f = reapForeign(who, c.P_PID, who, opts, siginfo);
-                return f.event != null ? f.event : AGAIN;
-            }
-            if (exit) {
+            if (own != null && exit) {
                 own.tryReap();
                 PosixChild.Reaped r = own.reapedState();
                 Event e = r == null ? null : collect(own, r, false);
                 return e != null ? e : AGAIN;
             }
-            Event e = consumeStopOrContinue(who, opts, info, op, subject);
-            return e != null ? e : AGAIN;
+            if (own != null) {
+                Event e = consumeStopOrContinue(who, opts, info, op, subject);
+                return e != null ? e : AGAIN;
+            }
+            Foreign f = reapForeign(who, c.P_PID, who, opts, siginfo);
+            if (!f.busy) {
+                return f.event != null ? f.event : AGAIN;
+            }
+            // WNOHANG while a spawn is in flight: the pid may be its child; report what the registry holds.
         }
         if ((opts & c.WEXITED) != 0) {
             for (PosixChild own : registry.snapshot()) {
@@ -658,8 +666,16 @@ final class WaitEngine {
         return Event.of(own.pid(), r.termination(), codec());
     }
 
-    /** The result of reaping a pid the registry does not know. */
-    private record Foreign(Event event) {
+    /**
+     * The result of reaping a pid the registry does not know.
+     *
+     * @param busy a WNOHANG wait found a spawn in flight (the pid may be its child, about to be registered) and
+     *             did not wait for it: nothing to report yet
+     */
+    private record Foreign(Event event, boolean busy) {
+        Foreign(Event event) {
+            this(event, false);
+        }
     }
 
     /**
@@ -670,7 +686,11 @@ final class WaitEngine {
      * @return an empty result when the pid turned out to be prockit's or someone else reaped it first
      */
     private Foreign reapForeign(int pid, int idtype, int id, int opts, boolean siginfo) {
-        try (ChildRegistry.Foreign gate = registry.foreign()) {
+        ChildRegistry.Foreign held = (opts & c.WNOHANG) != 0 ? registry.tryForeign() : registry.foreign();
+        if (held == null) {
+            return new Foreign(null, true);
+        }
+        try (ChildRegistry.Foreign gate = held) {
             if (registry.contains(pid)) {
                 return new Foreign(null);
             }

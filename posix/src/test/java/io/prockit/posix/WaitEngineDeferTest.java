@@ -60,7 +60,7 @@ class WaitEngineDeferTest {
     }
 
     /** A child prockit does not know (plain posix_spawn), exiting at once with {@code code}. */
-    private static int foreignChild(int code) {
+    static int foreignChild(int code) {
         String sh = null;
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
             File f = new File(dir, "sh");
