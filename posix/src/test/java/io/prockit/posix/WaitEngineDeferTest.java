@@ -155,6 +155,64 @@ class WaitEngineDeferTest {
         }
     }
 
+    @Test
+    void childrenEndingTogetherUnderAWaitForAnyAreAllReapedShort() throws Exception {
+        endTogether(20);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("stress")
+    void childrenEndingTogetherUnderAWaitForAnyAreAllReaped() throws Exception {
+        endTogether(1_000);
+    }
+
+    /**
+     * Each round: a wait for any child blocks, two prockit children end at once; the wait returns one, and the
+     * other (which the reaper may have left to that wait) must still be reaped while a wait for an unrelated
+     * group keeps blocking.
+     */
+    private static void endTogether(int rounds) throws Exception {
+        Child leader = Command.of("sh", "-c", "read x").newProcessGroup().stdin(Stdio.pipe()).spawn();
+        CompletableFuture<Object> groupWait = new CompletableFuture<>();
+        try {
+            Thread g = new Thread(() -> complete(groupWait, () -> Os.waitpid(-leader.pid(), 0)), "wait-group");
+            g.setDaemon(true);
+            g.start();
+            await("the group wait blocks", () -> engine().kernelWaiters() == 1);
+            for (int i = 0; i < rounds; i++) {
+                Child a = Command.of("sh", "-c", "read x; exit 1").stdin(Stdio.pipe()).spawn();
+                Child b = Command.of("sh", "-c", "read x; exit 2").stdin(Stdio.pipe()).spawn();
+                try {
+                    CompletableFuture<Object> any = new CompletableFuture<>();
+                    Thread t = new Thread(() -> complete(any, Os::waitAny), "wait-any");
+                    t.setDaemon(true);
+                    t.start();
+                    await("the wait for any child blocks", () -> engine().kernelWaiters() == 2);
+                    a.stdin().close();
+                    b.stdin().close();
+                    Object r = any.get(BOUND_S, TimeUnit.SECONDS);
+                    assertTrue(r instanceof WaitResult w && (w.pid() == a.pid() || w.pid() == b.pid()),
+                            "round " + i + ": " + r);
+                    for (Child c : new Child[] {a, b}) {
+                        try {
+                            c.onExit().get(BOUND_S, TimeUnit.SECONDS);
+                        } catch (TimeoutException e) {
+                            fail("round " + i + ": child " + c.pid() + " ended but was never reaped");
+                        }
+                    }
+                } finally {
+                    Procs.reap(a);
+                    Procs.reap(b);
+                }
+            }
+            assertTrue(!groupWait.isDone(), "the group wait still blocks: " + groupWait);
+        } finally {
+            leader.stdin().close();
+            groupWait.get(BOUND_S, TimeUnit.SECONDS);
+            Procs.reap(leader);
+        }
+    }
+
     private interface Call {
         Object call();
     }
