@@ -448,13 +448,15 @@ public final class PosixBackend
         // Until both are done the spawn holds the registration gate, so no foreign wait can take the pid.
         anchorGroup(child); // before the reaper knows it: the child cannot have been reaped yet
         Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
-        try {
-            r.register(child);
-        } catch (RuntimeException e) {
-            LOG.warn("watching pid {} with {} failed ({}); polling instead", pid, r.name(), e.toString());
-            s.fallback.register(child);
+        try (ChildRegistry.Adopting adopting = children.adopting()) {
+            try {
+                r.register(child);
+            } catch (RuntimeException e) {
+                LOG.warn("watching pid {} with {} failed ({}); polling instead", pid, r.name(), e.toString());
+                s.fallback.register(child);
+            }
+            children.add(child);
         }
-        children.add(child);
         return child;
     }
 

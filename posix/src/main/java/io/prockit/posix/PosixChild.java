@@ -148,8 +148,8 @@ final class PosixChild implements ChildHandle {
                     pidfdToClose = -1;
                 }
             } else if (!inReaper) {
+                inReaper = true; // first: watch may leave the child to a kernel waiter at once (kqueue, ESRCH)
                 backend.watch(this);
-                inReaper = true;
             }
         }
     }
@@ -181,8 +181,11 @@ final class PosixChild implements ChildHandle {
     void backToReaper() {
         synchronized (lock) {
             if (!reaped && waiters == 0 && !inReaper) {
-                backend.watch(this);
+                // First: the kqueue reaper's register handles an already-exited child at once (ESRCH) and may
+                // leave it to a kernel waiter again, which clears the flag; set after, it would claim a watch
+                // that does not exist and the child would never be handed back.
                 inReaper = true;
+                backend.watch(this);
             }
         }
     }
