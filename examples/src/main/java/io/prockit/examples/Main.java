@@ -2,6 +2,7 @@ package io.prockit.examples;
 
 import io.prockit.examples.bench.Bench;
 import io.prockit.examples.tools.Parallel;
+import io.prockit.examples.tools.Pgrep;
 import io.prockit.examples.tools.Pkill;
 import io.prockit.examples.tools.Ps;
 import io.prockit.examples.tools.Pstree;
@@ -44,6 +45,9 @@ public final class Main {
 
     private static final Map<String, Subcommand> COMMANDS = new LinkedHashMap<>();
 
+    /** The widest usage that shares its line with the description in {@code help}. */
+    private static final int USAGE_COLUMN = 36;
+
     static {
         command("list", "list", "list the examples: name, platform, seed and what each shows", (a, out) -> list(out));
         command("run", "run NAME [args]", "run one example", Main::runExample);
@@ -56,8 +60,10 @@ public final class Main {
                 (a, out) -> Ps.run(a.toArray(new String[0]), out, System.err));
         command("pstree", "pstree [PID]", "show the process tree", (a, out) -> Pstree.run(a.toArray(new String[0]), out,
                 System.err));
-        command("pkill", "pkill [--name|--substring|--regex|--cmdline|--user|--older-than|--tree|--signal|--grace|"
-                + "--dry-run] ...", "find processes and kill them with escalation, printing the report",
+        command("pgrep", "pgrep [options] PATTERN", "list the pids of matching processes (procps-ng pgrep)",
+                (a, out) -> Pgrep.pgrep(a.toArray(new String[0]), out, System.err));
+        command("pkill", "pkill [-SIGNAL] [options] PATTERN",
+                "signal matching processes (procps-ng pkill; extras --tree, --grace, --dry-run)",
                 (a, out) -> Pkill.run(a.toArray(new String[0]), out, System.err));
         command("parallel", "parallel [-j N] -- CMD [ARG|{}]... ::: VALUE...",
                 "run a command once per value, N at a time, output lines tagged with their value (GNU parallel --tag)",
@@ -129,8 +135,16 @@ public final class Main {
     private static int help(PrintStream out) {
         out.println("usage: java -jar prockit-examples.jar COMMAND [args]");
         out.println();
+        // One column for the usages up to USAGE_COLUMN wide; a longer usage gets a line of its own.
+        int width = COMMANDS.values().stream().mapToInt(c -> c.usage().length()).filter(n -> n <= USAGE_COLUMN)
+                .max().orElse(USAGE_COLUMN);
         for (Subcommand c : COMMANDS.values()) {
-            out.printf("  %-22s %s%n", c.usage(), c.description());
+            if (c.usage().length() > width) {
+                out.println("  " + c.usage());
+                out.printf("  %-" + width + "s  %s%n", "", c.description());
+            } else {
+                out.printf("  %-" + width + "s  %s%n", c.usage(), c.description());
+            }
         }
         return 0;
     }

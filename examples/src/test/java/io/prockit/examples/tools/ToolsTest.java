@@ -103,28 +103,6 @@ class ToolsTest {
     }
 
     @Test
-    void pkillDryRunThenKillsExactlyTheMatches() throws Exception {
-        String t = token();
-        Child sh = tree(t, "");
-        try {
-            List<ProcessInfo> sleeps = awaitSleeps(t, sh.pid());
-            String[] base = {"--name", "sleep", "--cmdline", t, "--older-than", "0s", "--grace", "60s"};
-            String[] dry = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of("--dry-run"))
-                    .toArray(String[]::new);
-            assertEquals(0, Pkill.run(dry, out, err), err());
-            assertTrue(out().contains("WOULD_SIGNAL"), out());
-            assertTrue(sleeps.stream().allMatch(ProcessInfo::isRunning));
-            outBytes.reset();
-            assertEquals(0, Pkill.run(base, out, err), err());
-            assertTrue(out().contains("2 matched: 2 ended"), out());
-            assertTrue(sleeps.stream().noneMatch(ProcessInfo::isRunning));
-            assertEquals(1, Pkill.run(base, out, err), "nothing matches any more");
-        } finally {
-            cleanUp(t, sh);
-        }
-    }
-
-    @Test
     void parallelTagsEveryLineAndCountsFailures() throws Exception {
         String[] args = {"-j", "3", "--", "/bin/sh", "-c", "echo out {}; echo err {} >&2; printf tail-{}; test {} != b",
             ":::", "a", "b", "c", "d"};
@@ -143,20 +121,6 @@ class ToolsTest {
         assertEquals(usage, Parallel.run(new String[] {"echo", "x"}, out, err), "no :::");
         assertEquals(usage, Parallel.run(new String[] {":::", "x"}, out, err), "no command");
         assertEquals(usage, Parallel.run(new String[] {"-j", "0", "echo", ":::", "x"}, out, err));
-    }
-
-    @Test
-    void pkillRefusesBadArguments() throws Exception {
-        int usage = ToolSupport.exUsage();
-        assertEquals(usage, Pkill.run(new String[0], out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--name"}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--older-than", "five"}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--older-than", "-5s"}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--regex", "("}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--signal", "SIGNOPE"}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--substring", ""}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--frobnicate"}, out, err));
-        assertTrue(err().contains("usage: pkill"), err());
     }
 
     @Test
