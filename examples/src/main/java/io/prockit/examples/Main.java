@@ -45,6 +45,9 @@ public final class Main {
 
     private static final Map<String, Subcommand> COMMANDS = new LinkedHashMap<>();
 
+    /** Other names of commands, not listed in {@code help}: the older spelling {@code run-with-timeout}. */
+    private static final Map<String, String> ALIASES = new LinkedHashMap<>();
+
     /** The widest usage that shares its line with the description in {@code help}. */
     private static final int USAGE_COLUMN = 36;
 
@@ -68,9 +71,10 @@ public final class Main {
         command("parallel", "parallel [-j N] -- CMD [ARG|{}]... ::: VALUE...",
                 "run a command once per value, N at a time, output lines tagged with their value (GNU parallel --tag)",
                 (a, out) -> Parallel.run(a.toArray(new String[0]), out, System.err));
-        command("run-with-timeout", "run-with-timeout --timeout 5s [--kill-after 2s] -- CMD ARGS...",
-                "run a command, killing its whole tree on timeout (exit codes as GNU timeout)",
+        command("timeout", "timeout [-s SIG] [-k DUR] DURATION CMD...",
+                "run a command, killing its whole tree on time-out (GNU coreutils timeout; alias run-with-timeout)",
                 (a, out) -> RunWithTimeout.run(a.toArray(new String[0]), out, System.err));
+        ALIASES.put("run-with-timeout", "timeout");
     }
 
     private Main() {
@@ -118,7 +122,7 @@ public final class Main {
             help(out);
             return 2;
         }
-        Subcommand c = COMMANDS.get(args[0]);
+        Subcommand c = COMMANDS.get(ALIASES.getOrDefault(args[0], args[0]));
         if (c == null) {
             System.err.println("unknown command: " + args[0]);
             help(System.err);

@@ -128,9 +128,10 @@ class ToolsTest {
         assertEquals(3, RunWithTimeout.run(new String[] {"--timeout", "60s", "--", "/bin/sh", "-c", "exit 3"}, out, err));
         assertEquals(RunWithTimeout.NOT_FOUND,
                 RunWithTimeout.run(new String[] {"--timeout", "5s", "/nonexistent/prog-" + token()}, out, err));
-        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--", "true"}, out, err));
-        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--timeout", "1s"}, out, err));
-        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--timeout", "soon", "true"}, out, err));
+        assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--", "true"}, out, err));
+        assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--timeout", "1s"}, out, err));
+        assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--timeout", "soon", "true"}, out, err));
+        assertEquals(3, RunWithTimeout.run(new String[] {"60s", "/bin/sh", "-c", "exit 3"}, out, err), "GNU's form");
     }
 
     /**
