@@ -32,9 +32,11 @@ import java.util.OptionalInt;
  * @param nice  the nice value, 0 when unknown
  * @param vszKib virtual size in KiB, -1 when unknown
  * @param locked true when the process has pages locked in memory
+ * @param rssKib resident set in KiB as {@code VmRSS} counts it (exact, where {@code stat} and {@code statm}
+ *               give the kernel's per-cpu approximation), 0 for kernel threads, -1 when unknown
  */
 record ProcFields(int pid, int ruid, int euid, int rgid, int pgid, int sid, int ttyNr, int tpgid, int nice,
-                  long vszKib, boolean locked) {
+                  long vszKib, boolean locked, long rssKib) {
 
     static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT)
             .contains("linux");
@@ -71,7 +73,7 @@ record ProcFields(int pid, int ruid, int euid, int rgid, int pgid, int sid, int 
                 // gone or not permitted: unknown
             }
         }
-        return new ProcFields(p.pid(), u, u, -1, pgid, sid, -1, -1, 0, -1, false);
+        return new ProcFields(p.pid(), u, u, -1, pgid, sid, -1, -1, 0, -1, false, -1);
     }
 
     private static Optional<ProcFields> linux(int pid) {
@@ -90,6 +92,7 @@ record ProcFields(int pid, int ruid, int euid, int rgid, int pgid, int sid, int 
             int euid = -1;
             int rgid = -1;
             boolean locked = false;
+            long rss = 0;
             List<String> status = Files.readAllLines(Path.of("/proc", Integer.toString(pid), "status"),
                     StandardCharsets.UTF_8);
             for (String line : status) {
@@ -101,9 +104,12 @@ record ProcFields(int pid, int ruid, int euid, int rgid, int pgid, int sid, int 
                     rgid = Integer.parseInt(line.substring(4).trim().split("\\s+")[0]);
                 } else if (line.startsWith("VmLck:")) {
                     locked = !line.substring(6).trim().startsWith("0 ");
+                } else if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
-            return Optional.of(new ProcFields(pid, ruid, euid, rgid, pgid, sid, ttyNr, tpgid, nice, vsz, locked));
+            return Optional.of(new ProcFields(pid, ruid, euid, rgid, pgid, sid, ttyNr, tpgid, nice, vsz, locked,
+                    rss));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // gone since it was listed, or unreadable
         }
