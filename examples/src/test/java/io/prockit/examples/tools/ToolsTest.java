@@ -88,15 +88,18 @@ class ToolsTest {
         Child sh = tree(t, "");
         try {
             List<ProcessInfo> sleeps = awaitSleeps(t, sh.pid());
-            assertEquals(0, Pstree.run(new String[] {Integer.toString(sh.pid())}, out, err));
+            assertEquals(0, Pstree.run(new String[] {"-pA", Integer.toString(sh.pid())}, out, err));
             List<String> lines = out().lines().toList();
-            assertEquals(3, lines.size(), out());
-            assertTrue(lines.get(0).endsWith("(" + sh.pid() + ")"));
+            assertEquals(2, lines.size(), out());
+            assertTrue(lines.get(0).startsWith("sh(" + sh.pid() + ")-+-sleep("), out());
             for (ProcessInfo s : sleeps) {
-                assertTrue(out().contains("sleep (" + s.pid() + ")"), out());
+                assertTrue(out().contains("sleep(" + s.pid() + ")"), out());
             }
-            assertEquals(ToolSupport.exUsage(), Pstree.run(new String[] {"x"}, out, err));
-            assertEquals(ToolSupport.exUsage(), Pstree.run(new String[] {"0"}, out, err));
+            outBytes.reset();
+            assertEquals(0, Pstree.run(new String[] {"-A", Integer.toString(sh.pid())}, out, err));
+            assertEquals("sh---2*[sleep]", out().strip(), "identical children merged, as psmisc does");
+            assertEquals(1, Pstree.run(new String[] {"-Z"}, out, err));
+            assertEquals(1, Pstree.run(new String[] {"no-such-user-" + t}, out, err));
         } finally {
             cleanUp(t, sh);
         }
