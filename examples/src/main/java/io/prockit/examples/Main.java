@@ -68,8 +68,8 @@ public final class Main {
         command("pkill", "pkill [-SIGNAL] [options] PATTERN",
                 "signal matching processes (procps-ng pkill; extras --tree, --grace, --dry-run)",
                 (a, out) -> Pkill.run(a.toArray(new String[0]), out, System.err));
-        command("parallel", "parallel [-j N] -- CMD [ARG|{}]... ::: VALUE...",
-                "run a command once per value, N at a time, output lines tagged with their value (GNU parallel --tag)",
+        command("parallel", "parallel [-j N] [-k] [--tag] CMD ::: VALUE...",
+                "run a command once per value, N at a time (GNU parallel; values from stdin without :::)",
                 (a, out) -> Parallel.run(a.toArray(new String[0]), out, System.err));
         command("timeout", "timeout [-s SIG] [-k DUR] DURATION CMD...",
                 "run a command, killing its whole tree on time-out (GNU coreutils timeout; alias run-with-timeout)",

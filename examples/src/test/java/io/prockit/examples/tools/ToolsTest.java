@@ -106,27 +106,6 @@ class ToolsTest {
     }
 
     @Test
-    void parallelTagsEveryLineAndCountsFailures() throws Exception {
-        String[] args = {"-j", "3", "--", "/bin/sh", "-c", "echo out {}; echo err {} >&2; printf tail-{}; test {} != b",
-            ":::", "a", "b", "c", "d"};
-        assertEquals(1, Parallel.run(args, out, err), "one job (b) failed; " + err());
-        List<String> lines = out().lines().sorted().toList();
-        assertEquals(List.of("a\tout a", "a\ttail-a", "b\tout b", "b\ttail-b", "c\tout c", "c\ttail-c",
-                "d\tout d", "d\ttail-d"), lines);
-        assertEquals(List.of("a\terr a", "b\terr b", "c\terr c", "d\terr d"), err().lines().sorted().toList());
-        outBytes.reset();
-        assertEquals(0, Parallel.run(new String[] {"/bin/echo", "v=", ":::", "x"}, out, err));
-        assertEquals("x\tv= x\n", out(), "without {} the value is the last argument");
-        outBytes.reset();
-        assertEquals(2, Parallel.run(new String[] {"/nonexistent/prog", ":::", "1", "2"}, out, err));
-        assertTrue(err().contains("/nonexistent/prog"), err());
-        int usage = ToolSupport.exUsage();
-        assertEquals(usage, Parallel.run(new String[] {"echo", "x"}, out, err), "no :::");
-        assertEquals(usage, Parallel.run(new String[] {":::", "x"}, out, err), "no command");
-        assertEquals(usage, Parallel.run(new String[] {"-j", "0", "echo", ":::", "x"}, out, err));
-    }
-
-    @Test
     void runPassesTheExitStatusThrough() throws Exception {
         assertEquals(3, RunWithTimeout.run(new String[] {"--timeout", "60s", "--", "/bin/sh", "-c", "exit 3"}, out, err));
         assertEquals(RunWithTimeout.NOT_FOUND,
