@@ -56,12 +56,12 @@ public final class Main {
         command("run", "run NAME [args]", "run one example", Main::runExample);
         command("all", "all", "run every example safe on this OS and print a summary", (a, out) -> all(out));
         command("help", "help", "show this help", (a, out) -> help(out));
-        command("bench", "bench [spawn|concurrent|pipe|table|cold|all] [--n N] [--rounds R] [--children K] [--out DIR]",
-                "measure prockit against C posix_spawn, the JDK and NuProcess; writes CSV and a PNG chart",
+        command("bench", "bench SUBCOMMAND|all [options]",
+                "measure prockit against C, the JDK, NuProcess and procps (bench alone: its help)",
                 (a, out) -> Bench.run(a.toArray(new String[0]), out));
-        command("ps", "ps [--json]", "list processes: pid, ppid, user, start, state, cpu, rss, cmdline",
+        command("ps", "ps [-ef|aux|-p PID|-o COLS|--json]", "list processes (procps-ng ps; --json: prockit's extra)",
                 (a, out) -> Ps.run(a.toArray(new String[0]), out, System.err));
-        command("pstree", "pstree [PID]", "show the process tree", (a, out) -> Pstree.run(a.toArray(new String[0]), out,
+        command("pstree", "pstree [-apu] [PID|USER]", "show the process tree (psmisc pstree)", (a, out) -> Pstree.run(a.toArray(new String[0]), out,
                 System.err));
         command("pgrep", "pgrep [options] PATTERN", "list the pids of matching processes (procps-ng pgrep)",
                 (a, out) -> Pgrep.pgrep(a.toArray(new String[0]), out, System.err));
@@ -137,7 +137,8 @@ public final class Main {
     }
 
     private static int help(PrintStream out) {
-        out.println("usage: java -jar prockit-examples.jar COMMAND [args]");
+        out.println("usage: prockit COMMAND [args]   (the launcher in bin/; or java -jar prockit-examples.jar ...)");
+        out.println("       a link named after a command (pgrep -> prockit) runs that command; COMMAND --help: its help");
         out.println();
         // One column for the usages up to USAGE_COLUMN wide; a longer usage gets a line of its own.
         int width = COMMANDS.values().stream().mapToInt(c -> c.usage().length()).filter(n -> n <= USAGE_COLUMN)
