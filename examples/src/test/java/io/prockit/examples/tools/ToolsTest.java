@@ -145,6 +145,23 @@ class ToolsTest {
     }
 
     @Test
+    void everyHelpNamesItsModelAndWhatItDoesNotSupport() throws Exception {
+        String[] help = {"--help"};
+        List<String> models = List.of("procps-ng 4 pgrep", "procps-ng 4 pkill", "procps-ng ps", "psmisc pstree",
+                "GNU coreutils timeout", "GNU parallel");
+        int[] codes = {Pgrep.pgrep(help, out, err), Pgrep.pkill(help, out, err), Ps.run(help, out, err),
+            Pstree.run(help, out, err), RunWithTimeout.run(help, out, err), Parallel.run(help, out, err)};
+        for (int code : codes) {
+            assertEquals(0, code, err());
+        }
+        String text = out();
+        for (String model : models) {
+            assertTrue(text.contains("Model: " + model), model + " in\n" + text);
+        }
+        assertEquals(6, text.split("Not supported:", -1).length - 1, "every help says what it does not support");
+    }
+
+    @Test
     void durationsParseLikeGnuTimeout() throws Exception {
         assertEquals(Duration.ofSeconds(5), ToolSupport.duration("x", "5"));
         assertEquals(Duration.ofMillis(1500), ToolSupport.duration("x", "1.5s"));
