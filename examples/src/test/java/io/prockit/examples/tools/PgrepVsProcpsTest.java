@@ -157,7 +157,7 @@ class PgrepVsProcpsTest {
                 ours.start(arg);
             }
             Result want = ModelCommands.model(pkill, args.stream().map(x -> x.replace("NAME", model.name)).toList());
-            Result got = ModelCommands.prockit(Pgrep::pkill, args.stream().map(x -> x.replace("NAME", ours.name))
+            Result got = ModelCommands.prockit(Pkill::run, args.stream().map(x -> x.replace("NAME", ours.name))
                     .toList());
             assertEquals(want.code(), got.code(), () -> args + "\nprocps: " + want + "\nprockit: " + got);
             assertEquals(normalized(want.out(), model), normalized(got.out(), ours),
