@@ -162,6 +162,17 @@ class ToolsTest {
     }
 
     @Test
+    void parallelCapsTheFailureCountAt101AsGnu() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("-j", "8", "exit 1", ":::"));
+        for (int i = 0; i < 102; i++) {
+            args.add(Integer.toString(i));
+        }
+        assertEquals(101, Parallel.run(args.toArray(new String[0]), out, err), "more than 100 failed jobs");
+        args.set(2, "test {} -lt 3");
+        assertEquals(99, Parallel.run(args.toArray(new String[0]), out, err), "99 of 102 failed");
+    }
+
+    @Test
     void durationsParseLikeGnuTimeout() throws Exception {
         assertEquals(Duration.ofSeconds(5), ToolSupport.duration("x", "5"));
         assertEquals(Duration.ofMillis(1500), ToolSupport.duration("x", "1.5s"));
