@@ -71,6 +71,10 @@ public final class RunWithTimeout {
                 "be executed, 127 COMMAND not found, 137 (128+9) the command was killed with KILL; otherwise",
                 "the status of COMMAND (128+N when it ended on signal N).",
                 "",
+                "A TERM, INT or HUP that ends timeout itself is passed on to the command as TERM (to its tree).",
+                "Without --foreground the command runs in a process group of its own, as with GNU (it then",
+                "cannot read from the terminal: use --foreground for interactive commands).",
+                "",
                 "Not supported: --version. On Windows only TERM and KILL can be sent (as a polite close and",
                 "TerminateProcess).");
     }
@@ -111,7 +115,10 @@ public final class RunWithTimeout {
         }
         Child child;
         try {
-            child = Command.of(o.command()).spawn();
+            // As GNU timeout: the command gets a process group of its own unless --foreground, so that what
+            // it starts can be found and ended with it even after it is gone.
+            Command c = Command.of(o.command());
+            child = (o.foreground() ? c : c.newProcessGroup()).spawn();
         } catch (OsException e) {
             String why = e.kind() == ErrorKind.NOT_FOUND ? "No such file or directory"
                     : e.kind() == ErrorKind.PERMISSION_DENIED ? "Permission denied" : e.getMessage();
@@ -123,6 +130,18 @@ public final class RunWithTimeout {
             err.println("timeout: " + e.getMessage());
             return FAILED;
         }
+        // GNU timeout passes a TERM, INT or HUP it receives on to the command; a JVM ends on them, so a
+        // shutdown hook sends TERM to the command (its tree unless --foreground) while it still runs.
+        Thread forward = new Thread(() -> {
+            if (child.tryWait().isEmpty()) {
+                try {
+                    send(child, o, Signal.SIGTERM, err);
+                } catch (InterruptedException | RuntimeException e) {
+                    // the JVM is going down: nothing more to do
+                }
+            }
+        }, "timeout-forward");
+        boolean hooked = addHook(forward);
         try (child) {
             Optional<ExitStatus> done = o.timeout().isZero() ? Optional.of(child.waitFor())
                     : child.waitFor(o.timeout());
@@ -140,6 +159,23 @@ public final class RunWithTimeout {
                 return KILLED;
             }
             return o.preserveStatus() ? statusCode(status) : TIMED_OUT;
+        } finally {
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(forward);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs (or ran) already
+                }
+            }
+        }
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
         }
     }
 

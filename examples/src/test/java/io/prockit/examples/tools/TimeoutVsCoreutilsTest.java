@@ -1,7 +1,12 @@
 package io.prockit.examples.tools;
 
+import io.prockit.Child;
+import io.prockit.Command;
+import io.prockit.JavaChild;
 import io.prockit.ProcessInfo;
+import io.prockit.Stdio;
 import io.prockit.ProcessQuery;
+import io.prockit.ProcessState;
 import io.prockit.examples.tools.ModelCommands.Result;
 import io.prockit.examples.tools.ModelCommands.Sleepers;
 import org.junit.jupiter.api.Test;
@@ -35,9 +40,15 @@ class TimeoutVsCoreutilsTest {
         return l;
     }
 
+    /** The test's sleepers still running (a zombie waiting for a slow init to reap it has ended). */
+    private static List<ProcessInfo> running(Sleepers s) {
+        return ProcessQuery.all().name(s.name)
+                .where(p -> p.orElse(ProcessInfo::state, ProcessState.UNKNOWN) != ProcessState.ZOMBIE).list();
+    }
+
     /** Every process carrying the test's unique name has ended (or is killed, and the test fails). */
     private static void assertNoneLeft(Sleepers s, String what) throws InterruptedException {
-        List<ProcessInfo> left = ProcessQuery.all().name(s.name).list();
+        List<ProcessInfo> left = running(s);
         for (ProcessInfo p : left) {
             if (!p.waitFor(Duration.ofSeconds(10))) {
                 p.kill();
@@ -47,7 +58,7 @@ class TimeoutVsCoreutilsTest {
     }
 
     private static void killLeft(Sleepers s) throws InterruptedException {
-        for (ProcessInfo p : ProcessQuery.all().name(s.name).list()) {
+        for (ProcessInfo p : running(s)) {
             try {
                 p.kill();
                 p.waitFor(Duration.ofSeconds(10));
@@ -108,6 +119,40 @@ class TimeoutVsCoreutilsTest {
             // GNU signals its process group, prockit the tree: either way no sleeper survives.
             assertSame(timeout, s, a("0.3", "sh", "-c", "SLEEP 30 & SLEEP 31 & wait"), true);
             assertSame(timeout, s, a("-k", "0.3", "0.3", "sh", "-c", "trap '' TERM; SLEEP 30 & SLEEP 31 & wait"), true);
+        }
+    }
+
+    /** Starts {@code command} (timeout with a sleeper), TERMs it once the sleeper runs: the sleeper must end. */
+    private static void assertTermReachesTheCommand(Command command, Sleepers s, String who) throws Exception {
+        Child timeout = command.stdin(Stdio.discard()).stdout(Stdio.discard()).spawn();
+        try {
+            List<ProcessInfo> sleepers = List.of();
+            for (int i = 0; i < 6000 && sleepers.isEmpty(); i++) {
+                Thread.sleep(10);
+                sleepers = running(s);
+            }
+            assertEquals(1, sleepers.size(), who + ": the command started");
+            timeout.terminate();
+            assertTrue(timeout.waitFor(Duration.ofSeconds(30)).isPresent(), who + " ended on TERM");
+            assertNoneLeft(s, who + " TERMed");
+        } finally {
+            timeout.kill();
+            timeout.waitFor(Duration.ofSeconds(30));
+            timeout.close();
+            killLeft(s);
+        }
+    }
+
+    @Test
+    void aTermToTimeoutReachesTheCommandAsWithCoreutils() throws Exception {
+        Path timeout = ModelCommands.require("timeout", "--version", "GNU coreutils");
+        try (Sleepers s = new Sleepers("tg")) {
+            // the sleeper is the command's child: the signal must reach beyond the command itself
+            String script = s.program + " 300 & wait";
+            assertTermReachesTheCommand(Command.of(timeout.toString(), "60", "sh", "-c", script), s,
+                    "coreutils timeout");
+            assertTermReachesTheCommand(JavaChild.of(RunWithTimeout.class, "60", "sh", "-c", script).command(), s,
+                    "prockit timeout");
         }
     }
 
