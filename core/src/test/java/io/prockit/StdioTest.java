@@ -4,13 +4,14 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link Stdio}'s factories and what they refuse. */
+/**
+ * What {@link Stdio}'s factories refuse, before anything runs. What each redirect does to a child is tested
+ * with real processes in the posix module ({@code StdioBehaviourTest}).
+ */
 class StdioTest {
 
     @Test
@@ -20,18 +21,6 @@ class StdioTest {
         assertSame(Stdio.Pipe.INSTANCE, Stdio.pipe());
         assertSame(Stdio.Discard.INSTANCE, Stdio.discard());
         assertSame(Stdio.ToStdout.INSTANCE, Stdio.toStdout());
-    }
-
-    @Test
-    void filesKeepPathAndMode() {
-        Path p = Path.of("/tmp/x.txt");
-        assertEquals(new Stdio.ReadFile(p), Stdio.from(p));
-        assertEquals(new Stdio.WriteFile(p, false), Stdio.to(p));
-        assertEquals(new Stdio.WriteFile(p, true), Stdio.appendTo(p));
-        assertFalse(((Stdio.WriteFile) Stdio.to(p)).append());
-        assertTrue(((Stdio.WriteFile) Stdio.appendTo(p)).append());
-        assertEquals(7, ((Stdio.Fd) Stdio.fd(7)).parentFd());
-        assertEquals(0, ((Stdio.Fd) Stdio.fd(0)).parentFd());
     }
 
     @Test

@@ -364,15 +364,22 @@ class ProcessListenerTest {
     void aThrowingCallbackIsReportedAndDetachedAndTheDeliveryToOthersGoesOn() throws Exception {
         try (Reports reports = new Reports()) {
             AtomicInteger calls = new AtomicInteger();
+            CountDownLatch first = new CountDownLatch(1);
             Recorder r = new Recorder() {
                 @Override
                 public void onStdout(ByteBuffer data) {
                     super.onStdout(data);
                     calls.incrementAndGet();
+                    first.countDown();
                     throw new IllegalStateException("listener bug (expected by the test)");
                 }
             };
-            Command.of("/bin/sh", "-c", "echo one; sleep 0.2; echo two").spawn(r);
+            // "two" is written only after the listener has thrown on "one" (the test releases it through stdin),
+            // so the two can never arrive in one read: whatever reaches the listener after the throw is a bug.
+            Child c = Command.of("/bin/sh", "-c", "echo one; read go; echo two").stdin(Stdio.pipe()).spawn(r);
+            assertTrue(first.await(30, TimeUnit.SECONDS), "the first line reached the listener");
+            c.stdin().write("go\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            c.stdin().close();
             assertEquals(ExitStatus.exited(0), r.await());
             assertEquals("one\n", r.stdout(), "nothing is delivered after the throw");
             assertEquals(1, calls.get());

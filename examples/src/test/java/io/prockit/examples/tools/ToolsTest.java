@@ -129,19 +129,66 @@ class ToolsTest {
     @Test
     void runKillsTheWholeTreeOnTimeout() throws Exception {
         String t = token();
-        int code = RunWithTimeout.run(new String[] {"--timeout", "300ms", "--", "/bin/sh", "-c",
+        TreeWatch seen = TreeWatch.start(t);
+        int code = RunWithTimeout.run(new String[] {"--timeout", "5s", "--", "/bin/sh", "-c",
                 "sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
         assertEquals(RunWithTimeout.TIMED_OUT, code, err());
+        assertEquals(2, seen.stop(), "both grandchildren existed before the timeout, so the kill had a tree to end");
         assertTreeEnds(t);
     }
 
     @Test
     void runForcesWithKillAfterAndReports137() throws Exception {
         String t = token();
-        int code = RunWithTimeout.run(new String[] {"--timeout", "300ms", "--kill-after", "200ms", "--", "/bin/sh", "-c",
+        TreeWatch seen = TreeWatch.start(t);
+        // The trap is the shell's first command and the sleeps come after it: once they run (seen), TERM is ignored.
+        int code = RunWithTimeout.run(new String[] {"--timeout", "5s", "--kill-after", "200ms", "--", "/bin/sh", "-c",
                 "trap '' TERM; sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
         assertEquals(RunWithTimeout.KILLED, code, err());
+        assertEquals(2, seen.stop(), "both grandchildren existed before the timeout");
         assertTreeEnds(t);
+    }
+
+    /** Counts, from another thread, the distinct processes whose command line holds a token, while a tool runs. */
+    private static final class TreeWatch implements Runnable {
+        private final String token;
+        private final java.util.Set<Integer> pids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile boolean stop;
+        private Thread thread;
+
+        static TreeWatch start(String token) {
+            TreeWatch w = new TreeWatch(token);
+            w.thread = new Thread(w, "tree-watch");
+            w.thread.setDaemon(true);
+            w.thread.start();
+            return w;
+        }
+
+        private TreeWatch(String token) {
+            this.token = token;
+        }
+
+        @Override
+        public void run() {
+            while (!stop) {
+                for (ProcessInfo p : ProcessQuery.all().cmdlineContains(token).list()) {
+                    if (p.cmdline().size() > 1 && p.cmdline().get(0).endsWith("sleep")) {
+                        pids.add(p.pid());
+                    }
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        int stop() throws InterruptedException {
+            stop = true;
+            thread.join();
+            return pids.size();
+        }
     }
 
     @Test
