@@ -4,8 +4,30 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.prockit.WaitResult;
+import io.prockit.posix.darwin.DarwinProcessTable;
+import io.prockit.posix.darwin.KqueueReaper;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
+import io.prockit.posix.linux.EpollReaper;
+import io.prockit.posix.linux.LinuxProcessTable;
+import io.prockit.posix.linux.Pidfds;
+import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.Errors;
+import io.prockit.posix.platform.NativeStrings;
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixProcessTable;
+import io.prockit.posix.platform.PosixSignalTable;
+import io.prockit.posix.platform.PosixStatusCodec;
+import io.prockit.posix.process.ChildRegistry;
+import io.prockit.posix.process.FdStreams;
+import io.prockit.posix.process.OutputLoop;
+import io.prockit.posix.process.PollingReaper;
+import io.prockit.posix.process.PosixChild;
+import io.prockit.posix.process.Reaper;
+import io.prockit.posix.process.WaitEngine;
+import io.prockit.posix.spawn.Exec;
+import io.prockit.posix.spawn.PosixSpawn;
+import io.prockit.posix.spawn.Spawner;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.CurrentProcess;
 import io.prockit.spi.PidfdCalls;
@@ -48,12 +70,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class PosixBackend
         implements ProcessBackend, CurrentProcess, PosixCalls, SavedIdCalls, SchedulerCalls, PidfdCalls {
-    static final Logger LOG = LoggerFactory.getLogger("io.prockit.posix");
+    public static final Logger LOG = LoggerFactory.getLogger("io.prockit.posix");
 
     private static volatile PosixConstants running;
 
-    final PosixConstants c;
-    final Errors errors;
+    public final PosixConstants c;
+    public final Errors errors;
     private final boolean darwin;
     private final PosixStatusCodec codec;
     private final PosixSignalTable signals;
@@ -78,7 +100,7 @@ public final class PosixBackend
         running = c;
     }
 
-    static PosixConstants table() {
+    public static PosixConstants table() {
         PosixConstants r = running;
         return r != null ? r : new PosixBackend().c;
     }
@@ -122,19 +144,19 @@ public final class PosixBackend
         return s;
     }
 
-    boolean isDarwin() {
+    public boolean isDarwin() {
         return darwin;
     }
 
-    Reaper reaper() {
+    public Reaper reaper() {
         return state().reaper;
     }
 
-    Pidfds pidfds() {
+    public Pidfds pidfds() {
         return state().pidfds;
     }
 
-    WaitEngine waits() {
+    public WaitEngine waits() {
         return waits;
     }
 
@@ -296,7 +318,7 @@ public final class PosixBackend
      * reaped. Callers hold {@link ChildRegistry#spawning()} from before {@code posix_spawn} until this returns,
      * so no wait for "any child" can take the pid for a foreign one meanwhile.
      */
-    PosixChild adopt(int pid, int pgid, boolean ownGroup, Spawner.Pipes pipes) {
+    public PosixChild adopt(int pid, int pgid, boolean ownGroup, Spawner.Pipes pipes) {
         NativeState s = state();
         int pidfd = -1;
         if (s.reaper instanceof EpollReaper) {
@@ -332,7 +354,7 @@ public final class PosixBackend
      * Hands a child back to the reaper after the threads waiting on it in {@code waitFor} left without
      * reaping it; never throws (falls back to polling, like {@link #adopt}).
      */
-    void watch(PosixChild child) {
+    public void watch(PosixChild child) {
         NativeState s = state();
         try {
             s.reaper.register(child);
@@ -343,27 +365,27 @@ public final class PosixBackend
         }
     }
 
-    Termination termination(int status, Memory rusage) {
+    public Termination termination(int status, Memory rusage) {
         return new Termination(status & 0xffffffffL, PosixChild.decode(codec, status),
                 PosixChild.rusage(rusage, !darwin));
     }
 
-    void forget(PosixChild child) {
+    public void forget(PosixChild child) {
         children.remove(child);
     }
 
-    int ownPgrp() {
+    public int ownPgrp() {
         return LibC.getpgrp();
     }
 
-    List<Integer> descendantsOf(int pid) {
+    public List<Integer> descendantsOf(int pid) {
         List<Integer> out = new ArrayList<>();
         ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add((int) d.pid())));
         return out;
     }
 
     /** @return the live process environment ({@code environ}), which {@code putenv} changes */
-    Map<String, String> environ() {
+    public Map<String, String> environ() {
         Map<String, String> env = new LinkedHashMap<>();
         NativeStrings.readVector(environPointer(), entry -> {
             int eq = entry.indexOf('=', 1);
@@ -374,7 +396,7 @@ public final class PosixBackend
         return env;
     }
 
-    Pointer environPointer() {
+    public Pointer environPointer() {
         NativeState s = state();
         return darwin ? DarwinLibC._NSGetEnviron().getPointer(0) : s.environAddress.getPointer(0);
     }
@@ -437,7 +459,7 @@ public final class PosixBackend
             synchronized (this) {
                 t = table;
                 if (t == null) {
-                    t = PosixProcessTable.create(this);
+                    t = darwin ? new DarwinProcessTable(this) : new LinuxProcessTable(this);
                     table = t;
                 }
             }

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.platform;
 
 import org.junit.jupiter.api.Test;
 

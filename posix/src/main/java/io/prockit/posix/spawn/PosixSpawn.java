@@ -1,12 +1,16 @@
-package io.prockit.posix;
+package io.prockit.posix.spawn;
 
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import io.prockit.FileAction;
 import io.prockit.PosixSpawnAttributes;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LinuxLibC;
+import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.NativeStrings;
+import io.prockit.posix.platform.PosixConstants;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +29,13 @@ import java.util.TreeSet;
  * no OPEN or DUP2 action targets is closed ({@code addclosefrom_np} on glibc 2.34+, a close per open
  * descriptor before, {@code POSIX_SPAWN_CLOEXEC_DEFAULT} on macOS).
  */
-final class PosixSpawn {
+public final class PosixSpawn {
     private final PosixBackend b;
     private final PosixConstants c;
     private final boolean darwin;
     private final Function addclosefrom;
 
-    PosixSpawn(PosixBackend backend) {
+    public PosixSpawn(PosixBackend backend) {
         this.b = backend;
         this.c = backend.c;
         this.darwin = backend.isDarwin();
@@ -46,7 +50,7 @@ final class PosixSpawn {
         this.addclosefrom = f;
     }
 
-    int spawn(String program, List<String> argv, Map<String, String> env, PosixSpawnAttributes a, boolean search) {
+    public int spawn(String program, List<String> argv, Map<String, String> env, PosixSpawnAttributes a, boolean search) {
         String op = search ? "posix_spawnp" : "posix_spawn";
         for (int s : a.setsigdef()) {
             checkSignal(op + " setsigdef", s);

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.platform;
 
 import io.prockit.spi.SignalTable;
 
@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Signal names and numbers from the running OS's constant table, plus Linux real-time signals. */
-final class PosixSignalTable implements SignalTable {
+public final class PosixSignalTable implements SignalTable {
     private final Map<String, Integer> byName;
     private final Map<Integer, String> byNumber;
 
-    PosixSignalTable(PosixConstants c) {
+    public PosixSignalTable(PosixConstants c) {
         this(c.all());
     }
 

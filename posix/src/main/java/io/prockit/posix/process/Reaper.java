@@ -1,11 +1,11 @@
-package io.prockit.posix;
+package io.prockit.posix.process;
 
 /**
  * Watches every child for its exit and reaps it, on one thread for all children (DESIGN.md
  * non-negotiable 3): Linux pidfds in one epoll set, macOS one kqueue with {@code EVFILT_PROC},
  * otherwise a single polling thread.
  */
-interface Reaper {
+public interface Reaper {
     /**
      * Starts watching a freshly spawned child.
      *

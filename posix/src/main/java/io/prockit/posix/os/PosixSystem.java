@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.os;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -11,11 +11,16 @@ import io.prockit.OsException;
 import io.prockit.SchedParam;
 import io.prockit.TimesResult;
 import io.prockit.UnameResult;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
-import io.prockit.posix.jna.OptionalLibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.jna.LinuxLibC;
+import io.prockit.posix.jna.OptionalLibC;
+import io.prockit.posix.platform.Errors;
+import io.prockit.posix.platform.NativeStrings;
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.spawn.Spawner;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,14 +41,14 @@ import java.util.TreeSet;
  * {@code sysconf} and {@code confstr} can return -1 (or 0) as a valid result, so the only failure signal is
  * errno changing; they are mapped without {@code LastErrorException} and read {@link Native#getLastError()}.
  */
-final class PosixSystem {
+public final class PosixSystem {
     private final PosixBackend b;
     private final PosixConstants c;
     private final boolean darwin;
     /** Serialises changes of the C environment: setenv/unsetenv may reallocate {@code environ}. */
-    static final Object ENV_LOCK = new Object();
+    public static final Object ENV_LOCK = new Object();
 
-    PosixSystem(PosixBackend backend) {
+    public PosixSystem(PosixBackend backend) {
         this.b = backend;
         this.c = backend.c;
         this.darwin = backend.isDarwin();
@@ -60,7 +65,7 @@ final class PosixSystem {
         static final boolean AVAILABLE = OptionalLibC.available(OptionalLibC.DarwinGetgroups.class);
     }
 
-    int[] getgroups() {
+    public int[] getgroups() {
         try {
             boolean extended = darwin && Extended.AVAILABLE;
             int n = extended ? OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(0, null) : LibC.getgroups(0, null);
@@ -73,7 +78,7 @@ final class PosixSystem {
         }
     }
 
-    int[] getgrouplist(String user, int group) {
+    public int[] getgrouplist(String user, int group) {
         int room = 32;
         while (true) {
             int[] groups = new int[room];
@@ -90,7 +95,7 @@ final class PosixSystem {
         }
     }
 
-    String getlogin() {
+    public String getlogin() {
         try (Memory buf = new Memory(256)) {
             int r = LibC.getlogin_r(buf, buf.size());
             if (r != 0) {
@@ -100,7 +105,7 @@ final class PosixSystem {
         }
     }
 
-    int[] getresuid() {
+    public int[] getresuid() {
         int[] r = new int[1];
         int[] e = new int[1];
         int[] s = new int[1];
@@ -112,7 +117,7 @@ final class PosixSystem {
         return new int[] {r[0], e[0], s[0]};
     }
 
-    int[] getresgid() {
+    public int[] getresgid() {
         int[] r = new int[1];
         int[] e = new int[1];
         int[] s = new int[1];
@@ -125,11 +130,11 @@ final class PosixSystem {
     }
 
     /** A call that returns 0 or sets errno, named for the exception. */
-    interface IdCall {
+    public interface IdCall {
         void run() throws LastErrorException;
     }
 
-    void call(String op, Object subject, IdCall call) {
+    public void call(String op, Object subject, IdCall call) {
         try {
             call.run();
         } catch (LastErrorException e) {
@@ -137,15 +142,15 @@ final class PosixSystem {
         }
     }
 
-    void setresuid(int r, int e, int s) {
+    public void setresuid(int r, int e, int s) {
         call("setresuid", r + "," + e + "," + s, () -> LinuxLibC.setresuid(r, e, s));
     }
 
-    void setresgid(int r, int e, int s) {
+    public void setresgid(int r, int e, int s) {
         call("setresgid", r + "," + e + "," + s, () -> LinuxLibC.setresgid(r, e, s));
     }
 
-    void setgroups(int[] groups) {
+    public void setgroups(int[] groups) {
         int[] copy = groups.length == 0 ? new int[1] : groups.clone();
         if (darwin) {
             call("setgroups", Arrays.toString(groups), () -> DarwinLibC.setgroups(groups.length, copy));
@@ -156,7 +161,7 @@ final class PosixSystem {
 
     // ---- terminal ---------------------------------------------------------------------------------
 
-    String ctermid() {
+    public String ctermid() {
         try (Memory buf = new Memory(1024)) {
             String s = LibC.ctermid(buf);
             return s == null ? "" : s;
@@ -165,25 +170,25 @@ final class PosixSystem {
 
     // ---- environment and working directory --------------------------------------------------------
 
-    void putenv(String name, String value) {
+    public void putenv(String name, String value) {
         synchronized (ENV_LOCK) {
             call("putenv", name, () -> LibC.setenv(name, value, 1));
         }
     }
 
-    void unsetenv(String name) {
+    public void unsetenv(String name) {
         synchronized (ENV_LOCK) {
             call("unsetenv", name, () -> LibC.unsetenv(name));
         }
     }
 
-    Map<String, String> environ() {
+    public Map<String, String> environ() {
         synchronized (ENV_LOCK) {
             return b.environ();
         }
     }
 
-    String getcwd() {
+    public String getcwd() {
         return realCwd();
     }
 
@@ -208,11 +213,11 @@ final class PosixSystem {
     }
 
     /** @return {@link #realCwd()} as a path */
-    static Path realCwdPath() {
+    public static Path realCwdPath() {
         return Path.of(realCwd());
     }
 
-    void chdir(String path) {
+    public void chdir(String path) {
         call("chdir", path, () -> LibC.chdir(path));
         PosixBackend.LOG.debug("chdir({}): the process's working directory changed; user.dir stays {}", path,
                 System.getProperty("user.dir"));
@@ -220,7 +225,7 @@ final class PosixSystem {
 
     // ---- priority, mask, system information -------------------------------------------------------
 
-    int getpriority(int which, int who) {
+    public int getpriority(int which, int who) {
         Native.setLastError(0);
         int r = LibC.getpriority(which, who);
         int errno = Native.getLastError();
@@ -230,7 +235,7 @@ final class PosixSystem {
         return r;
     }
 
-    int nice(int increment) {
+    public int nice(int increment) {
         // nice(3) is getpriority + setpriority on every libc; doing it here gives one error path. Python
         // returns the new niceness, which setpriority may have clamped to the range.
         int now = getpriority(c.optional("PRIO_PROCESS").orElseThrow(), 0);
@@ -246,7 +251,7 @@ final class PosixSystem {
         return getpriority(c.optional("PRIO_PROCESS").orElseThrow(), 0);
     }
 
-    UnameResult uname() {
+    public UnameResult uname() {
         int len = c.optional("UTSNAME_FIELD_LENGTH").orElseThrow();
         try (Memory m = new Memory(c.optional("SIZEOF_utsname").orElseThrow())) {
             m.clear();
@@ -261,7 +266,7 @@ final class PosixSystem {
         }
     }
 
-    TimesResult times() {
+    public TimesResult times() {
         long ticks = LibC.sysconf(c.optional("_SC_CLK_TCK").orElseThrow());
         double hz = ticks > 0 ? ticks : 100;
         try (Memory m = new Memory(4L * Native.LONG_SIZE)) {
@@ -274,7 +279,7 @@ final class PosixSystem {
         }
     }
 
-    double[] getloadavg() {
+    public double[] getloadavg() {
         double[] l = new double[3];
         if (LibC.getloadavg(l, 3) != 3) {
             throw new OsException("getloadavg", null, 0, ErrorKind.OTHER, "Load averages are unobtainable");
@@ -282,19 +287,19 @@ final class PosixSystem {
         return l;
     }
 
-    int cpuCount() {
+    public int cpuCount() {
         long n = LibC.sysconf(c.optional("_SC_NPROCESSORS_ONLN").orElseThrow());
         return n < 1 ? -1 : (int) n;
     }
 
-    int processCpuCount() {
+    public int processCpuCount() {
         if (darwin) {
             return cpuCount(); // macOS has no CPU affinity: every CPU is usable, as Python reports
         }
         return schedGetaffinity(0).size();
     }
 
-    long sysconf(int name) {
+    public long sysconf(int name) {
         Native.setLastError(0);
         long r = LibC.sysconf(name);
         int errno = Native.getLastError();
@@ -304,7 +309,7 @@ final class PosixSystem {
         return r;
     }
 
-    String confstr(int name) {
+    public String confstr(int name) {
         Native.setLastError(0);
         long n = LibC.confstr(name, null, 0);
         int errno = Native.getLastError();
@@ -329,13 +334,13 @@ final class PosixSystem {
         return m;
     }
 
-    void schedSetscheduler(int pid, int policy, SchedParam p) {
+    public void schedSetscheduler(int pid, int policy, SchedParam p) {
         try (Memory m = schedParam(p)) {
             call("sched_setscheduler", pid, () -> LinuxLibC.sched_setscheduler(pid, policy, m));
         }
     }
 
-    int schedGetscheduler(int pid) {
+    public int schedGetscheduler(int pid) {
         try {
             return LinuxLibC.sched_getscheduler(pid);
         } catch (LastErrorException e) {
@@ -343,13 +348,13 @@ final class PosixSystem {
         }
     }
 
-    void schedSetparam(int pid, SchedParam p) {
+    public void schedSetparam(int pid, SchedParam p) {
         try (Memory m = schedParam(p)) {
             call("sched_setparam", pid, () -> LinuxLibC.sched_setparam(pid, m));
         }
     }
 
-    SchedParam schedGetparam(int pid) {
+    public SchedParam schedGetparam(int pid) {
         try (Memory m = schedParam(new SchedParam(0))) {
             LinuxLibC.sched_getparam(pid, m);
             return new SchedParam(m.getInt(0));
@@ -358,7 +363,7 @@ final class PosixSystem {
         }
     }
 
-    double schedRrGetInterval(int pid) {
+    public double schedRrGetInterval(int pid) {
         try (Memory ts = new Memory(16)) {
             LinuxLibC.sched_rr_get_interval(pid, ts);
             return ts.getLong(0) + ts.getLong(8) / 1e9;
@@ -367,7 +372,7 @@ final class PosixSystem {
         }
     }
 
-    void schedSetaffinity(int pid, Set<Integer> cpus) {
+    public void schedSetaffinity(int pid, Set<Integer> cpus) {
         int max = cpus.stream().mapToInt(Integer::intValue).max().orElse(0);
         long size = Math.max(c.optional("SIZEOF_cpu_set_t").orElse(128), ((max / 64) + 1) * 8L);
         try (Memory m = new Memory(size)) {
@@ -379,7 +384,7 @@ final class PosixSystem {
         }
     }
 
-    Set<Integer> schedGetaffinity(int pid) {
+    public Set<Integer> schedGetaffinity(int pid) {
         long size = c.optional("SIZEOF_cpu_set_t").orElse(128);
         while (true) {
             try (Memory m = new Memory(size)) {
@@ -406,11 +411,11 @@ final class PosixSystem {
 
     // ---- descriptors and pseudo-terminals ---------------------------------------------------------
 
-    void close(int fd) {
+    public void close(int fd) {
         call("close", fd, () -> LibC.close(fd));
     }
 
-    OpenptyResult openpty() {
+    public OpenptyResult openpty() {
         int master;
         try {
             master = LibC.posix_openpt(c.O_RDWR | c.O_NOCTTY | c.O_CLOEXEC);
@@ -437,7 +442,7 @@ final class PosixSystem {
         static final boolean PTSNAME_R = OptionalLibC.available(OptionalLibC.PtsnameR.class);
     }
 
-    String ptsname(int master) {
+    public String ptsname(int master) {
         if (!Reentrant.PTSNAME_R) {
             synchronized (PosixSystem.class) { // ptsname(3) answers in a static buffer
                 Native.setLastError(0);
@@ -459,7 +464,7 @@ final class PosixSystem {
         }
     }
 
-    void setWindowSize(int fd, int rows, int columns) {
+    public void setWindowSize(int fd, int rows, int columns) {
         try (Memory ws = new Memory(8)) {
             ws.clear();
             ws.setShort(0, (short) rows);

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.platform;
 
 import com.sun.jna.LastErrorException;
 import io.prockit.ErrorKind;
@@ -6,10 +6,10 @@ import io.prockit.OsException;
 import io.prockit.posix.jna.LibC;
 
 /** Turns an errno into an {@link OsException}: the one place native failures become exceptions. */
-final class Errors {
+public final class Errors {
     private final PosixConstants c;
 
-    Errors(PosixConstants c) {
+    public Errors(PosixConstants c) {
         this.c = c;
     }
 
@@ -42,7 +42,7 @@ final class Errors {
         return ErrorKind.OTHER;
     }
 
-    OsException of(String operation, Object subject, int errno) {
+    public OsException of(String operation, Object subject, int errno) {
         String text;
         try {
             text = LibC.strerror(errno);
@@ -53,7 +53,7 @@ final class Errors {
                 text == null ? "error " + errno : text);
     }
 
-    OsException of(String operation, Object subject, LastErrorException e) {
+    public OsException of(String operation, Object subject, LastErrorException e) {
         return of(operation, subject, e.getErrorCode());
     }
 }

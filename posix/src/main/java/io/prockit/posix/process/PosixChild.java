@@ -1,11 +1,16 @@
-package io.prockit.posix;
+package io.prockit.posix.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import io.prockit.ExitStatus;
 import io.prockit.ResourceUsage;
 import io.prockit.Signal;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
+import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixStatusCodec;
+import io.prockit.posix.spawn.Spawner;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.Termination;
 
@@ -25,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * lock, so a reaped pid (which the kernel may hand to a new process) is never signalled. Waiting
  * itself ({@link #awaitTermination}) is the {@link WaitEngine}'s.
  */
-final class PosixChild implements ChildHandle {
+public final class PosixChild implements ChildHandle {
     /** One {@code struct rusage} buffer per reaping thread (the reaper, or a waiter), read before it is reused. */
     private static final ThreadLocal<Memory> RUSAGE = new ThreadLocal<>() {
         @Override
@@ -53,7 +58,7 @@ final class PosixChild implements ChildHandle {
     /** The pseudo-terminal master when the child runs in one ({@code Command.pty}), else null. */
     private volatile FdStreams.Fd ptyMaster;
 
-    PosixChild(PosixBackend backend, int pid, int pgid, boolean ownGroup, int pidfd, FdStreams.Out stdin,
+    public PosixChild(PosixBackend backend, int pid, int pgid, boolean ownGroup, int pidfd, FdStreams.Out stdin,
                FdStreams.In stdout, FdStreams.In stderr) {
         this.backend = backend;
         this.pid = pid;
@@ -76,7 +81,7 @@ final class PosixChild implements ChildHandle {
     }
 
     /** @return the pidfd, or -1; only meaningful while not reaped */
-    int pidfd() {
+    public int pidfd() {
         synchronized (lock) {
             return pidfd;
         }
@@ -156,7 +161,7 @@ final class PosixChild implements ChildHandle {
      *
      * @return true when the reaper is done with the child: reaped, or left to a kernel waiter
      */
-    boolean reapForReaper() {
+    public boolean reapForReaper() {
         WaitEngine waits = backend.waits();
         if (waits.kernelWaitersPresent()) {
             // Lock order: the child's lock, then the engine's (as in backToReaper, which a leaving waiter calls).
@@ -293,7 +298,7 @@ final class PosixChild implements ChildHandle {
      * Gives the child its pseudo-terminal master (its stdin and stdout are duplicates of it); kept for
      * {@link #resizePty} and closed by {@link #closeStreams()}.
      */
-    void usePty(FdStreams.Fd master) {
+    public void usePty(FdStreams.Fd master) {
         this.ptyMaster = master;
     }
 
@@ -322,12 +327,12 @@ final class PosixChild implements ChildHandle {
     }
 
     /** Marks a child started with {@code detach()}: the exit hook leaves it running. */
-    void markDetached() {
+    public void markDetached() {
         detached = true;
     }
 
     /** @return whether the child was started detached */
-    boolean detached() {
+    public boolean detached() {
         return detached;
     }
 
@@ -337,7 +342,7 @@ final class PosixChild implements ChildHandle {
      *
      * @return whether the child was still there to be killed
      */
-    boolean killAtExit() {
+    public boolean killAtExit() {
         synchronized (lock) {
             if (reaped) {
                 return false;
@@ -437,14 +442,14 @@ final class PosixChild implements ChildHandle {
         }
     }
 
-    static ExitStatus decode(PosixStatusCodec codec, int status) {
+    public static ExitStatus decode(PosixStatusCodec codec, int status) {
         if (codec.ifSignaled(status)) {
             return ExitStatus.signaled(Signal.of(codec.termSig(status)), codec.coreDump(status));
         }
         return ExitStatus.exited(codec.exitStatus(status));
     }
 
-    static ResourceUsage rusage(Memory ru, boolean maxrssInKb) {
+    public static ResourceUsage rusage(Memory ru, boolean maxrssInKb) {
         // struct rusage on LP64: two struct timeval (tv_sec long at 0, tv_usec read as int at 8: a long on
         // Linux, an int plus padding on macOS; either way the low 32 bits on a little-endian machine), then
         // fourteen longs.

@@ -1,13 +1,17 @@
-package io.prockit.posix;
+package io.prockit.posix.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Platform;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.jna.LinuxLibC;
+import io.prockit.posix.linux.EpollReaper;
 import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.spawn.Spawner;
 import io.prockit.spi.OutputSink;
 
 import java.io.IOException;
@@ -30,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * before it is closed, under the watch's lock, which every read also holds, so no read ever reaches a
  * number the process has since reused, and nothing is delivered after the end.
  */
-final class OutputLoop implements Runnable {
+public final class OutputLoop implements Runnable {
     /** System property: {@code poll} makes the shared loop use {@code poll(2)} on Linux too. */
     static final String PROPERTY = "prockit.output.poller";
     private static final int BUFFER = 64 * 1024;
@@ -52,7 +56,7 @@ final class OutputLoop implements Runnable {
      * @return the loop the backend hands streams to, created on first use (its thread on the first
      *         watch); null if it cannot be created (logged once), and callers then read on threads of their own
      */
-    static OutputLoop shared() {
+    public static OutputLoop shared() {
         OutputLoop l = shared;
         if (l != null) {
             return l;
@@ -96,7 +100,7 @@ final class OutputLoop implements Runnable {
      * @param sink where its bytes go
      * @return false if {@code in} is a pseudo-terminal master (the caller reads it)
      */
-    boolean watch(FdStreams.In in, OutputSink sink) {
+    public boolean watch(FdStreams.In in, OutputSink sink) {
         if (in.ptyMaster()) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.darwin;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -6,11 +6,9 @@ import io.prockit.CpuTimes;
 import io.prockit.MemoryInfo;
 import io.prockit.OsException;
 import io.prockit.ProcessState;
-import io.prockit.posix.darwin.BsdInfo;
-import io.prockit.posix.darwin.DarwinConstants;
-import io.prockit.posix.darwin.ProcArgs2;
-import io.prockit.posix.darwin.TaskInfo;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibProc;
+import io.prockit.posix.platform.PosixProcessTable;
 import io.prockit.spi.ProcessEntry;
 
 import java.time.Duration;
@@ -31,11 +29,11 @@ import java.util.OptionalInt;
  * the pid could be reused. Other users' task info and arguments need root: those fields throw
  * {@code PERMISSION_DENIED}.
  */
-final class DarwinProcessTable extends PosixProcessTable {
+public final class DarwinProcessTable extends PosixProcessTable {
     private final int timebaseNumer;
     private final int timebaseDenom;
 
-    DarwinProcessTable(PosixBackend backend) {
+    public DarwinProcessTable(PosixBackend backend) {
         super(backend);
         try (Memory tb = new Memory(8)) {
             tb.clear();

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -6,15 +6,12 @@ import io.prockit.CpuTimes;
 import io.prockit.MemoryInfo;
 import io.prockit.OsException;
 import io.prockit.ProcessState;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.jna.TableLibC;
-import io.prockit.posix.linux.BootTime;
-import io.prockit.posix.linux.ProcCmdline;
-import io.prockit.posix.linux.ProcFiles;
-import io.prockit.posix.linux.ProcStat;
-import io.prockit.posix.linux.ProcStatus;
-import io.prockit.posix.linux.ProcfsConstants;
+import io.prockit.posix.platform.PosixProcessTable;
+import io.prockit.posix.process.WaitEngine;
 import io.prockit.spi.ProcessEntry;
 
 import java.io.File;
@@ -42,7 +39,7 @@ import java.util.OptionalInt;
  * signal, so the check and the signal are one step. Without pidfds (kernels before 5.3) the check
  * is followed by {@code kill(2)}, leaving a window of microseconds.
  */
-final class LinuxProcessTable extends PosixProcessTable {
+public final class LinuxProcessTable extends PosixProcessTable {
     private static final Path PROC = Path.of("/proc");
 
     private final long bootSeconds;
@@ -50,7 +47,7 @@ final class LinuxProcessTable extends PosixProcessTable {
     private final long pageSize;
     private final ThreadLocal<ProcFiles> files = ThreadLocal.withInitial(() -> new ProcFiles(PROC));
 
-    LinuxProcessTable(PosixBackend backend) {
+    public LinuxProcessTable(PosixBackend backend) {
         super(backend);
         ProcFiles f = files.get();
         try {

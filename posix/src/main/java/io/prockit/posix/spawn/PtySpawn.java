@@ -1,10 +1,13 @@
-package io.prockit.posix;
+package io.prockit.posix.spawn;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import io.prockit.PtyOptions;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
+import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.PosixConstants;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

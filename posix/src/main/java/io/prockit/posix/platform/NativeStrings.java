@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.platform;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -14,9 +14,9 @@ import java.util.List;
  * for a typical environment; one {@link Memory} holding the pointer table and the bytes costs a few
  * microseconds (DESIGN.md, measured facts).
  */
-final class NativeStrings {
+public final class NativeStrings {
     /** The encoding of file names, arguments and environment on this JVM. */
-    static final Charset CHARSET = charset();
+    public static final Charset CHARSET = charset();
 
     private NativeStrings() {
     }
@@ -36,7 +36,7 @@ final class NativeStrings {
      * @param strings the strings (already checked for NUL)
      * @return the block; its address is the {@code char **}
      */
-    static Memory vector(List<String> strings) {
+    public static Memory vector(List<String> strings) {
         byte[][] bytes = encode(strings);
         Memory m = new Memory(vectorSize(bytes));
         writeVector(m, 0, bytes);
@@ -47,7 +47,7 @@ final class NativeStrings {
      * @param strings strings without NUL
      * @return each in {@link #CHARSET}
      */
-    static byte[][] encode(List<String> strings) {
+    public static byte[][] encode(List<String> strings) {
         int n = strings.size();
         byte[][] bytes = new byte[n][];
         for (int i = 0; i < n; i++) {
@@ -60,7 +60,7 @@ final class NativeStrings {
      * @param bytes encoded strings
      * @return the bytes {@link #writeVector} writes: the pointer table, its NULL and each string with its NUL
      */
-    static long vectorSize(byte[][] bytes) {
+    public static long vectorSize(byte[][] bytes) {
         long size = (long) (bytes.length + 1) * Native.POINTER_SIZE;
         for (byte[] b : bytes) {
             size += b.length + 1;
@@ -76,7 +76,7 @@ final class NativeStrings {
      * @param at    the offset of the table (pointer-aligned)
      * @param bytes encoded strings
      */
-    static void writeVector(Memory m, long at, byte[][] bytes) {
+    public static void writeVector(Memory m, long at, byte[][] bytes) {
         long base = Pointer.nativeValue(m);
         int n = bytes.length;
         long off = at + (long) (n + 1) * Native.POINTER_SIZE;
@@ -100,7 +100,7 @@ final class NativeStrings {
      * @param at    where
      * @param bytes an encoded string without NUL; written with its terminating NUL
      */
-    static void writeCString(Memory m, long at, byte[] bytes) {
+    public static void writeCString(Memory m, long at, byte[] bytes) {
         m.write(at, bytes, 0, bytes.length);
         m.setByte(at + bytes.length, (byte) 0);
     }
@@ -109,7 +109,7 @@ final class NativeStrings {
      * @param s a string without NUL
      * @return a NUL-terminated copy
      */
-    static Memory cString(String s) {
+    public static Memory cString(String s) {
         byte[] b = s.getBytes(CHARSET);
         Memory m = new Memory(b.length + 1L);
         m.write(0, b, 0, b.length);
@@ -123,7 +123,7 @@ final class NativeStrings {
      * @param vector the vector, may be null
      * @param sink   receives each string
      */
-    static void readVector(Pointer vector, java.util.function.Consumer<String> sink) {
+    public static void readVector(Pointer vector, java.util.function.Consumer<String> sink) {
         if (vector == null) {
             return;
         }

@@ -1,9 +1,13 @@
-package io.prockit.posix;
+package io.prockit.posix.spawn;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
+import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.NativeStrings;
+import io.prockit.posix.platform.PosixConstants;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +26,16 @@ import java.util.Map;
  * because the JVM's threads block signals a new program would not expect to find blocked; if
  * {@code execve} fails the mask is restored.
  */
-final class Exec {
+public final class Exec {
     private final PosixBackend b;
     private final PosixConstants c;
 
-    Exec(PosixBackend backend) {
+    public Exec(PosixBackend backend) {
         this.b = backend;
         this.c = backend.c;
     }
 
-    void execve(String program, List<String> argv, Map<String, String> env, boolean search) {
+    public void execve(String program, List<String> argv, Map<String, String> env, boolean search) {
         String path = program;
         if (search && !program.contains("/")) {
             String pathVar = env != null ? env.get("PATH") : LibC.getenv("PATH");

@@ -1,9 +1,10 @@
-package io.prockit.posix;
+package io.prockit.posix.platform;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Pointer;
 import io.prockit.ErrorKind;
 import io.prockit.OsException;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.TableLibC;
 import io.prockit.spi.ProcessEntry;
@@ -16,18 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the Linux and macOS process tables share: the named actions as signals, the user-name
  * cache, and the error helpers. The subclasses read the table and verify identity.
  */
-abstract class PosixProcessTable implements ProcessTableProvider {
-    final PosixBackend backend;
-    final PosixConstants c;
+public abstract class PosixProcessTable implements ProcessTableProvider {
+    protected final PosixBackend backend;
+    protected final PosixConstants c;
     private final Map<Integer, String> usernames = new ConcurrentHashMap<>();
 
-    PosixProcessTable(PosixBackend backend) {
+    protected PosixProcessTable(PosixBackend backend) {
         this.backend = backend;
         this.c = backend.c;
-    }
-
-    static PosixProcessTable create(PosixBackend backend) {
-        return backend.isDarwin() ? new DarwinProcessTable(backend) : new LinuxProcessTable(backend);
     }
 
     @Override
@@ -51,7 +48,7 @@ abstract class PosixProcessTable implements ProcessTableProvider {
     }
 
     /** kill(2) after the subclass verified identity. */
-    void plainKill(int pid, int signo) {
+    protected void plainKill(int pid, int signo) {
         try {
             LibC.kill(pid, signo);
         } catch (LastErrorException e) {
@@ -63,7 +60,7 @@ abstract class PosixProcessTable implements ProcessTableProvider {
      * The user name for a uid through {@code getpwuid(3)} (so NSS sources such as LDAP count), cached;
      * the number as text when the database has none.
      */
-    String username(int uid) {
+    protected String username(int uid) {
         String cached = usernames.get(uid);
         if (cached != null) {
             return cached;
@@ -78,21 +75,21 @@ abstract class PosixProcessTable implements ProcessTableProvider {
         return name;
     }
 
-    OsException gone(String operation, int pid) {
+    protected OsException gone(String operation, int pid) {
         return backend.errors.of(operation, pid, c.ESRCH);
     }
 
-    OsException reused(String operation, int pid) {
+    protected OsException reused(String operation, int pid) {
         return new OsException(operation, Integer.toString(pid), c.ESRCH, ErrorKind.NO_SUCH_PROCESS,
                 "No such process (the pid now names a newer process)");
     }
 
-    OsException zombie(String operation, int pid) {
+    protected OsException zombie(String operation, int pid) {
         return new OsException(operation, Integer.toString(pid), c.ESRCH, ErrorKind.ZOMBIE,
                 "The process is a zombie (exited, not yet reaped by its parent)");
     }
 
-    OsException denied(String operation, int pid) {
+    protected OsException denied(String operation, int pid) {
         return backend.errors.of(operation, pid, c.EACCES);
     }
 }

@@ -1,15 +1,20 @@
-package io.prockit.posix;
+package io.prockit.posix.spawn;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.prockit.Signal;
 import io.prockit.Stdio;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.jna.OptionalLibC;
+import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.NativeStrings;
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.process.PosixChild;
 import io.prockit.spi.SpawnRequest;
 
 import java.nio.file.Path;
@@ -31,7 +36,7 @@ import java.util.Map;
  * settings and the child always gets a new session; {@link PtySpawn} explains how the slave becomes its
  * controlling terminal on Linux and on macOS.
  */
-final class Spawner {
+public final class Spawner {
     private final PosixBackend b;
     private final PosixConstants c;
     private final boolean addclosefrom;    // glibc >= 2.34
@@ -51,7 +56,7 @@ final class Spawner {
     private static final int STRINGS_INITIAL = 1024;
     private static final int STRINGS_CACHED_MAX = 64 * 1024;
 
-    Spawner(PosixBackend backend) {
+    public Spawner(PosixBackend backend) {
         this.b = backend;
         this.c = backend.c;
         this.darwin = backend.isDarwin();
@@ -131,7 +136,7 @@ final class Spawner {
         }
     }
 
-    static void quietClose(int fd) {
+    public static void quietClose(int fd) {
         try {
             LibC.close(fd);
         } catch (LastErrorException ignored) {
@@ -139,7 +144,7 @@ final class Spawner {
         }
     }
 
-    PosixChild spawn(SpawnRequest r) {
+    public PosixChild spawn(SpawnRequest r) {
         if (darwin && !r.extraFds().isEmpty() && r.extraFds().entrySet().stream()
                 .anyMatch(e -> !e.getKey().equals(e.getValue()) && r.extraFds().containsKey(e.getValue()))) {
             throw new IllegalArgumentException("extra fd mappings may not chain (a target is also a source): "
@@ -239,7 +244,7 @@ final class Spawner {
      *
      * @param ptyMaster the pseudo-terminal master (stdin and stdout are then duplicates of it), or -1
      */
-    record Pipes(int stdin, int stdout, int stderr, int ptyMaster) {
+    public record Pipes(int stdin, int stdout, int stderr, int ptyMaster) {
         Pipes(int stdin, int stdout, int stderr) {
             this(stdin, stdout, stderr, -1);
         }
@@ -408,7 +413,7 @@ final class Spawner {
      * @param c      the running OS's constants
      * @param darwin whether this is macOS
      */
-    static void cloexecPipe(int[] fds, PosixConstants c, boolean darwin) {
+    public static void cloexecPipe(int[] fds, PosixConstants c, boolean darwin) {
         if (darwin) {
             LibC.pipe(fds);
             for (int fd : fds) {

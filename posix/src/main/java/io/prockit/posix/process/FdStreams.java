@@ -1,7 +1,8 @@
-package io.prockit.posix;
+package io.prockit.posix.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.spi.SharedCleaner;
 
@@ -19,14 +20,14 @@ import java.util.Objects;
  * with {@code EPIPE} as an {@link IOException}: the JVM ignores {@code SIGPIPE}, so the process is
  * not killed.
  */
-final class FdStreams {
+public final class FdStreams {
     private static final int BUFFER = 64 * 1024;
 
     private FdStreams() {
     }
 
     /** The parent's read end of a pipe, or a pseudo-terminal master. */
-    static final class In extends InputStream {
+    public static final class In extends InputStream {
         private final Fd fd;
         private final String name;
         private final boolean ptyMaster;
@@ -34,7 +35,7 @@ final class FdStreams {
         /** Set while an {@link OutputLoop} reads this stream: it then owns the descriptor and closes it. */
         private volatile Runnable closeHook;
 
-        In(Fd fd, String name) {
+        public In(Fd fd, String name) {
             this(fd, name, false);
         }
 
@@ -42,7 +43,7 @@ final class FdStreams {
          * @param ptyMaster whether {@code fd} is a pseudo-terminal master: Linux reports {@code EIO} there,
          *                  not 0, once the last holder of the slave has closed it, which is this stream's end
          */
-        In(Fd fd, String name, boolean ptyMaster) {
+        public In(Fd fd, String name, boolean ptyMaster) {
             this.fd = fd;
             this.name = name;
             this.ptyMaster = ptyMaster;
@@ -120,12 +121,12 @@ final class FdStreams {
     }
 
     /** The parent's write end of a pipe. */
-    static final class Out extends OutputStream {
+    public static final class Out extends OutputStream {
         private final Fd fd;
         private final String name;
         private Memory buf;
 
-        Out(Fd fd, String name) {
+        public Out(Fd fd, String name) {
             this.fd = fd;
             this.name = name;
         }
@@ -176,11 +177,11 @@ final class FdStreams {
      * One that becomes unreachable unclosed (a dropped stream) is closed by the {@link SharedCleaner}, as
      * the JDK closes the descriptors of a dropped {@code Process}'s streams.
      */
-    static final class Fd {
+    public static final class Fd {
         private final Raw raw;
         private final Cleaner.Cleanable cleanable;
 
-        Fd(int fd) {
+        public Fd(int fd) {
             this.raw = new Raw(fd);
             this.cleanable = SharedCleaner.get().register(this, raw);
         }

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.spawn;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import java.util.Optional;
  *       the error is {@code EACCES}, otherwise {@code ENOENT}, as {@code execvp} reports.</li>
  * </ul>
  */
-final class PathSearch {
+public final class PathSearch {
     static final String DEFAULT_PATH = "/bin:/usr/bin";
 
     private PathSearch() {

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.spawn;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;

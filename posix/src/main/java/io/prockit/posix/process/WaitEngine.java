@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -8,9 +8,13 @@ import io.prockit.ResourceUsage;
 import io.prockit.Wait4Result;
 import io.prockit.WaitResult;
 import io.prockit.WaitidResult;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.posix.linux.Pidfds;
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixStatusCodec;
 import io.prockit.spi.Termination;
 
 import java.io.IOException;
@@ -67,10 +71,10 @@ import java.util.concurrent.TimeoutException;
  * <p>A blocking wait for a group or any child sits in a native {@code waitid} and so does not notice
  * {@link Thread#interrupt()} (as before); waits for one child do.
  */
-final class WaitEngine {
+public final class WaitEngine {
     static final ResourceUsage ZERO = new ResourceUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     /** The longest a thread waiting on a pidfd stays in one {@code poll(2)}: how late it may notice an interrupt. */
-    static final int POLL_SLICE_MS = 50;
+    public static final int POLL_SLICE_MS = 50;
 
     /** One {@code struct pollfd} (8 bytes) per waiting thread. */
     private static final ThreadLocal<Memory> POLLFD = new ThreadLocal<>() {
@@ -93,7 +97,7 @@ final class WaitEngine {
     private final List<PosixChild> deferred = new ArrayList<>();
     private volatile int kernelWaiterCount;
 
-    WaitEngine(PosixBackend backend, ChildRegistry registry) {
+    public WaitEngine(PosixBackend backend, ChildRegistry registry) {
         this.b = backend;
         this.c = backend.c;
         this.registry = registry;
@@ -303,19 +307,19 @@ final class WaitEngine {
     // ---- the Python calls ------------------------------------------------------------------------------------
 
     /** {@code Os.waitpid} and {@code Os.waitAny}. */
-    WaitResult waitpid(int pid, int options) {
+    public WaitResult waitpid(int pid, int options) {
         Event e = waitForPid("waitpid", pid, fromWaitpidOptions(options), false);
         return e == null ? new WaitResult(0, 0) : new WaitResult(e.pid, e.waitStatus);
     }
 
     /** {@code Os.wait4} and {@code Os.wait3}. */
-    Wait4Result wait4(int pid, int options) {
+    public Wait4Result wait4(int pid, int options) {
         Event e = waitForPid("wait4", pid, fromWaitpidOptions(options), false);
         return e == null ? new Wait4Result(0, 0, ZERO) : new Wait4Result(e.pid, e.waitStatus, e.rusage);
     }
 
     /** {@code Os.waitid}: null under WNOHANG when nothing is ready, as Python returns None. */
-    WaitidResult waitid(int idtype, int id, int options) {
+    public WaitidResult waitid(int idtype, int id, int options) {
         Event e;
         if (idtype == c.optional("P_PIDFD").orElse(Integer.MIN_VALUE)) {
             e = waitPidfd(id, options);
@@ -334,12 +338,12 @@ final class WaitEngine {
     }
 
     /** Remembers a pidfd {@code Os.pidfdOpen} returned, with its flags (PIDFD_NONBLOCK). */
-    void pidfdOpened(int fd, int pid, int flags) {
+    public void pidfdOpened(int fd, int pid, int flags) {
         pidfds.put(fd, new int[] {pid, flags});
     }
 
     /** Forgets a pidfd {@code Os.close} closes. */
-    void pidfdClosed(int fd) {
+    public void pidfdClosed(int fd) {
         pidfds.remove(fd);
     }
 

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.process;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,12 +22,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * ({@link PosixChild#tryReap()}), never with a {@code wait4} of its own. A child leaves the registry when its
  * status has been handed out ({@link #remove}: {@code Os.waitpid} collected it, or its {@code Child} did).
  */
-final class ChildRegistry {
+public final class ChildRegistry {
     private final Map<Integer, PosixChild> children = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
     /** The gate held shared by one spawn; {@link #close()} releases it. */
-    final class Spawning implements AutoCloseable {
+    public final class Spawning implements AutoCloseable {
         private Spawning() {
         }
 
@@ -54,7 +54,7 @@ final class ChildRegistry {
      *
      * @return the hold, for try-with-resources
      */
-    Spawning spawning() {
+    public Spawning spawning() {
         gate.readLock().lock();
         return new Spawning();
     }
@@ -71,12 +71,12 @@ final class ChildRegistry {
     }
 
     /** @param child a freshly spawned child, before anything else can learn its pid */
-    void add(PosixChild child) {
+    public void add(PosixChild child) {
         children.put(child.pid(), child);
     }
 
     /** @return the registered child with this pid, or null */
-    PosixChild get(int pid) {
+    public PosixChild get(int pid) {
         return children.get(pid);
     }
 
@@ -91,7 +91,7 @@ final class ChildRegistry {
      *
      * @return whether this call removed it
      */
-    boolean remove(PosixChild child) {
+    public boolean remove(PosixChild child) {
         return children.remove(child.pid(), child);
     }
 
@@ -101,7 +101,7 @@ final class ChildRegistry {
     }
 
     /** @return a live view of the registered children, for the exit hook */
-    Collection<PosixChild> values() {
+    public Collection<PosixChild> values() {
         return children.values();
     }
 }

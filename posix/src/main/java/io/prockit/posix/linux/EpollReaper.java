@@ -1,10 +1,13 @@
-package io.prockit.posix;
+package io.prockit.posix.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Platform;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LinuxLibC;
-import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.posix.process.OutputLoop;
+import io.prockit.posix.process.PosixChild;
+import io.prockit.posix.process.Reaper;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,13 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@code struct epoll_event} is packed (12 bytes, data at offset 4) on x86_64 and natural
  * (16 bytes, data at offset 8) elsewhere; the layout is chosen at run time.
  */
-final class EpollReaper implements Reaper, Runnable {
+public final class EpollReaper implements Reaper, Runnable {
     private static final int MAX_EVENTS = 256;
     private static final boolean PACKED = Platform.isIntel() && Platform.is64Bit();
     /** {@code sizeof(struct epoll_event)} here; {@link OutputLoop}'s epoll set uses the same layout. */
-    static final int EVENT_SIZE = PACKED ? 12 : 16;
+    public static final int EVENT_SIZE = PACKED ? 12 : 16;
     /** Offset of {@code epoll_event.data}. */
-    static final int DATA_OFFSET = PACKED ? 4 : 8;
+    public static final int DATA_OFFSET = PACKED ? 4 : 8;
 
     /** One {@code struct epoll_event} per registering thread, so registering allocates nothing native. */
     private static final ThreadLocal<Memory> EVENT = new EventBuffer();
@@ -41,7 +44,7 @@ final class EpollReaper implements Reaper, Runnable {
     private final Object startLock = new Object();
     private volatile Thread thread;
 
-    EpollReaper() {
+    public EpollReaper() {
         epfd = LinuxLibC.epoll_create1(LinuxConstants.EPOLL_CLOEXEC);
     }
 

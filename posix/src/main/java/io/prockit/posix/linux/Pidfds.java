@@ -1,6 +1,7 @@
-package io.prockit.posix;
+package io.prockit.posix.linux;
 
 import com.sun.jna.LastErrorException;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.jna.OptionalLibC;
@@ -11,7 +12,7 @@ import io.prockit.posix.jna.OptionalLibC;
  * kernel has none (before 5.3) or a sandbox forbids them, and the backend then falls back to the
  * polling reaper and plain {@code kill}.
  */
-final class Pidfds {
+public final class Pidfds {
     private static final int SYS_PIDFD_OPEN = io.prockit.posix.linux.LinuxConstants.SYS_pidfd_open;
     private static final int SYS_PIDFD_SEND_SIGNAL = io.prockit.posix.linux.LinuxConstants.SYS_pidfd_send_signal;
 
@@ -19,7 +20,7 @@ final class Pidfds {
     private final boolean directSend;
     private final boolean available;
 
-    Pidfds(boolean linux) {
+    public Pidfds(boolean linux) {
         boolean o = false;
         boolean s = false;
         boolean ok = false;
@@ -42,7 +43,7 @@ final class Pidfds {
                 o ? "libc" : "syscall", s ? "libc" : "syscall");
     }
 
-    boolean available() {
+    public boolean available() {
         return available;
     }
 
@@ -51,7 +52,7 @@ final class Pidfds {
      * @param flags 0 or {@code PIDFD_NONBLOCK}
      * @return a pidfd (always close-on-exec)
      */
-    int open(int pid, int flags) {
+    public int open(int pid, int flags) {
         return openRaw(directOpen, pid, flags);
     }
 
@@ -66,7 +67,7 @@ final class Pidfds {
      * @param pidfd a pidfd
      * @param sig   a signal
      */
-    void sendSignal(int pidfd, int sig) {
+    public void sendSignal(int pidfd, int sig) {
         if (directSend) {
             OptionalLibC.PidfdSendSignal.pidfd_send_signal(pidfd, sig, null, 0);
         } else {

@@ -1,5 +1,6 @@
-package io.prockit.posix;
+package io.prockit.posix.process;
 
+import io.prockit.posix.PosixBackend;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -10,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * backing off to 20 ms while nothing changes. Still one thread for all children and never
  * {@code waitpid(-1)}; exits are noticed up to 20 ms late.
  */
-final class PollingReaper implements Reaper {
+public final class PollingReaper implements Reaper {
     private final Set<PosixChild> children = ConcurrentHashMap.newKeySet();
     private final Object startLock = new Object();
     private Thread thread;

@@ -1,9 +1,10 @@
-package io.prockit.posix;
+package io.prockit.posix.process;
 
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
 import io.prockit.Stdio;
+import io.prockit.posix.PosixBackend;
 import io.prockit.spi.OutputSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;

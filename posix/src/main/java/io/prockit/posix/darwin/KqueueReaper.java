@@ -1,9 +1,11 @@
-package io.prockit.posix;
+package io.prockit.posix.darwin;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import io.prockit.posix.darwin.DarwinConstants;
+import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.DarwinLibC;
+import io.prockit.posix.process.PosixChild;
+import io.prockit.posix.process.Reaper;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code wait4(WNOHANG)} at that moment may find nothing; the one-shot event is spent, and the child is
  * handed to the polling reaper, which collects it within milliseconds.
  */
-final class KqueueReaper implements Reaper, Runnable {
+public final class KqueueReaper implements Reaper, Runnable {
     private static final int KEVENT = DarwinConstants.SIZEOF_kevent;
     private static final int MAX_EVENTS = 64;
 
@@ -31,7 +33,7 @@ final class KqueueReaper implements Reaper, Runnable {
     private volatile Thread thread;
 
     /** @param notYetZombie where a child goes whose exit was reported before {@code wait4} could collect it */
-    KqueueReaper(Reaper notYetZombie) {
+    public KqueueReaper(Reaper notYetZombie) {
         this.notYetZombie = notYetZombie;
         kq = DarwinLibC.kqueue();
     }

@@ -1,4 +1,4 @@
-package io.prockit.posix;
+package io.prockit.posix.platform;
 
 import io.prockit.spi.StatusCodec;
 
