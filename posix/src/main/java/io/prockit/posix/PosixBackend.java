@@ -4,17 +4,20 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.prockit.WaitResult;
+import io.prockit.posix.darwin.DarwinPlatform;
 import io.prockit.posix.darwin.DarwinProcessTable;
 import io.prockit.posix.darwin.KqueueReaper;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.linux.EpollReaper;
+import io.prockit.posix.linux.LinuxPlatform;
 import io.prockit.posix.linux.LinuxProcessTable;
 import io.prockit.posix.linux.Pidfds;
 import io.prockit.posix.os.PosixSystem;
 import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.NativeStrings;
 import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixPlatform;
 import io.prockit.posix.platform.PosixProcessTable;
 import io.prockit.posix.platform.PosixSignalTable;
 import io.prockit.posix.platform.PosixStatusCodec;
@@ -77,6 +80,7 @@ public final class PosixBackend
     public final PosixConstants c;
     public final Errors errors;
     private final boolean darwin;
+    private final PosixPlatform platform;
     private final PosixStatusCodec codec;
     private final PosixSignalTable signals;
     /** The children prockit spawned and nobody collected yet, and the gate that keeps them from foreign waits. */
@@ -92,9 +96,11 @@ public final class PosixBackend
     public PosixBackend() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         this.darwin = os.startsWith("mac") || os.startsWith("darwin");
-        this.c = darwin ? PosixConstants.darwin() : PosixConstants.linux();
+        // The one place that names a platform: everything OS-specific the shared packages need comes from it.
+        this.platform = darwin ? new DarwinPlatform() : new LinuxPlatform(this::pidfds);
+        this.c = platform.constants();
         this.errors = new Errors(c);
-        this.codec = darwin ? PosixStatusCodec.DARWIN : PosixStatusCodec.LINUX;
+        this.codec = platform.statusCodec();
         this.signals = new PosixSignalTable(c);
         this.waits = new WaitEngine(this, children);
         running = c;
@@ -142,6 +148,11 @@ public final class PosixBackend
             }
         }
         return s;
+    }
+
+    /** @return what differs between Linux and macOS, for the shared packages */
+    public PosixPlatform platform() {
+        return platform;
     }
 
     public boolean isDarwin() {

@@ -1,8 +1,5 @@
 package io.prockit.posix.platform;
 
-import io.prockit.posix.darwin.DarwinConstants;
-import io.prockit.posix.linux.LinuxConstants;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
@@ -11,7 +8,7 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * The running OS's constant table, read from {@link LinuxConstants} or {@link DarwinConstants}:
+ * The running OS's constant table, read from {@code LinuxConstants} or {@code DarwinConstants}:
  * shared POSIX code asks this object and holds no number itself. Immutable.
  */
 public final class PosixConstants {
@@ -173,7 +170,14 @@ public final class PosixConstants {
     /** SIZEOF_rusage of the running OS. */
     public final int SIZEOF_rusage;
 
-    private PosixConstants(String os, Class<?> table) {
+    /**
+     * Reads a platform's table; only the platform's own package calls it ({@code LinuxPlatform},
+     * {@code DarwinPlatform}), so shared code never names a platform.
+     *
+     * @param os    the OS name for messages
+     * @param table the class whose {@code public static final int} fields are the table
+     */
+    public PosixConstants(String os, Class<?> table) {
         this.os = os;
         this.all = Collections.unmodifiableMap(read(table));
         SIGKILL = required("SIGKILL");
@@ -253,16 +257,6 @@ public final class PosixConstants {
         OFFSETOF_siginfo_si_uid = required("OFFSETOF_siginfo_si_uid");
         OFFSETOF_siginfo_si_status = required("OFFSETOF_siginfo_si_status");
         SIZEOF_rusage = required("SIZEOF_rusage");
-    }
-
-    /** @return the table for Linux */
-    public static PosixConstants linux() {
-        return new PosixConstants("Linux", LinuxConstants.class);
-    }
-
-    /** @return the table for macOS */
-    public static PosixConstants darwin() {
-        return new PosixConstants("macOS", DarwinConstants.class);
     }
 
     /**

@@ -279,7 +279,7 @@ public final class PosixChild implements ChildHandle {
             }
             try {
                 if (pidfd >= 0) {
-                    backend.pidfds().sendSignal(pidfd, signo);
+                    backend.platform().signalPidfd(pidfd, signo);
                 } else {
                     // Safe without a pidfd: the pid cannot be reused until we reap it, and reaping takes this lock.
                     LibC.kill(pid, signo);

@@ -12,7 +12,6 @@ import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.linux.LinuxConstants;
-import io.prockit.posix.linux.Pidfds;
 import io.prockit.posix.platform.PosixConstants;
 import io.prockit.posix.platform.PosixStatusCodec;
 import io.prockit.spi.Termination;

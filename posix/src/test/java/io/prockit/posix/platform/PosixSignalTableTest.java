@@ -1,5 +1,7 @@
 package io.prockit.posix.platform;
 
+import io.prockit.posix.darwin.DarwinConstants;
+import io.prockit.posix.linux.LinuxConstants;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -22,7 +24,7 @@ class PosixSignalTableTest {
 
     @Test
     void linuxTableNamesTheReservedAndRealTimeSignals() {
-        PosixSignalTable t = new PosixSignalTable(PosixConstants.linux());
+        PosixSignalTable t = new PosixSignalTable(new PosixConstants("Linux", LinuxConstants.class));
         assertEquals(Optional.of("SIGSYS"), t.name(31));
         assertFalse(t.names().contains("SIG31"), "31 has a real name");
         assertEquals(32, t.number("SIG32"));
@@ -49,7 +51,7 @@ class PosixSignalTableTest {
 
     @Test
     void darwinTableHasNoRealTimeSignals() {
-        PosixSignalTable t = new PosixSignalTable(PosixConstants.darwin());
+        PosixSignalTable t = new PosixSignalTable(new PosixConstants("macOS", DarwinConstants.class));
         assertEquals(Optional.of("SIGINFO"), t.name(29));
         assertEquals(Optional.of("SIGEMT"), t.name(7));
         assertEquals(Optional.of("SIGUSR2"), t.name(31));
@@ -135,7 +137,7 @@ class PosixSignalTableTest {
 
     @Test
     void anUnknownNameIsRefusedByName() {
-        PosixSignalTable t = new PosixSignalTable(PosixConstants.linux());
+        PosixSignalTable t = new PosixSignalTable(new PosixConstants("Linux", LinuxConstants.class));
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> t.number("SIGINFO"));
         assertTrue(e.getMessage().contains("SIGINFO"), e.getMessage());
