@@ -68,6 +68,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link #pidfd()}, which are empty on macOS); it hands out itself. That keeps the method bodies where they
  * were; splitting it into one object per capability is the next step.
  *
+ * <p>Composition root: the only class that names a platform ({@link LinuxPlatform} or {@link DarwinPlatform},
+ * the reaper, the process table). Its public members beyond {@link ProcessBackend}'s ({@link #platform()},
+ * {@link #waits()}, {@link #adopt}, the fields {@code c} and {@code errors} ...) serve the sibling packages
+ * {@code spawn}, {@code process}, {@code os}, {@code linux} and {@code darwin}, which still receive the whole
+ * backend; they are not API, and go as each part receives the narrow pieces it uses (issue 12).
+ *
  * <p>Platform notes: Linux is tested on every build; macOS is written from Apple's headers and
  * tested only by the CI matrix. Other Unix systems are not served.
  */
