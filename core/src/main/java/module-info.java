@@ -7,7 +7,7 @@
  * {@code prockit-posix} (Linux, macOS) and/or {@code prockit-windows} at run time.
  */
 module io.prockit {
-    requires org.slf4j;
+    requires transitive org.slf4j;
     requires java.management;
 
     exports io.prockit;

@@ -1,6 +1,7 @@
 package io.prockit;
 
 import io.prockit.internal.Checks;
+import io.prockit.internal.Durations;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.SharedCleaner;
 import io.prockit.spi.Termination;
@@ -39,8 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ended: prockit then forgets it (so {@code Os.waitAny()} does not report it) and, on POSIX, closes
  * the pipe descriptors of the streams nobody holds any more, as the JDK does for a dropped
  * {@link Process}. Closing or waiting is still the way to release them at a known time.
- * A child that is still running when the JVM exits normally is killed then (SIGKILL from a shutdown
- * hook on POSIX, the kill-on-close job on Windows), unless it was started with {@link Command#detach()}.
+ * A child that is still running when the JVM exits normally (or by {@code System.exit}, or on SIGTERM /
+ * SIGINT / SIGHUP) is killed then with everything it started (on POSIX SIGKILL from a shutdown hook to its
+ * tree and its process group, as {@link #killTree()} does; the kill-on-close job on Windows), unless it was
+ * started with {@link Command#detach()}; spawns are refused from then on. See the README, "When the JVM exits".
  *
  * <p>Thread-safe: any number of threads may wait, signal and read its status at once; they all see
  * the same {@link ExitStatus}.
@@ -113,6 +116,16 @@ public final class Child implements AutoCloseable {
     }
 
     /**
+     * The pipe to the child's stdin. A write blocks while the pipe is full (the child reads too slowly) and
+     * fails with an {@link java.io.IOException} once the child has closed its end (no {@code SIGPIPE}).
+     *
+     * <p>Closing from another thread ({@code close()} on the stream, or {@link #close()}) is safe at any
+     * moment: the descriptor belongs to the stream, which holds it for each system call it makes, so a write
+     * in flight never reaches a descriptor number the process has meanwhile given to another file. The close
+     * returns at once; the write fails with {@code IOException("Stream closed")} when its current system call
+     * returns (the bytes of that call reach the child: a write blocked on a full pipe therefore returns only
+     * when the child reads or exits), and the descriptor is closed then. Every later call fails the same way.
+     *
      * @return the pipe to the child's stdin
      * @throws IllegalStateException if stdin was not {@link Stdio#pipe()} or the child was closed
      */
@@ -121,6 +134,16 @@ public final class Child implements AutoCloseable {
     }
 
     /**
+     * The pipe from the child's stdout; {@code read} returns -1 once every holder of the write end (the child
+     * and any descendant that inherited it) has closed it.
+     *
+     * <p>Closing from another thread ({@code close()} on the stream, or {@link #close()}) is safe at any
+     * moment: a read in flight holds the descriptor, so it never reads from a number the process has meanwhile
+     * given to another file. It fails with {@code IOException("Stream closed")} (what it may have read then is
+     * dropped), and the descriptor is closed when it returns. A blocked read returns at once when the close
+     * can wake it: a pipe on Linux, a {@link Command#pty pseudo-terminal} on Linux and macOS; otherwise (a pipe
+     * on macOS, Windows) it returns when the child next writes or exits. Every later call fails the same way.
+     *
      * @return the pipe from the child's stdout
      * @throws IllegalStateException if stdout was not {@link Stdio#pipe()}, goes to a {@link ProcessListener},
      *                               or the child was closed
@@ -130,6 +153,8 @@ public final class Child implements AutoCloseable {
     }
 
     /**
+     * The pipe from the child's stderr; a concurrent close behaves as for {@link #stdout()}.
+     *
      * @return the pipe from the child's stderr
      * @throws IllegalStateException if stderr was not {@link Stdio#pipe()}, goes to a {@link ProcessListener},
      *                               or the child was closed
@@ -144,6 +169,10 @@ public final class Child implements AutoCloseable {
                     + " is delivered to its ProcessListener (Command.spawn(ProcessListener))");
         }
         return stream(s, name);
+    }
+
+    boolean hasStdin() {
+        return handle.stdin() != null;
     }
 
     boolean hasStdout() {
@@ -179,7 +208,8 @@ public final class Child implements AutoCloseable {
     /**
      * Waits at most {@code timeout} for the child to end.
      *
-     * @param timeout how long to wait; zero checks without waiting
+     * @param timeout how long to wait; zero checks without waiting; anything up to {@code ChronoUnit.FOREVER}
+     *                is accepted (beyond about 146 years it means "no limit")
      * @return how it ended, or empty if it is still running
      * @throws IllegalArgumentException if the timeout is negative
      * @throws InterruptedException     if interrupted while waiting
@@ -191,12 +221,7 @@ public final class Child implements AutoCloseable {
             handle.collected();
             return Optional.of(f.join().status());
         }
-        long nanos;
-        try {
-            nanos = timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            nanos = Long.MAX_VALUE;
-        }
+        long nanos = Durations.toNanos(timeout); // saturates: up to ChronoUnit.FOREVER is fine
         try {
             ExitStatus s = handle.awaitTermination(nanos).status();
             handle.collected();
@@ -219,12 +244,22 @@ public final class Child implements AutoCloseable {
     }
 
     /**
-     * @return a future completed with the exit status when the child ends. Callbacks attached
-     * without an executor run on the thread that reaped the child: prockit's reaper thread, or (Linux) a
-     * thread blocked in {@link #waitFor()}: keep them short, or use an {@code *Async} variant.
+     * A future completed with the exit status when the child ends.
+     *
+     * <pre>{@code
+     * child.onExit().thenAccept(s -> log.info("{} ended: {}", child.pid(), s));
+     * }</pre>
+     *
+     * <p>Like the JDK's {@link Process#onExit()}, the future is completed asynchronously: on one of
+     * prockit's {@code prockit-io} daemon threads (a cached pool), never on the reaper thread or on a thread
+     * that reaped the child in {@link #waitFor()}. So a callback may block, even on another child's
+     * {@code onExit()}, without delaying the exit of any other child. Each call returns a new future;
+     * completing or cancelling it does not affect the child.
+     *
+     * @return a future completed with the exit status when the child ends
      */
     public CompletableFuture<ExitStatus> onExit() {
-        return handle.termination().thenApply(Termination::status);
+        return handle.termination().thenApplyAsync(Termination::status, IO_POOL);
     }
 
     /**
@@ -240,7 +275,11 @@ public final class Child implements AutoCloseable {
 
     /**
      * Asks the child to stop: {@code SIGTERM} on POSIX; on Windows {@code CTRL_BREAK_EVENT} for a
-     * child in its own process group, then {@link #kill()} after a grace period.
+     * child in its own process group on the JVM's console, then {@link #kill()} after a grace period (5 s),
+     * and {@code TerminateProcess} at once for any other child. A JVM child ({@code java.exe},
+     * {@code javaw.exe}: a {@link JavaChild}) is terminated at once too: a JVM answers CTRL_BREAK with a
+     * thread dump and keeps running, and CTRL_C cannot be aimed at one process group. Ask a JVM child to
+     * shut down through its own channel (stdin, a socket) when it must end cleanly.
      *
      * @return false if the child had already been reaped
      */
@@ -258,15 +297,60 @@ public final class Child implements AutoCloseable {
     }
 
     /**
-     * Kills the child and every process descended from it. POSIX: for a child in its own process
-     * group the whole group gets {@code SIGKILL}; otherwise its descendants are found in the
-     * process table, stopped with {@code SIGSTOP} (so they cannot start more), then killed.
-     * Windows: the child's job object is terminated.
+     * Kills the child and every process descended from it, and signals nothing else.
      *
-     * @return false if the child itself had already been reaped (descendants are still killed)
+     * <pre>{@code
+     * Child make = Command.of("make", "-j8").newProcessGroup().spawn();
+     * ...
+     * make.killTree();   // make, the compilers it started, and what they started
+     * }</pre>
+     *
+     * <p><b>Linux.</b> The child is frozen ({@code SIGSTOP}) and, when it leads its own process group
+     * ({@link Command#newProcessGroup()}, {@link Command#newSession()}, a pty), so is its group. Then the
+     * process table is walked again and again: each process whose parent is already in the set is opened as a
+     * pidfd, its parent checked again after the opening, and frozen through the pidfd; the walk repeats until
+     * every member is stopped and a walk finds nothing new, so a tree that keeps forking cannot outrun it.
+     * Then each member gets {@code SIGKILL} through its pidfd. A pid is never passed to {@code kill(2)}: a
+     * process that exits during the walk and whose pid is reused at once is not reached. The group is
+     * signalled through the child's own pidfd ({@code PIDFD_SIGNAL_PROCESS_GROUP}, Linux 6.9+), which reaches
+     * exactly the group this child created, also after the child itself has exited: a group id is not reused
+     * while any member lives, and the kernel never hands that group's identity to a new one.
+     *
+     * <p><b>macOS</b> (and Linux without pidfds): the same walk over the process table, each signal sent
+     * with {@code kill(2)} right after the process's (pid, start time) was checked again: a pid freed and
+     * reused within those microseconds could still be hit. The group of a child that has already been reaped
+     * is not signalled there (its id could have been reused).
+     *
+     * <p><b>Windows.</b> The child's job object ({@code JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE}, no breakaway
+     * allowed) is terminated: every process started in it, however deep, including ones whose parent has
+     * exited. A child started with {@link Command#detach()} has no job: its descendants are found by parent
+     * pid and creation time in a Toolhelp snapshot while it runs, and orphans escape.
+     *
+     * <p><b>What escapes on POSIX, plainly:</b> a descendant that left the tree before the kill, that is a
+     * daemon that double-forked (its parent exited, so it was re-parented to init) and, by {@code setsid()},
+     * left the child's process group; and, after the child was reaped, the orphans of a child that did not
+     * lead its own group. Run such programs in their own group, and know that a {@code setsid} daemon
+     * still escapes: only a cgroup (Linux: {@link PosixOptions#withOwnCgroup(boolean)}, then
+     * {@code cgroup.kill} ends everything in it first) or a job object (Windows) holds those. A descendant
+     * prockit may not signal (a set-user-ID program) is not killed either.
+     *
+     * <p>Once the child has been reaped, its pid is never signalled again: then only its group (if it led one,
+     * see above) is killed.
+     *
+     * @return false if the child itself had already been reaped (its group, when it led one, is still killed)
      */
     public boolean killTree() {
         return handle.killTree();
+    }
+
+    /** Sends {@code signo} to the child's tree for a timeout's polite first step; a failure is only logged. */
+    void signalTreeQuietly(int signo) {
+        try {
+            handle.signalTree(signo);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Command.class).debug("signalling the tree of pid {} failed: {}",
+                    pid(), e.toString());
+        }
     }
 
     /**
@@ -314,7 +398,8 @@ public final class Child implements AutoCloseable {
     }
 
     /**
-     * Closes the parent's ends of the child's pipes. Does not kill or wait for the child, with one
+     * Closes the parent's ends of the child's pipes; safe while other threads read or write them (see
+     * {@link #stdin()} and {@link #stdout()}). Does not kill or wait for the child, with one
      * exception: for a child started with {@link Command#pty}, closing the terminal's master side hangs
      * the terminal up, so a child still running gets {@code SIGHUP} (POSIX), as when a terminal window
      * is closed.

@@ -9,8 +9,12 @@ import io.prockit.spi.SpawnRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A process to start: the program, its arguments, environment, working directory and standard
@@ -35,6 +40,16 @@ import java.util.concurrent.CompletableFuture;
  *     c.terminate();
  *     System.out.println(c.waitFor());      // signal: 15 (SIGTERM)
  * }
+ * }</pre>
+ *
+ * <p>Python's {@code subprocess.run} keywords have their counterparts: {@link #input(byte[])},
+ * {@link #timeout(Duration)}, {@link #check()}; output can go to a line consumer, a logger or a stream
+ * ({@link #stdoutLines}, {@link #stdoutLog}, {@link #stdoutTo}), and {@link #pipe(Command)} builds a
+ * {@link Pipeline}:
+ *
+ * <pre>{@code
+ * Output out = Command.of("sort").input(text).timeout(Duration.ofSeconds(10)).check().output();
+ * Command.of("make").stdoutLog(log, Level.INFO).stderrLog(log, Level.WARN).check().status();
  * }</pre>
  *
  * <p>Defaults: the parent's environment (its live one, including {@code Os.putenv} changes), the
@@ -79,6 +94,16 @@ public final class Command {
     private PosixOptions posix = PosixOptions.defaults();
     private WindowsOptions windows = WindowsOptions.defaults();
     private PtyOptions pty;
+    private Duration timeout;
+    private Duration timeoutGrace = DEFAULT_GRACE;
+    private boolean check;
+    private Run.Input input;
+    private Receiver.Target stdoutTarget;
+    private Receiver.Target stderrTarget;
+    private long outputLimit = Long.MAX_VALUE;
+
+    /** The default time between SIGTERM and SIGKILL when a {@link #timeout} expires. */
+    static final Duration DEFAULT_GRACE = Duration.ofSeconds(1);
 
     /**
      * A command that runs {@code program}.
@@ -264,6 +289,7 @@ public final class Command {
             throw new IllegalArgumentException("stdin cannot be " + describe(s));
         }
         this.stdin = s;
+        this.input = null;
         return this;
     }
 
@@ -297,6 +323,22 @@ public final class Command {
      * POSIX: the child gets the parent's descriptor {@code parentFd} as its descriptor
      * {@code childFd} (every other descriptor from 3 up is closed in the child). Windows: refused at
      * spawn with {@link UnsupportedOperationException}.
+     *
+     * <p>How redirects are resolved: {@code parentFd} (like {@link Stdio#fd(int)} and
+     * {@link Stdio#toStdout()}) names the parent's descriptor <em>as it is when {@link #spawn()} is
+     * called</em>, never one the child has already replaced. All of the child's descriptors are assigned
+     * from the parent's at once, as a parallel assignment, so swaps, cycles and chains mean what they say,
+     * the way a shell's {@code 3>&1 1>&2 2>&3} is meant:
+     *
+     * <pre>{@code
+     * Command.of("prog").stdout(Stdio.pipe()).fd(5, 1);   // child's 5 is the JVM's stdout, not the pipe
+     * Command.of("prog").fd(7, 8).fd(8, 7);               // child's 7 and 8 swapped
+     * }</pre>
+     *
+     * <p>A descriptor the C library cannot set up in the child (one beyond the descriptor limit) is refused
+     * before the child starts with an {@link IllegalArgumentException} naming the mapping; a {@code parentFd}
+     * the parent does not have open fails the spawn with an {@link OsException} whose operation is
+     * {@code dup2} and whose subject is that descriptor. Same on Linux and macOS.
      *
      * @param childFd  the child's descriptor, &gt;= 3 (use {@link #stdin} etc. for 0..2)
      * @param parentFd the parent's descriptor, &gt;= 0
@@ -355,7 +397,10 @@ public final class Command {
      * Python's {@code P_DETACH}: the child runs on its own. POSIX: a new session, no controlling
      * terminal, stdio on {@code /dev/null} unless set otherwise, left running when the parent's tree
      * is killed, still reaped by prockit so it never lingers as a zombie, and left running when the JVM
-     * exits. Windows: {@code DETACHED_PROCESS}, outside the kill-on-close job.
+     * exits. Windows: {@code DETACHED_PROCESS}, outside prockit's kill-on-close job, and
+     * {@code CREATE_BREAKAWAY_FROM_JOB} when the JVM itself runs in a job that allows breaking away (a
+     * service wrapper, an IDE, a CI agent). When that job forbids it, the child stays in the JVM's job and
+     * ends with it if the job kills on close: only whoever created the job can change that.
      *
      * <p>Without it, a child still running when the JVM exits normally ({@code main} returns,
      * {@code System.exit}, SIGTERM/SIGINT) is killed with SIGKILL by a shutdown hook (a child leading
@@ -415,6 +460,264 @@ public final class Command {
         return this;
     }
 
+    /**
+     * Gives {@link #status()}, {@link #output()} (and a {@link Pipeline} of this command) at most
+     * {@code timeout}: when it expires the child and its descendants are ended (SIGTERM, then after the
+     * {@link #timeoutGrace grace} SIGKILL to whatever is left; Windows: the child's job is terminated), reaped,
+     * and a {@link ProcessTimeoutException} is thrown carrying the command, the time elapsed and the output
+     * captured until then. Python's {@code subprocess.run(timeout=...)}. No thread is started for it: the
+     * calling thread waits with a deadline. Not used by {@link #spawn()} (use {@link Child#waitFor(Duration)}).
+     *
+     * <pre>{@code
+     * Output out = Command.of("curl", "-s", url).timeout(Duration.ofSeconds(10)).output();
+     * }</pre>
+     *
+     * <p>The descendants are found as {@link Child#killTree()} finds them: a child started with
+     * {@link #newProcessGroup()} takes its whole group with it, which also reaches grandchildren that
+     * detached from it; otherwise the descendants still linked to it in the process table.
+     *
+     * @param timeout how long the child may run; positive
+     * @return this
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Command timeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        this.timeout = timeout;
+        return this;
+    }
+
+    /**
+     * How long a child whose {@link #timeout} expired gets between SIGTERM and SIGKILL (default one second);
+     * zero sends SIGKILL at once. Windows has no SIGTERM: the job is terminated at once.
+     *
+     * @param grace the grace period; not negative
+     * @return this
+     */
+    public Command timeoutGrace(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("timeout grace must not be negative: " + grace);
+        }
+        this.timeoutGrace = grace;
+        return this;
+    }
+
+    /**
+     * Python's {@code check=True}: {@link #status()} and {@link #output()} throw
+     * {@link ProcessFailedException} (naming the command, the status, and for {@code output()} the last lines
+     * of stderr) unless the child exits with 0. {@link Output#checkSuccess()} does the same after the fact.
+     *
+     * <pre>{@code
+     * Command.of("git", "fetch").check().status();     // throws unless exit status: 0
+     * }</pre>
+     *
+     * @return this
+     */
+    public Command check() {
+        this.check = true;
+        return this;
+    }
+
+    /**
+     * Writes {@code bytes} to the child's stdin, then closes it, while its output is read: no deadlock for any
+     * sizes. On Linux and macOS the bytes are written by the output loop that reads every child's pipes, so no
+     * thread is started; elsewhere by a pool thread. A child that exits or closes its stdin before reading it
+     * all is not an error (the rest is dropped, as Python's {@code communicate} does). Replaces
+     * {@link #stdin(Stdio)}. Python's {@code input=}.
+     *
+     * <pre>{@code
+     * String sorted = Command.of("sort").input("b\na\n").output().stdoutText();   // "a\nb\n"
+     * }</pre>
+     *
+     * @param bytes the input; kept, not copied: do not change it until the child has read it
+     * @return this
+     */
+    public Command input(byte[] bytes) {
+        this.input = new Run.Input.Bytes(bytes);
+        return this;
+    }
+
+    /**
+     * Writes {@code text} encoded as UTF-8 to the child's stdin; see {@link #input(byte[])}.
+     *
+     * @param text the input
+     * @return this
+     */
+    public Command input(String text) {
+        return input(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@code text} encoded with {@code charset} to the child's stdin; see {@link #input(byte[])}.
+     *
+     * @param text    the input
+     * @param charset its encoding
+     * @return this
+     */
+    public Command input(String text, Charset charset) {
+        Objects.requireNonNull(text, "input");
+        Objects.requireNonNull(charset, "charset");
+        return input(text.getBytes(charset));
+    }
+
+    /**
+     * Gives the child {@code file} as its stdin ({@code < file}): the child reads it itself, nothing is
+     * copied. Same as {@code stdin(Stdio.from(file))}.
+     *
+     * @param file the file, resolved at spawn as {@link Stdio#from} resolves it
+     * @return this
+     */
+    public Command input(Path file) {
+        this.input = new Run.Input.File(file);
+        return this;
+    }
+
+    /**
+     * Copies {@code stream} to the child's stdin, then closes both, while its output is read. The stream may
+     * block, so it is read on a pool thread (one per running child fed this way); use {@link #input(byte[])}
+     * or {@link #input(Path)} to start no thread. An {@link IOException} reading it is thrown by
+     * {@link #status()} / {@link #output()} as an {@link UncheckedIOException} once the child has ended.
+     *
+     * @param stream the input; read to its end and closed
+     * @return this
+     */
+    public Command input(InputStream stream) {
+        this.input = new Run.Input.Stream(stream);
+        return this;
+    }
+
+    /**
+     * Sends the child's stdout to {@code stream} as it arrives (flushed at the end, not closed), through the
+     * output loop on Linux and macOS (no thread per child). {@code stream.write} runs on that loop's thread:
+     * a slow stream delays every child's output. With {@link #output()} stdout is then not captured; with
+     * {@link #spawn()} the child's output streams go to the loop ({@link Child#stdout()} and
+     * {@link Child#stderr()} throw, as for {@link #spawn(ProcessListener)}).
+     *
+     * @param stream where the bytes go
+     * @return this
+     */
+    public Command stdoutTo(OutputStream stream) {
+        this.stdoutTarget = new Receiver.ToStream(stream);
+        return this;
+    }
+
+    /**
+     * Sends the child's stderr to {@code stream}; see {@link #stdoutTo}.
+     *
+     * @param stream where the bytes go
+     * @return this
+     */
+    public Command stderrTo(OutputStream stream) {
+        this.stderrTarget = new Receiver.ToStream(stream);
+        return this;
+    }
+
+    /**
+     * Delivers the child's stdout line by line, decoded as UTF-8, without the line terminator ({@code \n},
+     * {@code \r\n} or {@code \r}); a last line without a terminator is delivered at the end. Calls come one
+     * at a time in order, on the output loop's thread on Linux and macOS: keep them short.
+     *
+     * <pre>{@code
+     * Command.of("ping", "-c", "3", host).stdoutLines(line -> System.out.println("> " + line)).status();
+     * }</pre>
+     *
+     * @param lines receives each line
+     * @return this
+     */
+    public Command stdoutLines(Consumer<String> lines) {
+        return stdoutLines(lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param lines   receives each line of stdout
+     * @param charset the output's encoding
+     * @return this
+     * @see #stdoutLines(Consumer)
+     */
+    public Command stdoutLines(Consumer<String> lines, Charset charset) {
+        this.stdoutTarget = new Receiver.Lines(lines, charset);
+        return this;
+    }
+
+    /**
+     * @param lines receives each line of stderr, decoded as UTF-8
+     * @return this
+     * @see #stdoutLines(Consumer)
+     */
+    public Command stderrLines(Consumer<String> lines) {
+        return stderrLines(lines, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param lines   receives each line of stderr
+     * @param charset the output's encoding
+     * @return this
+     * @see #stdoutLines(Consumer)
+     */
+    public Command stderrLines(Consumer<String> lines, Charset charset) {
+        this.stderrTarget = new Receiver.Lines(lines, charset);
+        return this;
+    }
+
+    /**
+     * Logs each line of the child's stdout (UTF-8) to {@code logger} at {@code level}; see
+     * {@link #stdoutLines(Consumer)}.
+     *
+     * <pre>{@code
+     * Command.of("make").stdoutLog(log, Level.INFO).stderrLog(log, Level.WARN).check().status();
+     * }</pre>
+     *
+     * @param logger the SLF4J logger
+     * @param level  the level of every line
+     * @return this
+     */
+    public Command stdoutLog(org.slf4j.Logger logger, org.slf4j.event.Level level) {
+        this.stdoutTarget = new Receiver.ToLog(logger, level, StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /**
+     * Logs each line of the child's stderr (UTF-8); see {@link #stdoutLog}.
+     *
+     * @param logger the SLF4J logger
+     * @param level  the level of every line
+     * @return this
+     */
+    public Command stderrLog(org.slf4j.Logger logger, org.slf4j.event.Level level) {
+        this.stderrTarget = new Receiver.ToLog(logger, level, StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /**
+     * Caps what {@link #output()} keeps of each of stdout and stderr: beyond {@code maxBytes} the output is
+     * still read (so the child never blocks on a full pipe) but dropped, and {@link Output#truncated()} is
+     * true. Default: no limit.
+     *
+     * @param maxBytes the most bytes kept per stream; not negative
+     * @return this
+     */
+    public Command outputLimit(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("output limit must not be negative: " + maxBytes);
+        }
+        this.outputLimit = maxBytes;
+        return this;
+    }
+
+    /**
+     * A pipeline of this command and {@code next}: this one's stdout goes into {@code next}'s stdin through a
+     * kernel pipe. Same as {@code Pipeline.of(this, next)}.
+     *
+     * @param next the command reading this one's output
+     * @return the pipeline
+     */
+    public Pipeline pipe(Command next) {
+        return Pipeline.of(this, next);
+    }
+
     /** @return the program as given */
     public String program() {
         return program;
@@ -440,6 +743,12 @@ public final class Command {
      * @throws UnsupportedOperationException if a setting has no meaning on this OS, or no backend serves it
      */
     public Child spawn() {
+        if (stdoutTarget != null || stderrTarget != null) {
+            return newRun(false, null).handedOut().start().get(0);
+        }
+        if (input != null) {
+            return newRun(false, null).spawnFed();
+        }
         return new Child(Backends.get().spawn(toRequest(stdin, stdout, stderr)), true);
     }
 
@@ -494,12 +803,27 @@ public final class Command {
      *
      * @return the exit status
      * @throws OsException if it cannot be started
-     * @throws InterruptedException if interrupted while waiting (the child keeps running and is still reaped)
+     * @throws ProcessTimeoutException if a {@link #timeout} expired (the child's tree has been ended)
+     * @throws ProcessFailedException if {@link #check()} was set and the status is not {@code exit status: 0}
+     * @throws InterruptedException if interrupted while waiting (the child keeps running and is still reaped;
+     *         with a timeout, an input or an output target set, it is ended as on a timeout)
      */
     public ExitStatus status() throws InterruptedException {
-        try (Child c = spawn()) {
-            return c.waitFor();
+        ExitStatus st;
+        if (usesRun()) {
+            Run run = newRun(false, timeout);
+            run.start();
+            st = run.await().statuses().get(0);
+        } else {
+            try (Child c = spawn()) {
+                Run.closeUnwritable(c);
+                st = c.waitFor();
+            }
         }
+        if (check && !st.success()) {
+            throw new ProcessFailedException(argv(), st, null);
+        }
+        return st;
     }
 
     /**
@@ -509,20 +833,46 @@ public final class Command {
      * @return status and output
      * @throws OsException if it cannot be started
      * @throws UncheckedIOException if reading the pipes fails
+     * @throws ProcessTimeoutException if a {@link #timeout} expired (the child's tree has been ended; the
+     *         exception carries what was captured until then)
+     * @throws ProcessFailedException if {@link #check()} was set and the status is not {@code exit status: 0}
      * @throws InterruptedException if interrupted while waiting
      */
     public Output output() throws InterruptedException {
+        Output o = usesRun() ? outputByRun() : outputDirect();
+        return check ? o.checkSuccess() : o;
+    }
+
+    private Output outputByRun() throws InterruptedException {
+        Run run = newRun(true, timeout);
+        run.start();
+        Run.Result r = run.await();
+        return new Output(r.statuses().get(0), r.stdout(), r.stderr(), argv(), r.truncated());
+    }
+
+    /** Whether a setting needs the {@link Run} engine (the plain cases keep their direct, measured path). */
+    private boolean usesRun() {
+        return timeout != null || input != null || stdoutTarget != null || stderrTarget != null
+                || outputLimit != Long.MAX_VALUE;
+    }
+
+    private Run newRun(boolean capture, Duration deadline) {
+        return new Run(Backends.get(), List.of(this), capture, input, deadline, timeoutGrace, outputLimit);
+    }
+
+    private Output outputDirect() throws InterruptedException {
         Stdio in = stdin instanceof Stdio.Inherit ? Stdio.discard() : stdin;
         Stdio out = stdout instanceof Stdio.Inherit ? Stdio.pipe() : stdout;
         Stdio err = stderr instanceof Stdio.Inherit ? Stdio.pipe() : stderr;
         try (Child c = new Child(Backends.get().spawn(toRequest(in, out, err)), true)) {
+            Run.closeUnwritable(c);
             CompletableFuture<byte[]> errBytes = c.hasStderr()
                     ? CompletableFuture.supplyAsync(() -> readAll(c.stderr()), Child.IO_POOL)
                     : CompletableFuture.completedFuture(new byte[0]);
             byte[] outBytes = c.hasStdout() ? readAll(c.stdout()) : new byte[0];
             ExitStatus st = c.waitFor();
             try {
-                return new Output(st, outBytes, errBytes.get());
+                return new Output(st, outBytes, errBytes.get(), argv(), false);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw (RuntimeException) e.getCause();
             }
@@ -556,6 +906,46 @@ public final class Command {
         return new SpawnRequest(program, argv(), search, new EnvironmentSpec(clearEnv, envChanges), directory,
                 in, out, err, extraFds, processGroup, newSession || detached || pty != null, detached, posix, windows,
                 pty);
+    }
+
+    Stdio stdinSetting() {
+        return stdin;
+    }
+
+    Stdio stdoutSetting() {
+        return stdout;
+    }
+
+    Stdio stderrSetting() {
+        return stderr;
+    }
+
+    Receiver.Target stdoutTarget() {
+        return stdoutTarget;
+    }
+
+    Receiver.Target stderrTarget() {
+        return stderrTarget;
+    }
+
+    Run.Input inputSetting() {
+        return input;
+    }
+
+    Duration timeoutSetting() {
+        return timeout;
+    }
+
+    Duration graceSetting() {
+        return timeoutGrace;
+    }
+
+    boolean checkSetting() {
+        return check;
+    }
+
+    long outputLimitSetting() {
+        return outputLimit;
     }
 
     private static boolean isWindowsLike() {

@@ -30,6 +30,19 @@ public sealed interface ExitStatus permits ExitStatus.Exited, ExitStatus.Signale
     /** @return the exit code, empty when a signal ended the process */
     OptionalInt code();
 
+    /**
+     * The exit code, for the common case where a signal is not expected.
+     *
+     * <pre>{@code
+     * int code = Command.of("grep", "-q", "x", file).status().exitCode();   // 0, 1 or 2
+     * }</pre>
+     *
+     * @return the exit code
+     * @throws IllegalStateException if a signal ended the process (it has no exit code); use {@link #code()}
+     *                               or {@link #toExitcode()} when that can happen
+     */
+    int exitCode();
+
     /** @return the signal that ended the process, empty when it exited */
     Optional<Signal> signal();
 
@@ -129,6 +142,13 @@ public sealed interface ExitStatus permits ExitStatus.Exited, ExitStatus.Signale
         @Override
         public int toExitcode() {
             return -termSignal.number();
+        }
+
+        /** @throws IllegalStateException always: a signal ended the process, so it has no exit code */
+        @Override
+        public int exitCode() {
+            throw new IllegalStateException("the process was ended by " + termSignal.name()
+                    + (coreDumped ? " (core dumped)" : "") + ", so it has no exit code");
         }
 
         /** @return {@code "signal: 9 (SIGKILL)"}, with {@code " (core dumped)"} when one was written */

@@ -99,6 +99,48 @@ public record KillReport(List<Entry> entries) {
         return with(Outcome.DENIED);
     }
 
+    /**
+     * The summary, then one line per process:
+     * <pre>
+     * 3 processes: 1 ended, 1 forced, 0 already gone, 1 denied
+     *   pid 4242 (make): ENDED
+     *   pid 4243 (cc1): FORCED
+     *   pid 1 (init): DENIED - kill(1): Operation not permitted (errno 1)
+     * </pre>
+     * Outcomes beyond the four of the summary (survived, signalled, skipped, would signal) are counted only
+     * when present.
+     *
+     * @return the report for people
+     */
+    @Override
+    public String toString() {
+        if (entries.isEmpty()) {
+            return "0 processes: none matched";
+        }
+        StringBuilder sb = new StringBuilder().append(entries.size())
+                .append(entries.size() == 1 ? " process: " : " processes: ")
+                .append(ended().size()).append(" ended, ")
+                .append(forced().size()).append(" forced, ")
+                .append(alreadyGone().size()).append(" already gone, ")
+                .append(denied().size()).append(" denied");
+        for (Outcome o : new Outcome[] {Outcome.SURVIVED, Outcome.SIGNALLED, Outcome.SKIPPED_SELF,
+                Outcome.WOULD_SIGNAL}) {
+            int n = with(o).size();
+            if (n > 0) {
+                sb.append(", ").append(n).append(' ').append(switch (o) {
+                    case SURVIVED -> "survived";
+                    case SIGNALLED -> "signalled";
+                    case SKIPPED_SELF -> "skipped (self)";
+                    default -> "would signal";
+                });
+            }
+        }
+        for (Entry e : entries) {
+            sb.append("\n  ").append(e);
+        }
+        return sb.toString();
+    }
+
     /** @return whether every process acted on has ended (or was gone already), none denied, survived or only signalled */
     public boolean allEnded() {
         return entries.stream().allMatch(e -> e.outcome() == Outcome.ENDED || e.outcome() == Outcome.FORCED

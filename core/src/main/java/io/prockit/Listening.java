@@ -66,11 +66,18 @@ final class Listening {
         }
     }
 
-    /** Counts the events that must happen before {@code onExit}; serialises every call to the listener. */
+    /**
+     * Counts the events that must happen before {@code onExit}; serialises every call to the listener. A
+     * callback that throws (an {@code Error} included) is reported ({@link #report}) and detaches the listener
+     * from the rest of this child's output: the streams are still read to their end and the bytes dropped, so
+     * the child never meets a closed pipe, and {@code onExit} still comes once.
+     */
     private static final class Join {
         private final Child child;
         private final ProcessListener listener;
         private final AtomicInteger pending;
+        /** Set when a data callback threw: no more data for this listener. Guarded by this object. */
+        private boolean detached;
 
         Join(Child child, ProcessListener listener, int pending) {
             this.child = child;
@@ -79,14 +86,18 @@ final class Listening {
         }
 
         synchronized void deliver(boolean stdout, ByteBuffer data) {
+            if (detached) {
+                return;
+            }
             try {
                 if (stdout) {
                     listener.onStdout(data);
                 } else {
                     listener.onStderr(data);
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("ProcessListener.{} of pid {} threw", stdout ? "onStdout" : "onStderr", child.pid(), e);
+            } catch (Throwable e) {
+                detached = true;
+                report(e, stdout ? "onStdout" : "onStderr", child.pid());
             }
         }
 
@@ -102,10 +113,27 @@ final class Listening {
             synchronized (this) {
                 try {
                     listener.onExit(exit.join());
-                } catch (RuntimeException e) {
-                    LOG.warn("ProcessListener.onExit of pid {} threw", child.pid(), e);
+                } catch (Throwable e) {
+                    report(e, "onExit", child.pid());
                 }
             }
+        }
+    }
+
+    /**
+     * Reports what a listener threw through the calling thread's {@link Thread.UncaughtExceptionHandler} (its
+     * own, else its group's, which hands it to the default handler or prints it to {@code System.err}), so it
+     * is seen without a logging binding; the thread itself goes on serving other children.
+     */
+    static void report(Throwable e, String callback, int pid) {
+        LOG.warn("ProcessListener.{} of pid {} threw {}; reported to the thread's UncaughtExceptionHandler{}",
+                callback, pid, e.toString(), callback.equals("onExit") ? ""
+                        : ", and the listener gets no more output of this child (its pipes are drained)");
+        Thread t = Thread.currentThread();
+        try {
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+        } catch (Throwable ignored) {
+            // a handler that throws: nothing more can be done for it here
         }
     }
 
@@ -156,7 +184,7 @@ final class Listening {
                 int n;
                 while ((n = stream.read(buf)) >= 0) {
                     if (n > 0) {
-                        sink.data(ByteBuffer.wrap(buf, 0, n).asReadOnlyBuffer());
+                        sink.data(ByteBuffer.wrap(buf, 0, n).asReadOnlyBuffer()); // never throws (Join.deliver)
                     }
                 }
             } catch (IOException e) {

@@ -470,7 +470,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param path the program's path
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @return exit code or pid, as above
      * @throws OsException if the program cannot be started
      */
@@ -484,7 +484,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param path the program's path
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @param env  the child's environment
      * @return exit code or pid, as {@link #spawnv}
      */
@@ -498,7 +498,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param file the program, searched in PATH when it has no slash
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @return exit code or pid, as {@link #spawnv}
      */
     public static int spawnvp(int mode, String file, List<String> args) {
@@ -512,7 +512,7 @@ public final class Os {
      *
      * @param mode a {@code P_*} mode
      * @param file the program, searched in {@code env}'s PATH when it has no slash
-     * @param args the argument vector; not empty
+     * @param args the argument vector; not empty, and {@code args[0]} not empty
      * @param env  the child's environment
      * @return exit code or pid, as {@link #spawnv}
      */
@@ -592,10 +592,8 @@ public final class Os {
     }
 
     private static int spawn(int mode, String program, List<String> args, Map<String, String> env, boolean search) {
-        Objects.requireNonNull(args, "args");
-        if (args.isEmpty()) {
-            throw new IllegalArgumentException("spawn: args is empty; args[0] must name the program");
-        }
+        // As execv and posix_spawn (and Python's spawnv: "arg 2 first element cannot be empty").
+        checkArgv("spawn", args);
         if (mode != P_WAIT && mode != P_NOWAIT && mode != P_NOWAITO && mode != P_DETACH && mode != P_OVERLAY) {
             throw new IllegalArgumentException("spawn: unknown mode " + mode);
         }
@@ -1709,6 +1707,20 @@ public final class Os {
     }
 
     /**
+     * Python's {@code os.get_exec_path()} without an argument: {@link #getExecPath(Map)} of the live
+     * environment ({@link #getenv getenv("PATH")}, which {@link #putenv} changes). Availability: Unix, Windows.
+     *
+     * <pre>{@code
+     * List<String> dirs = Os.getExecPath();
+     * }</pre>
+     *
+     * @return the directories, in order
+     */
+    public static List<String> getExecPath() {
+        return getExecPath(null);
+    }
+
+    /**
      * Python's {@code os.get_exec_path(env)}: the directories a program name is searched in, from the
      * PATH of {@code env} (the live environment when null), or {@code /bin:/usr/bin} without PATH.
      * Availability: Unix, Windows.
@@ -2082,6 +2094,12 @@ public final class Os {
      * Os.waitpid(pid, 0);
      * }</pre>
      *
+     * <p>The child starts the way every prockit child does, through the same spawn path as {@link Command}:
+     * an empty signal mask and default dispositions unless {@code setsigmask} / {@code setsigdef} say
+     * otherwise (the JVM's threads block SIGQUIT and ignore some signals, which Python's {@code posix_spawn}
+     * would pass on). A failure names what failed: the program, or the file of an {@code OPEN} action
+     * ({@code open("/no/such/file")}), or the descriptor of a {@code DUP2} ({@code dup2(999)}).
+     *
      * <p>Platform notes: see {@link PosixSpawnAttributes} (descriptors beyond the file actions' targets are
      * not inherited; scheduler and CLOSEFROM are Linux-only). Availability: Unix, not WASI.
      *
@@ -2124,6 +2142,24 @@ public final class Os {
      */
     public static int posixSpawnp(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes attributes) {
         return posixSpawn(path, argv, env, attributes, true);
+    }
+
+    /**
+     * Python's {@code os.posix_spawnp(path, argv, env)} with no keyword arguments: as
+     * {@link #posixSpawnp(String, List, Map, PosixSpawnAttributes)} with {@link PosixSpawnAttributes#defaults()}.
+     * Availability: Unix, not WASI.
+     *
+     * <pre>{@code
+     * int pid = Os.posixSpawnp("echo", List.of("echo", "hi"), Os.environ());
+     * }</pre>
+     *
+     * @param path the program, searched in {@code env}'s PATH when it has no slash
+     * @param argv the argument vector; not empty
+     * @param env  the child's environment
+     * @return the child's pid
+     */
+    public static int posixSpawnp(String path, List<String> argv, Map<String, String> env) {
+        return posixSpawn(path, argv, env, PosixSpawnAttributes.defaults(), true);
     }
 
     private static int posixSpawn(String path, List<String> argv, Map<String, String> env, PosixSpawnAttributes a,
@@ -2190,5 +2226,270 @@ public final class Os {
                     + columns + ")");
         }
         posix("TIOCSWINSZ").setWindowSize(fd, rows, columns);
+    }
+
+    // ---- file descriptor operations (issue 15) ------------------------------------------------------
+
+    /** Python's {@code os.O_NONBLOCK}, for {@link #pipe2}; -1 where the platform has none. */
+    public static final int O_NONBLOCK = constant("O_NONBLOCK");
+    /** Python's {@code os.O_CLOEXEC}, for {@link #pipe2}; -1 where the platform has none. */
+    public static final int O_CLOEXEC = constant("O_CLOEXEC");
+
+    /** The backend's descriptor capability, or the Availability exception naming {@code function}. */
+    private static io.prockit.spi.Descriptors descriptors(String function) {
+        return b().descriptors().orElseThrow(() -> unavailable(function));
+    }
+
+    /**
+     * Python's {@code os.pipe()}: a new pipe, both ends non-inheritable (close-on-exec). Pass an end to a child
+     * with {@link Stdio#fd(int)} or {@link Command#fd(int, int)} (the child gets its own copy), then close the
+     * parent's copy.
+     *
+     * <pre>{@code
+     * int[] p = Os.pipe();                               // {read end, write end}
+     * Child c = Command.of("ls").stdout(Stdio.fd(p[1])).spawn();
+     * Os.close(p[1]);
+     * try (InputStream in = Os.fdopenInput(p[0])) { in.transferTo(System.out); }
+     * }</pre>
+     *
+     * <p>Availability: Unix. (Python also offers it on Windows, through the C runtime; prockit's Windows
+     * backend does not yet: {@link UnsupportedOperationException} there.)
+     *
+     * @return {@code {read end, write end}}
+     */
+    public static int[] pipe() {
+        return descriptors("os.pipe").pipe();
+    }
+
+    /**
+     * Python's {@code os.pipe2(flags)}: a pipe with {@link #O_NONBLOCK} and/or {@link #O_CLOEXEC} set atomically.
+     *
+     * <p>Availability: Linux ({@link UnsupportedOperationException} elsewhere).
+     *
+     * @param flags {@code 0}, {@code O_NONBLOCK}, {@code O_CLOEXEC} or both
+     * @return {@code {read end, write end}}
+     * @throws IllegalArgumentException for any other bit
+     */
+    public static int[] pipe2(int flags) {
+        io.prockit.spi.Descriptors d = descriptors("os.pipe2");
+        if (!d.hasPipe2()) {
+            throw unavailable("os.pipe2");
+        }
+        int allowed = Math.max(0, O_NONBLOCK) | Math.max(0, O_CLOEXEC);
+        if ((flags & ~allowed) != 0) {
+            throw new IllegalArgumentException("os.pipe2: flags may hold only O_NONBLOCK and O_CLOEXEC (got 0x"
+                    + Integer.toHexString(flags) + ")");
+        }
+        return d.pipe2(flags);
+    }
+
+    /**
+     * Python's {@code os.dup(fd)}: a new, non-inheritable descriptor for the same open file.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd a descriptor, &gt;= 0
+     * @return the new descriptor
+     */
+    public static int dup(int fd) {
+        checkFd("os.dup", fd);
+        return descriptors("os.dup").dup(fd);
+    }
+
+    /**
+     * Python's {@code os.dup2(fd, fd2)}: {@code fd2} becomes a copy of {@code fd} (closed first if open),
+     * inheritable by children as Python's default.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd  a descriptor, &gt;= 0
+     * @param fd2 the target number, &gt;= 0
+     * @return {@code fd2}
+     */
+    public static int dup2(int fd, int fd2) {
+        return dup2(fd, fd2, true);
+    }
+
+    /**
+     * Python's {@code os.dup2(fd, fd2, inheritable)}.
+     *
+     * <pre>{@code
+     * int saved = Os.dup(1);
+     * Os.dup2(logFd, 1);          // stdout now goes to the log, for this process and its children
+     * ...
+     * Os.dup2(saved, 1); Os.close(saved);
+     * }</pre>
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd          a descriptor, &gt;= 0
+     * @param fd2         the target number, &gt;= 0
+     * @param inheritable whether children inherit {@code fd2}
+     * @return {@code fd2}
+     */
+    public static int dup2(int fd, int fd2, boolean inheritable) {
+        checkFd("os.dup2", fd);
+        checkFd("os.dup2", fd2);
+        return descriptors("os.dup2").dup2(fd, fd2, inheritable);
+    }
+
+    /**
+     * Python's {@code os.read(fd, n)}: at most {@code n} bytes, blocking as the descriptor does.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd a descriptor, &gt;= 0
+     * @param n  the most bytes, &gt;= 0
+     * @return the bytes read; empty at end of file
+     * @throws OsException e.g. {@code EAGAIN} ({@link ErrorKind#RESOURCE_EXHAUSTED}) on an empty non-blocking pipe
+     */
+    public static byte[] read(int fd, int n) {
+        checkFd("os.read", fd);
+        if (n < 0) {
+            throw new IllegalArgumentException("os.read: n must be >= 0 (got " + n + ")");
+        }
+        return descriptors("os.read").read(fd, n);
+    }
+
+    /**
+     * Python's {@code os.write(fd, data)}: one {@code write(2)}; may write fewer bytes than given.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd   a descriptor, &gt;= 0
+     * @param data the bytes
+     * @return how many were written
+     */
+    public static int write(int fd, byte[] data) {
+        checkFd("os.write", fd);
+        java.util.Objects.requireNonNull(data, "data");
+        return descriptors("os.write").write(fd, data, 0, data.length);
+    }
+
+    /**
+     * Python's {@code os.closerange(fd_low, fd_high)}: closes every descriptor from {@code low} up to but not
+     * including {@code high}, ignoring errors. Closing descriptors the JVM uses breaks it: meant for numbers
+     * you own.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param low  the first, &gt;= 0
+     * @param high one past the last, &gt;= low
+     */
+    public static void closerange(int low, int high) {
+        checkFd("os.closerange", low);
+        if (high < low) {
+            throw new IllegalArgumentException("os.closerange: fd_high (" + high + ") < fd_low (" + low + ")");
+        }
+        descriptors("os.closerange").closerange(low, high);
+    }
+
+    /**
+     * Python's {@code os.get_inheritable(fd)}.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd a descriptor, &gt;= 0
+     * @return whether children started with {@code exec} inherit it (close-on-exec is clear)
+     */
+    public static boolean getInheritable(int fd) {
+        checkFd("os.get_inheritable", fd);
+        return descriptors("os.get_inheritable").getInheritable(fd);
+    }
+
+    /**
+     * Python's {@code os.set_inheritable(fd, inheritable)}. prockit's own spawns pass only descriptors 0..2 and
+     * those named with {@link Command#fd} whatever this flag says (PEP 446's reason to default to false).
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd          a descriptor, &gt;= 0
+     * @param inheritable the new flag
+     */
+    public static void setInheritable(int fd, boolean inheritable) {
+        checkFd("os.set_inheritable", fd);
+        descriptors("os.set_inheritable").setInheritable(fd, inheritable);
+    }
+
+    /**
+     * Python's {@code os.get_blocking(fd)}.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd a descriptor, &gt;= 0
+     * @return whether it is in blocking mode ({@code O_NONBLOCK} clear)
+     */
+    public static boolean getBlocking(int fd) {
+        checkFd("os.get_blocking", fd);
+        return descriptors("os.get_blocking").getBlocking(fd);
+    }
+
+    /**
+     * Python's {@code os.set_blocking(fd, blocking)}.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd       a descriptor, &gt;= 0
+     * @param blocking the new mode
+     */
+    public static void setBlocking(int fd, boolean blocking) {
+        checkFd("os.set_blocking", fd);
+        descriptors("os.set_blocking").setBlocking(fd, blocking);
+    }
+
+    /**
+     * Python's {@code os.get_terminal_size(fd)}.
+     *
+     * <pre>{@code
+     * int width = Os.isatty(1) ? Os.getTerminalSize(1).columns() : 80;
+     * }</pre>
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd a terminal, &gt;= 0
+     * @return its size
+     * @throws OsException ({@code ENOTTY}) when {@code fd} is not a terminal
+     */
+    public static TerminalSize getTerminalSize(int fd) {
+        checkFd("os.get_terminal_size", fd);
+        return descriptors("os.get_terminal_size").getTerminalSize(fd);
+    }
+
+    /**
+     * Python's {@code os.get_terminal_size()}: of stdout.
+     *
+     * <p>Availability: Unix.
+     *
+     * @return the size of the terminal on descriptor 1
+     */
+    public static TerminalSize getTerminalSize() {
+        return getTerminalSize(1);
+    }
+
+    /**
+     * Python's {@code os.fdopen(fd, "rb")}: a blocking stream that owns {@code fd} from now on (closing the
+     * stream closes it; so does the garbage collector if the stream is dropped unclosed).
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd a readable descriptor, &gt;= 0; do not close it yourself afterwards
+     * @return the stream
+     */
+    public static java.io.InputStream fdopenInput(int fd) {
+        checkFd("os.fdopen", fd);
+        return descriptors("os.fdopen").openInput(fd);
+    }
+
+    /**
+     * Python's {@code os.fdopen(fd, "wb")}: a blocking, unbuffered stream that owns {@code fd} from now on.
+     *
+     * <p>Availability: Unix.
+     *
+     * @param fd a writable descriptor, &gt;= 0; do not close it yourself afterwards
+     * @return the stream
+     */
+    public static java.io.OutputStream fdopenOutput(int fd) {
+        checkFd("os.fdopen", fd);
+        return descriptors("os.fdopen").openOutput(fd);
     }
 }

@@ -16,9 +16,13 @@ import java.util.TreeSet;
  *
  * <p>Unlike Python (and as the rest of prockit), the child does not inherit descriptors the JVM
  * left open without close-on-exec: after the file actions, every descriptor from 3 up that no
- * {@code OPEN} or {@code DUP2} action targets is closed. The signal mask and dispositions are what
- * Python leaves them: inherited from the spawning thread unless {@code setsigmask} / {@code setsigdef}
- * say otherwise.
+ * {@code OPEN} or {@code DUP2} action targets is closed. Unlike Python too, and as every prockit spawn,
+ * the child does not inherit the spawning JVM thread's signal state (the JVM blocks SIGQUIT and ignores
+ * some signals): its signal mask is emptied unless {@code setsigmask} gives the mask, and every signal's
+ * disposition is reset to the default unless {@code setsigdef} names the signals to reset (then only
+ * those are). The file actions run in the order given, each on the descriptors the previous ones left,
+ * as Python runs them. A failed {@code OPEN} or {@code DUP2} is reported as {@code open(path)} or
+ * {@code dup2(fd)} rather than as the program.
  *
  * <p>Platform notes: {@code scheduler} needs {@code POSIX_SPAWN_SETSCHEDULER}, which macOS lacks
  * (Python has no {@code scheduler} there either); {@code setsid} needs macOS 10.15+.
@@ -31,8 +35,8 @@ import java.util.TreeSet;
  * @param setpgroup   null to stay in the parent's group, 0 for a new group, else the group to join
  * @param resetids    reset the effective ids to the real ones
  * @param setsid      start a new session
- * @param setsigmask  signal numbers to block in the child; null keeps the spawning thread's mask
- * @param setsigdef   signal numbers whose dispositions are reset to the default
+ * @param setsigmask  signal numbers to block in the child; null for none (the mask is emptied)
+ * @param setsigdef   signal numbers whose dispositions are reset to the default; empty for every signal
  * @param scheduler   policy and parameters, or null
  */
 public record PosixSpawnAttributes(List<FileAction> fileActions, Integer setpgroup, boolean resetids, boolean setsid,

@@ -1,6 +1,7 @@
 package io.prockit;
 
 import io.prockit.internal.Checks;
+import io.prockit.internal.Durations;
 import io.prockit.spi.ProcessEntry;
 import io.prockit.spi.ProcessTableProvider;
 
@@ -316,13 +317,16 @@ public final class ProcessInfo {
      * pidfd, polling {@code /proc} on kernels without pidfds; macOS: {@code proc_pidinfo} polling;
      * Windows: its HANDLE), it does not reap it.
      *
-     * @param timeout how long at most
+     * @param timeout how long at most; anything up to {@code ChronoUnit.FOREVER} (beyond about 146 years it
+     *                means "no limit")
      * @return true if it has ended (exited, or is a zombie waiting for its parent)
+     * @throws IllegalArgumentException if the timeout is negative
      * @throws InterruptedException if interrupted
      */
     public boolean waitFor(Duration timeout) throws InterruptedException {
         Checks.timeout(timeout);
-        return provider.awaitExit(entry, timeout);
+        // Saturated here, so a backend never converts more than ~146 years to nanoseconds.
+        return provider.awaitExit(entry, Duration.ofNanos(Durations.toNanos(timeout)));
     }
 
     @Override

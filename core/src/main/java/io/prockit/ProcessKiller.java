@@ -2,6 +2,7 @@ package io.prockit;
 
 import io.prockit.KillReport.Outcome;
 import io.prockit.internal.Checks;
+import io.prockit.internal.Durations;
 import io.prockit.spi.ProcessEntry;
 import io.prockit.spi.ProcessTableProvider;
 import org.slf4j.Logger;
@@ -100,8 +101,10 @@ public final class ProcessKiller {
     }
 
     /**
-     * @param grace how long to wait after the polite request before forcing; zero forces at once
+     * @param grace how long to wait after the polite request before forcing; zero forces at once. Anything up
+     *              to {@code ChronoUnit.FOREVER} is accepted (beyond about 146 years it means "no limit")
      * @return this
+     * @throws IllegalArgumentException if negative (checked here, before anything is signalled)
      */
     public ProcessKiller grace(Duration grace) {
         this.grace = Checks.timeout(grace);
@@ -329,7 +332,7 @@ public final class ProcessKiller {
 
     private static void awaitAll(ProcessTableProvider provider, Map<Integer, Member> members, Duration timeout,
                                  Outcome outcome) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = Durations.deadline(timeout);
         while (true) {
             List<ProcessEntry> running = new ArrayList<>();
             for (Member m : members.values()) {
@@ -341,7 +344,7 @@ public final class ProcessKiller {
                     }
                 }
             }
-            long left = deadline - System.nanoTime();
+            long left = Durations.remaining(deadline);
             if (running.isEmpty() || left <= 0) {
                 return;
             }

@@ -29,15 +29,22 @@ import java.nio.ByteBuffer;
  * work to an executor of your own. {@code onExit} runs on whichever thread completed the last of the three
  * events: the output thread, the reaper, or a thread in {@link Child#waitFor()} (or one that calls
  * {@link Child#close()}; a callback that closes its own child may therefore see {@code onExit} before it
- * returns). An exception thrown by a
- * callback is logged (SLF4J logger {@code io.prockit.ProcessListener}) and does not stop the delivery.
+ * returns).
+ *
+ * <p>A callback that throws, an {@code Error} included, is reported through the calling thread's
+ * {@link Thread.UncaughtExceptionHandler} (so it shows up without a logging binding: the default prints it
+ * to {@code System.err}; it is also logged at WARN by the SLF4J logger {@code io.prockit.ProcessListener}).
+ * The reading thread goes on serving every other child. After {@link #onStdout} or {@link #onStderr} has
+ * thrown, the listener gets no more output of that child: its pipes are still read to their end and the
+ * bytes dropped, so the child is not killed by {@code SIGPIPE} or blocked on a full pipe, and
+ * {@link #onExit} still comes, once.
  *
  * <p>Availability: Linux (one epoll thread for all pipes), macOS and other POSIX systems (one
  * {@code poll} thread). Windows: supported, but each stream is read by a pool thread
  * ({@code prockit-io-N}), so a thousand children there take two thousand threads; overlapped I/O is not
  * implemented yet. A pseudo-terminal's output ({@link Command#pty}) is read by a pool thread on every
- * platform, and {@link Child#close()} does not interrupt that thread's read: end such a child with
- * {@link Child#kill()}.
+ * platform; on POSIX {@link Child#close()} wakes that thread's read and hangs the terminal up (the child
+ * gets {@code SIGHUP}), on Windows it does not interrupt the read: end such a child with {@link Child#kill()}.
  */
 public interface ProcessListener {
 
@@ -74,5 +81,52 @@ public interface ProcessListener {
      * @param status how the child ended
      */
     default void onExit(ExitStatus status) {
+    }
+
+    /**
+     * A listener that delivers whole lines instead of buffers: each stream decoded with {@code charset} and
+     * split at {@code \n}, {@code \r\n} or {@code \r} (terminators dropped), a last line without a
+     * terminator delivered when the stream ends, then {@code exit}. Keeps the decoding state of one child:
+     * make one per spawn. The calls follow {@link ProcessListener}'s rules (in order, never overlapping, on
+     * prockit's threads: do not block).
+     *
+     * <pre>{@code
+     * Command.of("make").spawn(ProcessListener.ofLines(StandardCharsets.UTF_8,
+     *         line -> log.info(line), line -> log.warn(line), status -> done.complete(status)));
+     * }</pre>
+     *
+     * @param charset     the encoding of both streams
+     * @param stdoutLines receives each stdout line
+     * @param stderrLines receives each stderr line
+     * @param exit        receives the exit status, after the last line
+     * @return the listener
+     */
+    static ProcessListener ofLines(java.nio.charset.Charset charset, java.util.function.Consumer<String> stdoutLines,
+                                   java.util.function.Consumer<String> stderrLines,
+                                   java.util.function.Consumer<ExitStatus> exit) {
+        java.util.Objects.requireNonNull(charset, "charset");
+        java.util.Objects.requireNonNull(stdoutLines, "stdoutLines");
+        java.util.Objects.requireNonNull(stderrLines, "stderrLines");
+        java.util.Objects.requireNonNull(exit, "exit");
+        LineDecoder out = new LineDecoder(charset, stdoutLines);
+        LineDecoder err = new LineDecoder(charset, stderrLines);
+        return new ProcessListener() {
+            @Override
+            public void onStdout(ByteBuffer data) {
+                out.accept(data);
+            }
+
+            @Override
+            public void onStderr(ByteBuffer data) {
+                err.accept(data);
+            }
+
+            @Override
+            public void onExit(ExitStatus status) {
+                out.finish();
+                err.finish();
+                exit.accept(status);
+            }
+        };
     }
 }

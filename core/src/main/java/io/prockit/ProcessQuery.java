@@ -157,8 +157,9 @@ public final class ProcessQuery {
      * The WMI {@code CreationDate} example: processes running longer than {@code age}, measured when
      * the query runs.
      *
-     * @param age a non-negative duration
+     * @param age a non-negative duration, up to {@code ChronoUnit.FOREVER}
      * @return a query also requiring it
+     * @throws IllegalArgumentException if negative
      */
     public ProcessQuery olderThan(Duration age) {
         Checks.timeout(age);
@@ -166,8 +167,9 @@ public final class ProcessQuery {
     }
 
     /**
-     * @param age a non-negative duration
+     * @param age a non-negative duration, up to {@code ChronoUnit.FOREVER}
      * @return a query also requiring processes started less than {@code age} ago
+     * @throws IllegalArgumentException if negative
      */
     public ProcessQuery youngerThan(Duration age) {
         Checks.timeout(age);

@@ -73,13 +73,25 @@ public sealed interface Stdio
         return new WriteFile(file, true);
     }
 
-    /** @return for stderr only: write where stdout goes ({@code 2>&1}) */
+    /**
+     * @return for stderr only: write where stdout goes ({@code 2>&1}): the same file as stdout's redirect,
+     *         or the parent's descriptor stdout names (as it is at spawn)
+     */
     static Stdio toStdout() {
         return ToStdout.INSTANCE;
     }
 
     /**
-     * Passes one of the parent's open descriptors (POSIX).
+     * Passes one of the parent's open descriptors (POSIX). {@code parentFd} is the parent's descriptor
+     * as it is when the child is spawned, even when the child's own descriptor of that number is replaced
+     * by another redirect: {@code stdout(pipe()).stderr(Stdio.fd(1))} sends stderr to the parent's stdout,
+     * not into the pipe. The child's descriptors are assigned from the parent's all at once (see
+     * {@link Command#fd(int, int)}). A descriptor the parent does not have open fails the spawn with an
+     * {@link OsException} naming {@code dup2} and the descriptor.
+     *
+     * <pre>{@code
+     * Command.of("prog").stdout(Stdio.pipe()).stderr(Stdio.fd(1)).spawn();   // stderr on the JVM's stdout
+     * }</pre>
      *
      * @param parentFd the parent's descriptor, {@code >= 0}
      * @return the redirect

@@ -70,4 +70,15 @@ class ExitStatusTest {
     void theTwoKindsAreTheOnlyOnes() {
         assertEquals(2, ExitStatus.class.getPermittedSubclasses().length);
     }
+
+    @Test
+    void exitCodeIsThePlainAccessorAndThrowsWhenSignalled() {
+        ExitStatus exited = ExitStatus.exited(3);
+        org.junit.jupiter.api.Assertions.assertEquals(3, exited.exitCode());
+        ExitStatus killed = ExitStatus.signaled(Signal.SIGKILL, false);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                killed::exitCode);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("SIGKILL"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(ExitStatus.exited(0).success());
+    }
 }

@@ -70,6 +70,7 @@ public final class Backends {
         boolean byName = wanted != null && !wanted.isBlank();
         String os = System.getProperty("os.name");
         Map<String, ProcessBackend> found = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
         for (ClassLoader loader : loaders()) {
             ServiceLoader<ProcessBackend> sl = loader == null
                     ? ServiceLoader.load(ProcessBackend.class)
@@ -84,6 +85,7 @@ public final class Backends {
                     b = it.next();
                 } catch (ServiceConfigurationError e) {
                     Log.LOG.debug("skipping the backends of a loader that failed: {}", e.toString());
+                    problems.add(e.getMessage());
                     break;
                 }
                 found.putIfAbsent(b.name(), b);
@@ -97,6 +99,21 @@ public final class Backends {
                 }
             }
         }
+        // A fat jar whose services file another module's overwrote (a shade without ServicesResourceTransformer)
+        // still holds the backend's classes: try the known names before giving up.
+        for (String className : KNOWN) {
+            ProcessBackend b = byClassName(className, problems);
+            if (b == null) {
+                continue;
+            }
+            found.putIfAbsent(b.name(), b);
+            if (byName ? b.name().equals(wanted.trim()) : b.isSupported()) {
+                Log.LOG.warn("backend {} found by its class name {}: no META-INF/services entry named it (a fat jar"
+                        + " should merge the services files: maven-shade-plugin's ServicesResourceTransformer)",
+                        b.name(), className);
+                return b;
+            }
+        }
         if (byName) {
             throw new UnsupportedOperationException("-D" + PROPERTY + "=" + wanted
                     + " names no backend on the class path or module path; found " + found.keySet()
@@ -105,7 +122,82 @@ public final class Backends {
         String artifact = os != null && os.toLowerCase(java.util.Locale.ROOT).startsWith("windows")
                 ? "io.prockit:prockit-windows" : "io.prockit:prockit-posix";
         throw new UnsupportedOperationException("no prockit backend supports os.name=\"" + os + "\" (found "
-                + found.keySet() + "); add " + artifact + " to the class path or module path");
+                + describe(found) + "; services files " + servicesFiles() + (problems.isEmpty() ? "" : "; skipped: "
+                + String.join("; ", problems)) + "); add " + artifact + " to the class path or module path (a fat"
+                + " jar must merge META-INF/services files: maven-shade-plugin's ServicesResourceTransformer)");
+    }
+
+    /** The backends core knows by name, tried when no services entry served this OS. */
+    private static final List<String> KNOWN = List.of("io.prockit.posix.PosixBackend",
+            "io.prockit.windows.WindowsBackend");
+
+    private static final String SERVICES = "META-INF/services/" + ProcessBackend.class.getName();
+
+    /** @return the backend class {@code className} instantiated, or null when absent or unusable (noted) */
+    private static ProcessBackend byClassName(String className, List<String> problems) {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                ProcessBackend.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                Class<?> c = Class.forName(className, false, loader);
+                if (!ProcessBackend.class.isAssignableFrom(c)) {
+                    problems.add(className + " is not a " + ProcessBackend.class.getName());
+                    return null;
+                }
+                return (ProcessBackend) c.getConstructor().newInstance();
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not on this loader
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                problems.add(className + ": " + e);
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** @return each backend found with the jar or directory it came from */
+    private static String describe(Map<String, ProcessBackend> found) {
+        List<String> out = new ArrayList<>();
+        found.forEach((name, b) -> {
+            java.security.CodeSource src = b.getClass().getProtectionDomain().getCodeSource();
+            out.add(name + " (" + b.getClass().getName() + " from " + (src == null ? "?" : src.getLocation()) + ")");
+        });
+        return out.toString();
+    }
+
+    /** @return every services file for the backend interface visible here, with the class names it lists */
+    private static String servicesFiles() {
+        List<String> out = new ArrayList<>();
+        java.util.Set<java.net.URL> seen = new java.util.LinkedHashSet<>();
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                ProcessBackend.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                for (java.net.URL url : java.util.Collections.list(loader.getResources(SERVICES))) {
+                    if (!seen.add(url)) {
+                        continue;
+                    }
+                    List<String> names = new ArrayList<>();
+                    try (java.io.InputStream in = url.openStream()) {
+                        for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                                .split("\\R")) {
+                            String n = line.replaceAll("#.*", "").strip();
+                            if (!n.isEmpty()) {
+                                names.add(n);
+                            }
+                        }
+                    }
+                    out.add(url + " -> " + names);
+                }
+            } catch (java.io.IOException e) {
+                out.add("(listing failed: " + e + ")");
+            }
+        }
+        return out.toString();
     }
 
     /** The logger, created when first needed. */

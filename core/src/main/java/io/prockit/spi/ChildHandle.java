@@ -27,7 +27,14 @@ public interface ChildHandle {
     /** @return the parent's end of the stderr pipe, or null when stderr was not {@code Stdio.pipe()} */
     InputStream stderr();
 
-    /** @return completed by the backend, once, when it has reaped the child; callers must not complete it */
+    /**
+     * The backend's own completion: completed once, when it has reaped the child, on whatever thread reaped it
+     * (a reaper or a waiter). Never handed to users as is: {@link io.prockit.Child#onExit()} completes a
+     * dependent future on a pool thread, so user callbacks cannot stall the reaper. Library code attaching
+     * to this future directly must not block.
+     *
+     * @return the future; callers must not complete it
+     */
     CompletableFuture<Termination> termination();
 
     /**
@@ -75,7 +82,8 @@ public interface ChildHandle {
     boolean kill();
 
     /**
-     * Forces the child and every descendant to stop.
+     * Forces the child and every descendant to stop, signalling only processes proved to descend from it at
+     * that moment (see {@link io.prockit.Child#killTree()}); never a pid the backend has reaped.
      *
      * @return true if the child itself was still there
      */

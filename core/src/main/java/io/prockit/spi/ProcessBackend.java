@@ -94,6 +94,34 @@ public interface ProcessBackend {
     }
 
     /**
+     * Hands a child's stdin to the backend's event loop, which writes {@code data} into it as the pipe
+     * accepts it and then closes it, without a thread per child: what {@link io.prockit.Command#input(byte[])}
+     * uses, so that input is written while the output is read, for any sizes, without deadlock. From then on
+     * only the loop writes and closes the stream; closing it (through {@link ChildHandle#closeStreams()})
+     * stops the feed, which then ends with {@code complete == false}.
+     *
+     * <p>The default declines, and the caller then writes the stream on a pool thread of its own.
+     *
+     * @param stream the {@link ChildHandle#stdin()} of a child this backend spawned, not yet written
+     * @param data   the bytes to write, from its position to its limit; the loop reads it until the feed ends
+     *               (the caller must not change it)
+     * @param feed   told once when the feed is over
+     * @return true if the loop took the stream; false if this backend cannot feed it (the caller writes it)
+     */
+    default boolean feedInput(java.io.OutputStream stream, java.nio.ByteBuffer data, InputFeed feed) {
+        return false;
+    }
+
+    /**
+     * The descriptor plumbing of Python's {@code os} ({@code pipe}, {@code dup2}, {@code read}, ...), where
+     * the platform has it: a capability, so that a backend without it declares nothing that only throws.
+     *
+     * @return the capability, or empty when this backend does not offer it ({@link io.prockit.Os} then throws
+     *         its Availability exception)
+     */
+    java.util.Optional<Descriptors> descriptors();
+
+    /**
      * The argument vector that runs {@code command} through the platform's shell.
      *
      * @param command a shell command line

@@ -99,15 +99,17 @@ public interface ProcessTableProvider {
      * may wait on a kernel object instead (a pidfd, a process HANDLE).
      *
      * @param entry   an entry of this provider
-     * @param timeout how long to wait at most, not negative
+     * @param timeout how long to wait at most, not negative; core never passes more than
+     *                {@link io.prockit.internal.Durations#MAX_NANOS} nanoseconds (about 146 years), so
+     *                {@code toNanos()} cannot overflow
      * @return true if it has ended
      * @throws InterruptedException if the thread is interrupted
      */
     default boolean awaitExit(ProcessEntry entry, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = io.prockit.internal.Durations.deadline(timeout);
         long pause = 1;
         while (isRunning(entry)) {
-            long left = deadline - System.nanoTime();
+            long left = io.prockit.internal.Durations.remaining(deadline);
             if (left <= 0) {
                 return false;
             }
@@ -129,7 +131,7 @@ public interface ProcessTableProvider {
      * @throws InterruptedException if the thread is interrupted
      */
     default boolean awaitAnyExit(java.util.List<ProcessEntry> entries, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = io.prockit.internal.Durations.deadline(timeout);
         long pause = 1;
         while (true) {
             for (ProcessEntry e : entries) {
@@ -137,7 +139,7 @@ public interface ProcessTableProvider {
                     return true;
                 }
             }
-            long left = deadline - System.nanoTime();
+            long left = io.prockit.internal.Durations.remaining(deadline);
             if (left <= 0) {
                 return false;
             }

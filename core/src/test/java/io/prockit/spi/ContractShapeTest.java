@@ -19,10 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContractShapeTest {
     private static final List<Class<?>> CONTRACT = List.of(ProcessBackend.class, CurrentProcess.class,
             PosixCalls.class, IdCalls.class, SavedIdCalls.class, GroupCalls.class, PriorityCalls.class,
-            SchedulerCalls.class, WaitCalls.class, PidfdCalls.class, SystemInfoCalls.class, WindowsCalls.class);
+            SchedulerCalls.class, WaitCalls.class, PidfdCalls.class, SystemInfoCalls.class, WindowsCalls.class, Descriptors.class);
 
-    /** Defaults that are real behaviour, not refusals: declining to watch output, POSIX's {@code system} result. */
-    private static final Set<String> REAL_DEFAULTS = Set.of("watchOutput", "systemResult");
+    /**
+     * Defaults that are real behaviour, not refusals: declining to watch output or to feed input (the caller then
+     * reads or writes on a pool thread, which always works), POSIX's {@code system} result.
+     */
+    private static final Set<String> REAL_DEFAULTS = Set.of("watchOutput", "feedInput", "systemResult");
 
     @Test
     void noDefaultStandsInForAMissingFunction() {
@@ -51,7 +54,7 @@ class ContractShapeTest {
     @Test
     void capabilitiesAreHandedOutAsObjectsAndOptionalWhereAPlatformMayLackThem() throws Exception {
         assertEquals(CurrentProcess.class, ProcessBackend.class.getMethod("currentProcess").getReturnType());
-        for (String optional : List.of("posix", "windows")) {
+        for (String optional : List.of("posix", "windows", "descriptors")) {
             assertEquals(Optional.class, ProcessBackend.class.getMethod(optional).getReturnType(), optional);
         }
         for (String optional : List.of("savedIds", "scheduler", "pidfd")) {

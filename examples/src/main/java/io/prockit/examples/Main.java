@@ -2,6 +2,7 @@ package io.prockit.examples;
 
 import io.prockit.examples.bench.Bench;
 import io.prockit.examples.tools.Parallel;
+import io.prockit.examples.tools.Pgrep;
 import io.prockit.examples.tools.Pkill;
 import io.prockit.examples.tools.Ps;
 import io.prockit.examples.tools.Pstree;
@@ -44,27 +45,36 @@ public final class Main {
 
     private static final Map<String, Subcommand> COMMANDS = new LinkedHashMap<>();
 
+    /** Other names of commands, not listed in {@code help}: the older spelling {@code run-with-timeout}. */
+    private static final Map<String, String> ALIASES = new LinkedHashMap<>();
+
+    /** The widest usage that shares its line with the description in {@code help}. */
+    private static final int USAGE_COLUMN = 36;
+
     static {
         command("list", "list", "list the examples: name, platform, seed and what each shows", (a, out) -> list(out));
         command("run", "run NAME [args]", "run one example", Main::runExample);
         command("all", "all", "run every example safe on this OS and print a summary", (a, out) -> all(out));
         command("help", "help", "show this help", (a, out) -> help(out));
-        command("bench", "bench [spawn|concurrent|pipe|table|cold|all] [--n N] [--rounds R] [--children K] [--out DIR]",
-                "measure prockit against C posix_spawn, the JDK and NuProcess; writes CSV and a PNG chart",
+        command("bench", "bench SUBCOMMAND|all [options]",
+                "measure prockit against C, the JDK, NuProcess and procps (bench alone: its help)",
                 (a, out) -> Bench.run(a.toArray(new String[0]), out));
-        command("ps", "ps [--json]", "list processes: pid, ppid, user, start, state, cpu, rss, cmdline",
+        command("ps", "ps [-ef|aux|-p PID|-o COLS|--json]", "list processes (procps-ng ps; --json: prockit's extra)",
                 (a, out) -> Ps.run(a.toArray(new String[0]), out, System.err));
-        command("pstree", "pstree [PID]", "show the process tree", (a, out) -> Pstree.run(a.toArray(new String[0]), out,
+        command("pstree", "pstree [-apu] [PID|USER]", "show the process tree (psmisc pstree)", (a, out) -> Pstree.run(a.toArray(new String[0]), out,
                 System.err));
-        command("pkill", "pkill [--name|--substring|--regex|--cmdline|--user|--older-than|--tree|--signal|--grace|"
-                + "--dry-run] ...", "find processes and kill them with escalation, printing the report",
+        command("pgrep", "pgrep [options] PATTERN", "list the pids of matching processes (procps-ng pgrep)",
+                (a, out) -> Pgrep.pgrep(a.toArray(new String[0]), out, System.err));
+        command("pkill", "pkill [-SIGNAL] [options] PATTERN",
+                "signal matching processes (procps-ng pkill; extras --tree, --grace, --dry-run)",
                 (a, out) -> Pkill.run(a.toArray(new String[0]), out, System.err));
-        command("parallel", "parallel [-j N] -- CMD [ARG|{}]... ::: VALUE...",
-                "run a command once per value, N at a time, output lines tagged with their value (GNU parallel --tag)",
+        command("parallel", "parallel [-j N] [-k] [--tag] CMD ::: VALUE...",
+                "run a command once per value, N at a time (GNU parallel; values from stdin without :::)",
                 (a, out) -> Parallel.run(a.toArray(new String[0]), out, System.err));
-        command("run-with-timeout", "run-with-timeout --timeout 5s [--kill-after 2s] -- CMD ARGS...",
-                "run a command, killing its whole tree on timeout (exit codes as GNU timeout)",
+        command("timeout", "timeout [-s SIG] [-k DUR] DURATION CMD...",
+                "run a command, killing its whole tree on time-out (GNU coreutils timeout; alias run-with-timeout)",
                 (a, out) -> RunWithTimeout.run(a.toArray(new String[0]), out, System.err));
+        ALIASES.put("run-with-timeout", "timeout");
     }
 
     private Main() {
@@ -112,7 +122,7 @@ public final class Main {
             help(out);
             return 2;
         }
-        Subcommand c = COMMANDS.get(args[0]);
+        Subcommand c = COMMANDS.get(ALIASES.getOrDefault(args[0], args[0]));
         if (c == null) {
             System.err.println("unknown command: " + args[0]);
             help(System.err);
@@ -127,10 +137,19 @@ public final class Main {
     }
 
     private static int help(PrintStream out) {
-        out.println("usage: java -jar prockit-examples.jar COMMAND [args]");
+        out.println("usage: prockit COMMAND [args]   (the launcher in bin/; or java -jar prockit-examples.jar ...)");
+        out.println("       a link named after a command (pgrep -> prockit) runs that command; COMMAND --help: its help");
         out.println();
+        // One column for the usages up to USAGE_COLUMN wide; a longer usage gets a line of its own.
+        int width = COMMANDS.values().stream().mapToInt(c -> c.usage().length()).filter(n -> n <= USAGE_COLUMN)
+                .max().orElse(USAGE_COLUMN);
         for (Subcommand c : COMMANDS.values()) {
-            out.printf("  %-22s %s%n", c.usage(), c.description());
+            if (c.usage().length() > width) {
+                out.println("  " + c.usage());
+                out.printf("  %-" + width + "s  %s%n", "", c.description());
+            } else {
+                out.printf("  %-" + width + "s  %s%n", c.usage(), c.description());
+            }
         }
         return 0;
     }

@@ -33,7 +33,13 @@ final class ExampleRun {
 
     /** Runs {@code Main args...}, the command adjusted first (directory, environment), and requires exit status 0. */
     static ExampleRun main(UnaryOperator<Command> adjust, String... args) throws InterruptedException {
-        Command cmd = adjust.apply(JavaChild.of(Main.class, args).jvmOptions("-XX:TieredStopAtLevel=1").command());
+        JavaChild child = JavaChild.of(Main.class, args).jvmOptions("-XX:TieredStopAtLevel=1");
+        if (!System.lineSeparator().equals("\n") && !System.getProperty("os.name", "").startsWith("Windows")) {
+            // A run with -Dline.separator=\r\n (surefire -DargLine=@file, the file holding "-Dline.separator=\r\n"
+            // in quotes) prints like Windows here; the example JVM is made to print the same way.
+            child.jvmOptions("-Dline.separator=" + System.lineSeparator());
+        }
+        Command cmd = adjust.apply(child.command());
         Output out = cmd.output();
         ExampleRun run = new ExampleRun(out);
         assertEquals(0, out.status().toExitcode(), () -> "Main " + Arrays.toString(args) + " failed: " + out.status()
@@ -51,12 +57,13 @@ final class ExampleRun {
 
     /** Requires the one-line note of the examples whose seed forks: a JVM cannot, so the child is a JavaChild. */
     void saysAJvmCannotFork() {
-        assertTrue(List.of(stderr().split("\n")).contains(
+        assertTrue(stderr().lines().toList().contains(
                 "note: a JVM cannot fork, so each child is a new JVM started with JavaChild"), () -> "stderr:\n" + stderr());
     }
 
+    /** The output's lines, split on any line terminator: the tools print with {@code %n} ({@code \r\n} on Windows). */
     List<String> lines() {
-        return stdout().isEmpty() ? List.of() : List.of(stdout().split("\n"));
+        return stdout().lines().toList();
     }
 
     /**

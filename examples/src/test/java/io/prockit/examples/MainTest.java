@@ -28,7 +28,7 @@ class MainTest {
     @Test
     void listShowsEveryExampleWithItsDescriptionSeedAndPlatform() {
         String out = execute(0, "list");
-        List<String> lines = List.of(out.split("\n"));
+        List<String> lines = out.lines().toList(); // %n: "\r\n" on Windows
         List<Example> all = Examples.all();
         assertEquals(2 * all.size(), lines.size(), out);
         for (int i = 0; i < all.size(); i++) {
@@ -67,6 +67,37 @@ class MainTest {
     }
 
     @Test
+    void helpAlignsEveryDescriptionInOneColumn() {
+        String help = execute(0, "help");
+        List<String> lines = help.lines().toList();
+        // descriptions of short and long usages alike start in one column (a long usage sits on its own line)
+        java.util.Set<Integer> columns = new TreeSet<>();
+        for (String description : List.of("list the examples", "show this help", "measure prockit",
+                "run a command once per value", "run a command, killing")) {
+            String line = lines.stream().filter(l -> l.contains(description)).findFirst().orElseThrow(
+                    () -> new AssertionError(description + " not in\n" + help));
+            columns.add(line.indexOf(description));
+        }
+        assertEquals(1, columns.size(), "description columns " + columns + " in\n" + help);
+        assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("pgrep ")), "pgrep is listed");
+        assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("timeout ")), "timeout is listed");
+    }
+
+    @Test
+    void runWithTimeoutIsAnAliasOfTimeout() {
+        assertEquals(3, Main.execute(new String[] {"run-with-timeout", "60", "sh", "-c", "exit 3"}, System.out));
+    }
+
+    @Test
+    void benchWithoutASubcommandPrintsItsHelpAndRunsNothing() {
+        String out = execute(0, "bench");
+        assertTrue(out.startsWith("usage: bench SUBCOMMAND"), out);
+        assertTrue(out.contains("  all "), out);
+        assertEquals(2, Main.execute(new String[] {"bench", "--n", "3"}, new PrintStream(new ByteArrayOutputStream())),
+                "options without a subcommand do not start the full benchmark");
+    }
+
+    @Test
     void usageErrorsExitWith2() {
         execute(2, "frobnicate");
         execute(2, "run");
@@ -77,7 +108,7 @@ class MainTest {
     void runOfAnExampleForAnotherOsSaysWhichOsItNeeds() {
         Example other = Examples.all().stream().filter(e -> !e.platform().matchesCurrent()).findFirst().orElseThrow();
         assertEquals(other.name() + " needs " + other.platform().description() + "; this is "
-                + System.getProperty("os.name") + ".\n", execute(0, "run", other.name()));
+                + System.getProperty("os.name") + "." + System.lineSeparator(), execute(0, "run", other.name()));
     }
 
     @Test

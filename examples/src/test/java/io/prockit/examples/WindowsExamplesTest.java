@@ -5,6 +5,8 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The Windows-only examples: on other systems {@code run} says they need Windows. */
@@ -13,15 +15,15 @@ class WindowsExamplesTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void startfileSaysItNeedsWindows() throws Exception {
-        assertEquals("startfile needs Windows; this is " + System.getProperty("os.name") + ".\n",
-                ExampleRun.example("startfile").stdout());
+        assertEquals(List.of("startfile needs Windows; this is " + System.getProperty("os.name") + "."),
+                ExampleRun.example("startfile").lines());
     }
 
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void ctrlEventsSaysItNeedsWindows() throws Exception {
-        assertEquals("ctrl-events needs Windows; this is " + System.getProperty("os.name") + ".\n",
-                ExampleRun.example("ctrl-events").stdout());
+        assertEquals(List.of("ctrl-events needs Windows; this is " + System.getProperty("os.name") + "."),
+                ExampleRun.example("ctrl-events").lines());
     }
 
     @Test
@@ -29,7 +31,8 @@ class WindowsExamplesTest {
     void theExampleClassesThemselvesSayItToo() throws Exception {
         // Run directly (java -cp jar io.prockit.examples.windows.StartFile), not through Main.
         var out = io.prockit.JavaChild.of(io.prockit.examples.windows.StartFile.class).command().output();
-        assertEquals("startfile needs Windows; this is " + System.getProperty("os.name") + ".\n", out.stdoutText());
+        assertEquals(List.of("startfile needs Windows; this is " + System.getProperty("os.name") + "."),
+                out.stdoutText().lines().toList());
     }
 
     @Test

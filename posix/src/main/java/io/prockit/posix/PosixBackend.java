@@ -1,13 +1,18 @@
 package io.prockit.posix;
 
+import io.prockit.posix.os.LiveEnvironment;
+import io.prockit.posix.os.PosixDescriptors;
+import io.prockit.posix.process.Cgroups;
+import io.prockit.posix.process.TreeKill;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import io.prockit.ErrorKind;
+import io.prockit.OsException;
 import io.prockit.WaitResult;
 import io.prockit.posix.darwin.DarwinPlatform;
 import io.prockit.posix.darwin.DarwinProcessTable;
 import io.prockit.posix.darwin.KqueueReaper;
-import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.linux.EpollReaper;
 import io.prockit.posix.linux.LinuxPlatform;
@@ -29,7 +34,6 @@ import io.prockit.posix.process.PosixChild;
 import io.prockit.posix.process.Reaper;
 import io.prockit.posix.process.WaitEngine;
 import io.prockit.posix.spawn.Exec;
-import io.prockit.posix.spawn.PosixSpawn;
 import io.prockit.posix.spawn.Spawner;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.CurrentProcess;
@@ -47,11 +51,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -97,6 +101,14 @@ public final class PosixBackend
     /** Spawns hold it shared until the child is marked; the exit hook takes it exclusively. */
     private final ReentrantReadWriteLock spawnGate = new ReentrantReadWriteLock();
     private final AtomicBoolean exitHookInstalled = new AtomicBoolean();
+    /** Set by the exit hook before it takes the gate: from then on every spawn is refused. */
+    private volatile boolean exiting;
+    /** Children that hold a pidfd for their own process group, kept until the group is found empty. */
+    private final java.util.Set<PosixChild> groupAnchors = ConcurrentHashMap.newKeySet();
+    /** Children started in a cgroup of their own, kept until the cgroup is empty and removed. */
+    private final java.util.Set<PosixChild> cgroupChildren = ConcurrentHashMap.newKeySet();
+    /** When {@link #groupAnchors} reaches this size, empty groups are pruned (amortised: it then doubles). */
+    private volatile int pruneAnchorsAt = 64;
 
     /** Creates the backend for the running OS; loads no native code. */
     public PosixBackend() {
@@ -122,8 +134,8 @@ public final class PosixBackend
         final Pidfds pidfds;
         final Reaper reaper;
         final Reaper fallback = new PollingReaper();
+        final LiveEnvironment environment;
         final Spawner spawner;
-        final Pointer environAddress;   // Linux: &environ; null on macOS (_NSGetEnviron() each time)
 
         NativeState(PosixBackend b) {
             this.pidfds = new Pidfds(!b.darwin);
@@ -136,8 +148,8 @@ public final class PosixBackend
                 r = fallback;
             }
             this.reaper = r;
-            this.environAddress = b.darwin ? null : LibC.LIBRARY.getGlobalVariableAddress("environ");
-            this.spawner = new Spawner(b);
+            this.environment = b.environment();
+            this.spawner = new Spawner(b, environment);
             LOG.debug("posix backend on {}: reaper {}", b.c.os(), r.name());
         }
     }
@@ -278,6 +290,19 @@ public final class PosixBackend
     }
 
     /**
+     * A child's stdin pipe goes to the shared {@link OutputLoop}, which writes {@code data} into it as the pipe
+     * drains; a terminal (a pty child's stdin) is declined, and so is a pipe the loop cannot take.
+     */
+    @Override
+    public boolean feedInput(java.io.OutputStream stream, java.nio.ByteBuffer data, io.prockit.spi.InputFeed feed) {
+        if (!(stream instanceof FdStreams.Out out)) {
+            return false;
+        }
+        OutputLoop loop = OutputLoop.shared();
+        return loop != null && loop.feed(out, data, feed);
+    }
+
+    /**
      * Spawns; a child not started with {@code detach()} is killed when the JVM exits normally (see
      * {@link #killChildrenAtExit()}).
      */
@@ -290,9 +315,22 @@ public final class PosixBackend
         }
         spawnGate.readLock().lock();
         try (ChildRegistry.Spawning registering = children.spawning()) {
-            PosixChild child = s.spawner.spawn(request);
+            refuseWhileExiting();
+            java.nio.file.Path cgroup = request.posix().ownCgroup() && !darwin ? Cgroups.create() : null;
+            PosixChild child;
+            try {
+                child = s.spawner.spawn(request);
+            } catch (RuntimeException e) {
+                if (cgroup != null) {
+                    Cgroups.remove(cgroup);
+                }
+                throw e;
+            }
             if (request.detached()) {
                 child.markDetached();
+            }
+            if (cgroup != null) {
+                placeInCgroup(child, cgroup);
             }
             return child;
         } finally {
@@ -301,26 +339,120 @@ public final class PosixBackend
     }
 
     /**
-     * The shutdown hook: SIGKILL to every child this backend spawned that is neither reaped nor
-     * detached, through its pidfd (a child leading its own group gets {@code killpg} first, so its
-     * group goes too). Spawns in flight finish first (the gate), so a detached child is never taken
-     * for an attached one. Nothing of this runs when the JVM is killed by SIGKILL (docs/HARDENING.md).
+     * Moves a fresh child into its own cgroup ({@code PosixOptions.ownCgroup}). On failure the child is killed
+     * (it must not run outside the cgroup it was promised) and the failure thrown.
+     */
+    private void placeInCgroup(PosixChild child, java.nio.file.Path cgroup) {
+        try {
+            Cgroups.move(cgroup, child.pid());
+        } catch (OsException e) {
+            child.kill();
+            child.termination().whenComplete((t, x) -> Cgroups.remove(cgroup));
+            throw e;
+        }
+        child.useCgroup(cgroup);
+        cgroupChildren.add(child);
+        // Removed once empty: at the child's end if nothing of it is left, else after a killTree or at exit.
+        child.termination().whenComplete((t, x) -> releaseCgroupIfEmpty(child));
+    }
+
+    /** Removes a child's cgroup directory when no process is left in it. */
+    public void releaseCgroupIfEmpty(PosixChild child) {
+        java.nio.file.Path cg = child.cgroup();
+        if (cg != null && !Cgroups.populated(cg) && Cgroups.remove(cg)) {
+            cgroupChildren.remove(child);
+        } else if (cg != null && !java.nio.file.Files.exists(cg)) {
+            cgroupChildren.remove(child); // removed already (after a killTree)
+        }
+    }
+
+    /** Called under the gate's read lock: once the exit hook has started, nothing new may start. */
+    private void refuseWhileExiting() {
+        if (exiting) {
+            throw new IllegalStateException("the JVM is shutting down: prockit no longer starts processes (its exit"
+                    + " hook is ending the children it started; a process started now would outlive the JVM)");
+        }
+    }
+
+    /**
+     * Keeps a pidfd for a child's own group (see {@link PosixChild#anchorGroup()}); prunes empty ones now and
+     * then. Never throws (called while adopting a child that already runs).
+     */
+    private void anchorGroup(PosixChild child) {
+        child.anchorGroup();
+        if (!child.hasGroupAnchor()) {
+            return;
+        }
+        groupAnchors.add(child);
+        int size = groupAnchors.size();
+        if (size >= pruneAnchorsAt) {
+            synchronized (groupAnchors) {
+                if (groupAnchors.size() >= pruneAnchorsAt) {
+                    for (PosixChild c : groupAnchors) {
+                        c.signalGroup(0); // closes and releases the pidfd of an empty group
+                    }
+                    pruneAnchorsAt = Math.max(64, 2 * groupAnchors.size());
+                }
+            }
+        }
+    }
+
+    /** A child closed its group pidfd (the group is empty). */
+    public void groupReleased(PosixChild child) {
+        groupAnchors.remove(child);
+    }
+
+    /** @return whether a group can be signalled through its leader's pidfd after the leader was reaped */
+    public boolean groupSignals() {
+        return pidfds().groupSignals();
+    }
+
+    /**
+     * The shutdown hook. First every later spawn is refused ({@link #refuseWhileExiting}); spawns in flight
+     * finish (the gate), so a detached child is never taken for an attached one. Then every child this
+     * backend spawned that was not started with {@code detach()} gets SIGKILL with everything it started:
+     * its process group when it leads one (even if it has exited itself, Linux 6.9+) and its descendants,
+     * frozen and proved one by one ({@link TreeKill}), in one walk for all children. Nothing of this runs
+     * when the JVM is killed by SIGKILL (README, "When the JVM exits").
      */
     private void killChildrenAtExit() {
+        exiting = true;
         boolean gated = false;
         try {
-            gated = spawnGate.writeLock().tryLock(1, TimeUnit.SECONDS);
+            gated = spawnGate.writeLock().tryLock(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
-            int killed = 0;
-            for (PosixChild child : children.values()) {
-                if (!child.detached() && child.killAtExit()) {
-                    killed++;
+            for (PosixChild child : cgroupChildren) {
+                if (!child.detached()) {
+                    child.killCgroup(); // everything in it, daemons included, before the walk
                 }
             }
-            LOG.debug("JVM exit: killed {} live child(ren)", killed);
+            java.util.Set<PosixChild> roots = new java.util.LinkedHashSet<>();
+            for (PosixChild child : children.values()) {
+                if (!child.detached()) {
+                    roots.add(child);
+                }
+            }
+            for (PosixChild child : groupAnchors) {
+                if (!child.detached()) {
+                    roots.add(child); // waited for (so forgotten) but its group may still run
+                }
+            }
+            boolean[] alive = new TreeKill(this).signalTrees(new ArrayList<>(roots), c.SIGKILL);
+            int killed = 0;
+            for (boolean a : alive) {
+                killed += a ? 1 : 0;
+            }
+            LOG.debug("JVM exit: killed {} live child(ren) of {} with their trees", killed, roots.size());
+            long end = System.nanoTime() + 1_000_000_000L; // a bounded wait: the hook must not hold the exit up
+            for (PosixChild child : cgroupChildren) {
+                java.nio.file.Path cg = child.cgroup();
+                if (!child.detached() && cg != null) {
+                    Cgroups.removeWhenEmpty(cg, Math.max(0, (end - System.nanoTime()) / 1_000_000L));
+                }
+            }
         } catch (RuntimeException e) {
             LOG.debug("JVM exit: killing children failed: {}", e.toString());
         } finally {
@@ -356,14 +488,17 @@ public final class PosixBackend
         // The reaper first, the registry second: once registered, a wait engine call may reap the child, and the
         // reaper must not be handed a pidfd that reap has closed (its number may already name another file).
         // Until both are done the spawn holds the registration gate, so no foreign wait can take the pid.
+        anchorGroup(child); // before the reaper knows it: the child cannot have been reaped yet
         Reaper r = pidfd >= 0 || !(s.reaper instanceof EpollReaper) ? s.reaper : s.fallback;
-        try {
-            r.register(child);
-        } catch (RuntimeException e) {
-            LOG.warn("watching pid {} with {} failed ({}); polling instead", pid, r.name(), e.toString());
-            s.fallback.register(child);
+        try (ChildRegistry.Adopting adopting = children.adopting()) {
+            try {
+                r.register(child);
+            } catch (RuntimeException e) {
+                LOG.warn("watching pid {} with {} failed ({}); polling instead", pid, r.name(), e.toString());
+                s.fallback.register(child);
+            }
+            children.add(child);
         }
-        children.add(child);
         return child;
     }
 
@@ -395,27 +530,24 @@ public final class PosixBackend
         return LibC.getpgrp();
     }
 
-    public List<Integer> descendantsOf(int pid) {
-        List<Integer> out = new ArrayList<>();
-        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add((int) d.pid())));
-        return out;
-    }
+    private volatile LiveEnvironment environment;
 
-    /** @return the live process environment ({@code environ}), which {@code putenv} changes */
-    public Map<String, String> environ() {
-        Map<String, String> env = new LinkedHashMap<>();
-        NativeStrings.readVector(environPointer(), entry -> {
-            int eq = entry.indexOf('=', 1);
-            if (eq > 0) {
-                env.putIfAbsent(entry.substring(0, eq), entry.substring(eq + 1));
+    /**
+     * @return the owner of the live process environment ({@code environ}), which {@code putenv} changes;
+     *         created on first use, apart from the reaper and spawner ({@code Os.getenv} needs neither)
+     */
+    public LiveEnvironment environment() {
+        LiveEnvironment e = environment;
+        if (e == null) {
+            synchronized (this) {
+                e = environment;
+                if (e == null) {
+                    e = new LiveEnvironment(errors, darwin);
+                    environment = e;
+                }
             }
-        });
-        return env;
-    }
-
-    public Pointer environPointer() {
-        NativeState s = state();
-        return darwin ? DarwinLibC._NSGetEnviron().getPointer(0) : s.environAddress.getPointer(0);
+        }
+        return e;
     }
 
     // ---- ids and signals -----------------------------------------------------------------------
@@ -484,18 +616,16 @@ public final class PosixBackend
         return t;
     }
 
-    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, PosixSpawn --------
+    // ---- Python os parity (issue 3): hooks delegating to PosixSystem, Exec, Spawner ---------------------
 
     /** The parity helpers, created on first use (they need native code). */
     private static final class Parity {
         final PosixSystem sys;
         final Exec exec;
-        final PosixSpawn spawn;
 
         Parity(PosixBackend b) {
             this.sys = new PosixSystem(b);
             this.exec = new Exec(b);
-            this.spawn = new PosixSpawn(b);
         }
     }
 
@@ -560,6 +690,24 @@ public final class PosixBackend
     public void close(int fd) {
         waits.pidfdClosed(fd);
         parity().sys.close(fd);
+    }
+
+    private volatile PosixDescriptors descriptors;
+
+    /** Python's descriptor plumbing ({@code os.pipe}, {@code dup2}, ...): every POSIX system has it. */
+    @Override
+    public java.util.Optional<io.prockit.spi.Descriptors> descriptors() {
+        PosixDescriptors d = descriptors;
+        if (d == null) {
+            synchronized (this) {
+                d = descriptors;
+                if (d == null) {
+                    d = new PosixDescriptors(c, errors, this::close, fd -> parity().sys.getWindowSize(fd));
+                    descriptors = d;
+                }
+            }
+        }
+        return java.util.Optional.of(d);
     }
 
     @Override
@@ -659,7 +807,7 @@ public final class PosixBackend
 
     @Override
     public void initgroups(String user, int group) {
-        idCall("initgroups", user, () -> LibC.initgroups(user, group));
+        parity().sys.initgroups(user, group);
     }
 
     @Override
@@ -721,9 +869,7 @@ public final class PosixBackend
 
     @Override
     public String getenv(String name) {
-        synchronized (PosixSystem.ENV_LOCK) {
-            return LibC.getenv(name);
-        }
+        return environment().get(name);
     }
 
     @Override
@@ -873,8 +1019,12 @@ public final class PosixBackend
     @Override
     public int posixSpawn(String path, List<String> argv, Map<String, String> env,
                           io.prockit.PosixSpawnAttributes attributes, boolean searchPath) {
+        spawnGate.readLock().lock();
         try (ChildRegistry.Spawning registering = children.spawning()) {
-            return parity().spawn.spawn(path, argv, env, attributes, searchPath);
+            refuseWhileExiting();
+            return state().spawner.posixSpawn(path, argv, env, attributes, searchPath);
+        } finally {
+            spawnGate.readLock().unlock();
         }
     }
 

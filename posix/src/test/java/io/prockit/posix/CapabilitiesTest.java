@@ -55,7 +55,7 @@ class CapabilitiesTest {
         refused("os.sched_getaffinity is not available on macOS", () -> Os.schedGetaffinity(0));
         refused("os.sched_getscheduler is not available on macOS", () -> Os.schedGetscheduler(0));
         refused("os.pidfd_open is not available on macOS", () -> Os.pidfdOpen(Os.getpid(), 0));
-        refused("os.posix_spawn with scheduler is not available on macOS", () -> Os.posixSpawn("/bin/echo",
+        refused("os.posix_spawn with scheduler is not available on macOS", () -> Os.posixSpawn("/bin/echo", // os-scan: refused before any spawn, the path is never used
                 List.of("echo"), Map.of(), PosixSpawnAttributes.defaults().withScheduler(Os.SCHED_OTHER,
                         new SchedParam(0))));
     }

@@ -39,7 +39,7 @@ class DarwinConstantsTest {
         for (String file : new String[] {"/darwin/darwin-constants.txt", "/darwin/darwin-constants-extra.txt"}) {
         try (InputStream in = DarwinConstantsTest.class.getResourceAsStream(file)) {
             assertNotNull(in, file + " in the test resources");
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 String body = line.contains("  #") ? line.substring(0, line.indexOf("  #")).trim() : line.trim();
                 if (body.startsWith("const ")) {
                     String[] kv = body.substring(6).split("=", 2);

@@ -57,7 +57,7 @@ class DarwinNativeCheckTest {
         for (String file : new String[] {"/darwin/darwin-constants.txt", "/darwin/darwin-constants-extra.txt"}) {
             try (InputStream in = DarwinNativeCheckTest.class.getResourceAsStream(file)) {
                 assertNotNull(in, file);
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                     if (line.startsWith("const ")) {
                         String name = line.substring(6, line.indexOf('='));
                         if (line.contains("#define " + name) || file.endsWith("extra.txt")) {
@@ -115,7 +115,7 @@ class DarwinNativeCheckTest {
         }
         c.append("  return 0;\n}\n");
         Map<String, String> fromC = new LinkedHashMap<>();
-        for (String line : Gcc.compileAndRun(dir, c.toString()).split("\n")) {
+        for (String line : Gcc.compileAndRun(dir, c.toString()).split("\\R")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
                 fromC.put(line.substring(0, eq), line.substring(eq + 1).trim());
@@ -144,7 +144,7 @@ class DarwinNativeCheckTest {
         List<String> missing = new ArrayList<>();
         try (InputStream in = DarwinNativeCheckTest.class.getResourceAsStream("/darwin/libsystem-functions.txt")) {
             assertNotNull(in);
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 String l = line.strip();
                 if (l.isEmpty() || l.startsWith("#")) {
                     continue;

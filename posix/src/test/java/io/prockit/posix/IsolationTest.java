@@ -23,8 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the child inherits: fds, signal mask and dispositions, process group and session (Linux /proc). */
-@EnabledOnOs(OS.LINUX)
+/**
+ * What the child inherits: fds (listed through /dev/fd: on macOS this is the {@code
+ * POSIX_SPAWN_CLOEXEC_DEFAULT} / {@code addinherit_np} path), signal mask and dispositions (Linux /proc),
+ * process group and session (getpgid / getsid).
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class IsolationTest {
 
     @Test
@@ -75,59 +79,89 @@ class IsolationTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // reads SigBlk / SigIgn from /proc; the Linux sigset layout and SIG_BLOCK value
     void signalMaskEmptyAndNothingIgnoredEvenWhenTheSpawningThreadBlocks() throws Exception {
         int usr1 = Signal.SIGUSR1.number();
         int winch = Signal.SIGWINCH.number();
+        int urg = Signal.SIGURG.number();
         Procs.sigmask(LinuxConstants.SIG_BLOCK, usr1, winch);
+        // The JVM itself ignores a signal too (no JVM ignores SIGURG on its own), so that "nothing ignored"
+        // rests on the spawn resetting dispositions, not on what this JVM happens to ignore.
+        com.sun.jna.Pointer oldUrg = Procs.ignore(urg, null);
         try {
             // sanity: this thread does block them, so a child started naively would inherit it
             String mine = String.join("\n", java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/thread-self/status")));
             long myBlk = Long.parseUnsignedLong(field(mine, "SigBlk:"), 16);
             assertEquals(1L << (usr1 - 1), myBlk & (1L << (usr1 - 1)));
+            long myIgn = Long.parseUnsignedLong(field(mine, "SigIgn:"), 16);
+            assertEquals(1L << (urg - 1), myIgn & (1L << (urg - 1)), "sanity: this process ignores SIGURG");
             String out = Procs.run(Command.of("grep", "-E", "^Sig(Blk|Ign):", "/proc/self/status"));
             assertEquals(0L, Long.parseUnsignedLong(field(out, "SigBlk:"), 16), out);
             assertEquals(0L, Long.parseUnsignedLong(field(out, "SigIgn:"), 16), out);
         } finally {
+            Procs.ignore(urg, oldUrg);
             Procs.sigmask(LinuxConstants.SIG_UNBLOCK, usr1, winch);
+        }
+    }
+
+    @Test
+    void psSeesAnEmptyMaskAndNothingIgnoredEvenWhenTheSpawningThreadBlocks() throws Exception {
+        // Portable (Linux and macOS): ps reports the mask and the ignored set of the exec'd program itself
+        // (exec keeps both, so what ps sees is what the spawn gave the shell).
+        int usr1 = Signal.SIGUSR1.number();
+        int winch = Signal.SIGWINCH.number();
+        int block = Procs.LINUX ? LinuxConstants.SIG_BLOCK : io.prockit.posix.darwin.DarwinConstants.SIG_BLOCK;
+        int unblock = Procs.LINUX ? LinuxConstants.SIG_UNBLOCK : io.prockit.posix.darwin.DarwinConstants.SIG_UNBLOCK;
+        int urg = Signal.SIGURG.number();
+        Procs.sigmask(block, usr1, winch);
+        com.sun.jna.Pointer oldUrg = Procs.ignore(urg, null); // see the Linux test: the JVM ignores one itself
+        try {
+            long mine = Procs.currentSigmask();
+            assertEquals(1L << (usr1 - 1), mine & (1L << (usr1 - 1)), "sanity: this thread blocks SIGUSR1");
+            String[] out = Procs.run(Command.of("/bin/sh", "-c", "exec ps -o sigmask=,sigignore= -p $$"))
+                    .trim().split("\\s+");
+            assertEquals(2, out.length, String.join(" ", out));
+            assertEquals(0L, Long.parseUnsignedLong(out[0], 16), "blocked: " + out[0]);
+            assertEquals(0L, Long.parseUnsignedLong(out[1], 16), "ignored: " + out[1]);
+        } finally {
+            Procs.ignore(urg, oldUrg);
+            Procs.sigmask(unblock, usr1, winch);
         }
     }
 
     @Test
     void newSessionMakesTheChildASessionLeader() throws Exception {
         int[] mine = Procs.pgidSid(ProcessHandle.current().pid());
-        String[] ids = Procs.run(Command.of("/bin/sh", "-c", "echo $$; cut -d' ' -f5,6 /proc/$$/stat").newSession())
-                .trim().split("\\s+");
-        int pid = Integer.parseInt(ids[0]);
-        assertEquals(pid, Integer.parseInt(ids[1]), "pgid == pid");
-        assertEquals(pid, Integer.parseInt(ids[2]), "sid == pid");
+        int[] ids = Procs.shellIds(Command::newSession);
+        int pid = ids[0];
+        assertEquals(pid, ids[1], "pgid == pid");
+        assertEquals(pid, ids[2], "sid == pid");
         assertNotEquals(mine[1], pid);
     }
 
     @Test
     void newProcessGroupKeepsTheSession() throws Exception {
         int[] mine = Procs.pgidSid(ProcessHandle.current().pid());
-        String[] ids = Procs.run(Command.of("/bin/sh", "-c", "echo $$; cut -d' ' -f5,6 /proc/$$/stat")
-                .newProcessGroup()).trim().split("\\s+");
-        int pid = Integer.parseInt(ids[0]);
-        assertEquals(pid, Integer.parseInt(ids[1]), "pgid == pid");
-        assertEquals(mine[1], Integer.parseInt(ids[2]), "same session as the parent");
+        int[] ids = Procs.shellIds(Command::newProcessGroup);
+        int pid = ids[0];
+        assertEquals(pid, ids[1], "pgid == pid");
+        assertEquals(mine[1], ids[2], "same session as the parent");
     }
 
     @Test
     void defaultKeepsTheParentsGroup() throws Exception {
         int[] mine = Procs.pgidSid(ProcessHandle.current().pid());
-        String[] ids = Procs.run(Command.of("/bin/sh", "-c", "cut -d' ' -f5,6 /proc/$$/stat")).trim().split("\\s+");
-        assertEquals(mine[0], Integer.parseInt(ids[0]));
-        assertEquals(mine[1], Integer.parseInt(ids[1]));
+        int[] ids = Procs.shellIds(c -> c);
+        assertEquals(mine[0], ids[1]);
+        assertEquals(mine[1], ids[2]);
     }
 
     @Test
     void processGroupJoinsAnExistingGroup() throws Exception {
         Child leader = Command.of("sleep", "60").newProcessGroup().spawn();
         try {
-            String[] ids = Procs.run(Command.of("/bin/sh", "-c", "cut -d' ' -f5 /proc/$$/stat")
-                    .processGroup(leader.pid())).trim().split("\\s+");
-            assertEquals(leader.pid(), Integer.parseInt(ids[0]));
+            int[] ids = Procs.shellIds(c -> c.processGroup(leader.pid()));
+            assertEquals(leader.pid(), ids[1]);
             assertEquals(leader.pid(), Procs.pgidSid(leader.pid())[0]);
         } finally {
             Procs.reap(leader);
@@ -150,7 +184,7 @@ class IsolationTest {
     }
 
     static String field(String status, String name) {
-        for (String line : status.split("\n")) {
+        for (String line : status.split("\\R")) {
             if (line.startsWith(name)) {
                 return line.substring(name.length()).trim();
             }

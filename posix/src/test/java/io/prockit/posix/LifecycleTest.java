@@ -34,13 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Waiting, reaping and leaks. */
-@EnabledOnOs(OS.LINUX)
+/** Waiting, reaping and leaks (Linux: pidfds and epoll; macOS: the kqueue reaper). */
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class LifecycleTest {
 
     @Test
     void twoThousandSpawnsLeaveNoZombieFdOrThread() throws Exception {
-        Procs.run(Command.of("/bin/true")); // the reaper and its epoll fd exist from here on
+        Procs.run(Command.of(Procs.program("true"))); // the reaper and its epoll fd exist from here on
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         java.util.Map<Integer, String> fdsBefore = Procs.prockitKindFds();
         List<Integer> pids = new ArrayList<>();
@@ -149,7 +149,7 @@ class LifecycleTest {
 
     @Test
     void signalAfterReapingReturnsFalse() throws Exception {
-        Child c = Command.of("/bin/true").spawn();
+        Child c = Command.of(Procs.program("true")).spawn();
         try {
             assertEquals(ExitStatus.exited(0), c.waitFor());
             assertFalse(c.signal(Signal.SIGTERM));
@@ -203,7 +203,7 @@ class LifecycleTest {
 
     @Test
     void waitpidOnAReapedChildIsNoChild() throws Exception {
-        Child c = Command.of("/bin/true").spawn();
+        Child c = Command.of(Procs.program("true")).spawn();
         c.waitFor();
         OsException e = assertThrows(OsException.class, () -> Os.waitpid(c.pid(), 0));
         assertEquals(ErrorKind.NO_CHILD, e.kind());
@@ -212,7 +212,9 @@ class LifecycleTest {
     @Test
     void killOfAMissingProcessIsNoSuchProcess() throws Exception {
         // A freed pid may be reused at any time; only a pid above pid_max is certain not to exist.
-        int pidMax = Integer.parseInt(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel/pid_max")).get(0).trim());
+        // macOS: PID_MAX is 99999 (bsd/sys/proc_internal.h), so 99999 + 1 never exists there.
+        int pidMax = !Procs.LINUX ? 99_999 // os-scan: the /proc read below is the Linux branch
+                : Integer.parseInt(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel/pid_max")).get(0).trim()); // os-scan: Linux branch
         OsException e = assertThrows(OsException.class, () -> Os.kill(pidMax + 1, 0));
         assertEquals(ErrorKind.NO_SUCH_PROCESS, e.kind());
         assertTrue(e.getMessage().contains(Integer.toString(pidMax + 1)), e.getMessage());
@@ -291,10 +293,18 @@ class LifecycleTest {
 
     @Test
     void closeReleasesPipesWithoutKilling() throws Exception {
-        Child c = Command.of("/bin/sh", "-c", "sleep 0.05; exit 9").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
+        java.util.Map<Integer, String> before = Procs.prockitKindFds();
+        // The child waits for its stdin to end: only the close can let it go on, and it then exits 9 itself.
+        Child c = Command.of("/bin/sh", "-c", "read x; exit 9").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
         try {
+            java.util.Map<Integer, String> pipes = Procs.newKindFds(before);
+            pipes.values().removeIf(t -> !(t.startsWith("pipe:") || t.startsWith("darwin:fifo")));
+            assertEquals(2, pipes.size(), "the parent's ends of stdin and stdout: " + pipes);
             c.close();
-            assertEquals(ExitStatus.exited(9), c.waitFor());
+            java.util.Map<Integer, String> left = Procs.prockitKindFds();
+            pipes.forEach((fd, target) -> assertFalse(target.equals(left.get(fd)),
+                    "fd " + fd + " (" + target + ") is still open after close()"));
+            assertEquals(ExitStatus.exited(9), c.waitFor(), "the close ended stdin; the child was not killed");
         } finally {
             Procs.reap(c);
         }

@@ -185,10 +185,9 @@ class ProcessListenerTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX) // descriptors are listed through /proc
     void fiveHundredChildrenAtOnceShareOneThreadAndLeaveNoDescriptor() throws Exception {
         Recorder warm = new Recorder(); // the output loop's own descriptors and thread exist from here on
-        Command.of("/bin/echo").spawn(warm).waitFor();
+        Command.of(Procs.program("echo")).spawn(warm).waitFor();
         warm.await();
         java.util.Map<Integer, String> before = Procs.prockitKindFds();
         int n = 500;
@@ -225,10 +224,9 @@ class ProcessListenerTest {
      */
     @Test
     @org.junit.jupiter.api.Tag("stress")
-    @EnabledOnOs(OS.LINUX) // descriptors are listed through /proc
     void threeThousandChildrenWithClosesAndKillsInTheMix() throws Exception {
         Recorder warm = new Recorder();
-        Command.of("/bin/echo").spawn(warm).waitFor();
+        Command.of(Procs.program("echo")).spawn(warm).waitFor();
         warm.await();
         java.util.Map<Integer, String> before = Procs.prockitKindFds();
         java.util.Random random = new java.util.Random(42);
@@ -296,6 +294,31 @@ class ProcessListenerTest {
         assertEquals("started\n", r.stdout());
     }
 
+    /** A pseudo-terminal is read by a pool thread: the close wakes its read and hangs the terminal up. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void closeEndsThePoolReaderOfAPseudoTerminal() throws Exception {
+        CountDownLatch said = new CountDownLatch(1);
+        Recorder r = new Recorder() {
+            @Override
+            public void onStdout(ByteBuffer data) {
+                super.onStdout(data);
+                said.countDown();
+            }
+        };
+        Child c = Command.of("/bin/sh", "-c", "echo started; exec sleep 30").pty(PtyOptions.defaults()).spawn(r);
+        try {
+            assertTrue(said.await(30, TimeUnit.SECONDS));
+            c.close();
+            assertEquals(ExitStatus.signaled(Signal.SIGHUP, false), r.await(), "hung up, not killed");
+        } finally {
+            c.kill();
+            c.waitFor();
+        }
+        assertEquals("started\r\n", r.stdout());
+        assertEquals(1, r.exits.get());
+    }
+
     @Test
     void closingInOnStartIsAllowed() throws Exception {
         Recorder r = new Recorder() {
@@ -310,22 +333,139 @@ class ProcessListenerTest {
         assertEquals("", r.stdout());
     }
 
+    /** Sets the default uncaught-exception handler for the test, so reports of prockit's threads are seen. */
+    static final class Reports implements Thread.UncaughtExceptionHandler, AutoCloseable {
+        final List<Throwable> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+        private final Thread.UncaughtExceptionHandler old = Thread.getDefaultUncaughtExceptionHandler();
+
+        Reports() {
+            Thread.setDefaultUncaughtExceptionHandler(this);
+        }
+
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            threads.add(t.getName());
+            seen.add(e);
+        }
+
+        @Override
+        public void close() {
+            Thread.setDefaultUncaughtExceptionHandler(old);
+        }
+    }
+
+    /**
+     * Issue 14 item 7: a callback that throws is reported through the thread's uncaught-exception handler (no
+     * logging binding needed) and detached from the rest of that child's output; the child's pipe is drained,
+     * not closed under it, so the child is not killed by SIGPIPE; onExit still comes once.
+     */
     @Test
-    void aThrowingCallbackIsLoggedAndTheDeliveryGoesOn() throws Exception {
-        Recorder r = new Recorder() {
-            @Override
-            public void onStdout(ByteBuffer data) {
-                super.onStdout(data);
-                throw new IllegalStateException("listener bug (expected by the test)");
+    void aThrowingCallbackIsReportedAndDetachedAndTheDeliveryToOthersGoesOn() throws Exception {
+        try (Reports reports = new Reports()) {
+            AtomicInteger calls = new AtomicInteger();
+            Recorder r = new Recorder() {
+                @Override
+                public void onStdout(ByteBuffer data) {
+                    super.onStdout(data);
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("listener bug (expected by the test)");
+                }
+            };
+            Command.of("/bin/sh", "-c", "echo one; sleep 0.2; echo two").spawn(r);
+            assertEquals(ExitStatus.exited(0), r.await());
+            assertEquals("one\n", r.stdout(), "nothing is delivered after the throw");
+            assertEquals(1, calls.get());
+            assertEquals(1, r.exits.get());
+            assertEquals(1, reports.seen.size(), reports.seen.toString());
+            assertEquals("listener bug (expected by the test)", reports.seen.get(0).getMessage());
+            Recorder after = new Recorder();
+            Command.of(Procs.program("echo"), "still").spawn(after);
+            after.await();
+            assertEquals("still\n", after.stdout());
+        }
+    }
+
+    /** The child itself writes the megabyte (exec): a SIGPIPE would be its own death. */
+    private static final String MEGABYTE = "exec head -c 1000000 /dev/zero";
+
+    /** A listener whose every onStdout throws {@code Error}; counts its calls. */
+    static class ErrorThrower extends Recorder {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public void onStdout(ByteBuffer data) {
+            calls.incrementAndGet();
+            throw new Error("listener error (expected by the test)");
+        }
+    }
+
+    private static void anErrorDetachesTheListenerAndTheChildIsDrained(boolean pty) throws Exception {
+        try (Reports reports = new Reports()) {
+            ErrorThrower bad = new ErrorThrower();
+            Recorder good = new Recorder();
+            Command badCommand = Command.of("/bin/sh", "-c", MEGABYTE);
+            Command goodCommand = Command.of("/bin/sh", "-c", "head -c 1000000 /dev/zero | tr '\\0' x; exit 5");
+            if (pty) {
+                badCommand = badCommand.pty(PtyOptions.defaults());
+                goodCommand = goodCommand.pty(PtyOptions.defaults());
             }
-        };
-        Command.of("/bin/sh", "-c", "echo one; sleep 0.2; echo two").spawn(r);
-        assertEquals(ExitStatus.exited(0), r.await());
-        assertEquals("one\ntwo\n", r.stdout());
-        Recorder after = new Recorder();
-        Command.of("/bin/echo", "still").spawn(after);
-        after.await();
-        assertEquals("still\n", after.stdout());
+            Child b = badCommand.spawn(bad);
+            Child g = goodCommand.spawn(good);
+            try {
+                assertTrue(bad.exited.await(30, TimeUnit.SECONDS), "onExit of the throwing listener within 30 s");
+                assertEquals(ExitStatus.exited(0), bad.status, "the child wrote all 1,000,000 bytes, no SIGPIPE");
+                assertEquals(ExitStatus.exited(0), b.waitFor());
+                assertEquals(1, bad.calls.get(), "detached after the first throw");
+                assertEquals(1, bad.exits.get());
+                assertEquals(ExitStatus.exited(5), good.await());
+                assertEquals(1_000_000, good.stdout().replace("\r", "").length(), "the other child lost nothing");
+                assertEquals(1, reports.seen.size(), reports.seen.toString());
+                assertEquals("listener error (expected by the test)", reports.seen.get(0).getMessage());
+                assertTrue(reports.seen.get(0) instanceof Error);
+            } finally {
+                b.kill();
+                g.kill();
+                b.waitFor();
+                g.waitFor();
+            }
+        }
+    }
+
+    /** The output loop's path (a pipe read by {@code prockit-output}). */
+    @Test
+    void anErrorInACallbackDetachesTheListenerAndTheChildIsDrainedNotKilled() throws Exception {
+        anErrorDetachesTheListenerAndTheChildIsDrained(false);
+    }
+
+    /** Core's pool-reader path (a pseudo-terminal is read by a {@code prockit-io} thread). */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anErrorInACallbackOnAPoolReaderDetachesTheListenerAndTheChildIsDrained() throws Exception {
+        anErrorDetachesTheListenerAndTheChildIsDrained(true);
+    }
+
+    @Test
+    void anErrorInOnExitIsReportedOnce() throws Exception {
+        try (Reports reports = new Reports()) {
+            AtomicInteger exits = new AtomicInteger();
+            CountDownLatch reported = new CountDownLatch(1);
+            Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+                reports.uncaughtException(t, e);
+                reported.countDown();
+            });
+            Child c = Command.of(Procs.program("echo"), "x").spawn(new ProcessListener() {
+                @Override
+                public void onExit(ExitStatus status) {
+                    exits.incrementAndGet();
+                    throw new Error("onExit error (expected by the test)");
+                }
+            });
+            assertEquals(ExitStatus.exited(0), c.waitFor());
+            assertTrue(reported.await(30, TimeUnit.SECONDS), "the Error reached the uncaught-exception handler");
+            assertEquals(1, exits.get());
+            assertEquals(1, reports.seen.size());
+        }
     }
 
     @Test
@@ -389,10 +529,9 @@ class ProcessListenerTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
     void aPseudoTerminalIsReadByAPoolThread() throws Exception {
         Recorder r = new Recorder();
-        Command.of("/bin/echo", "on a tty").pty(PtyOptions.defaults()).spawn(r);
+        Command.of(Procs.program("echo"), "on a tty").pty(PtyOptions.defaults()).spawn(r);
         assertEquals(ExitStatus.exited(0), r.await());
         assertEquals("on a tty\r\n", r.stdout());
         assertTrue(r.threads.stream().allMatch(t -> t.startsWith("prockit-io-")), r.threads.toString());
@@ -401,7 +540,7 @@ class ProcessListenerTest {
     @Test
     void aNullListenerIsRefusedBeforeAnythingStarts() {
         NullPointerException e = assertThrows(NullPointerException.class,
-                () -> Command.of("/bin/true").spawn((ProcessListener) null));
+                () -> Command.of(Procs.program("true")).spawn((ProcessListener) null));
         assertEquals("listener", e.getMessage());
     }
 }

@@ -3,7 +3,6 @@ package io.prockit.posix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +14,10 @@ import java.util.stream.Stream;
 /**
  * The tests' own child program. Each argument is one action, run in order:
  * {@code echo:TEXT}, {@code exit:N}, {@code sleep:MS}, {@code cat} (stdin to stdout), {@code env:NAME},
- * {@code envall}, {@code cwd}, {@code pid}, {@code ppid}, {@code ids} (pid pgid sid from /proc/self/stat),
- * {@code fds} (open fds from /proc/self/fd, the directory's own fd excluded), {@code sigs}
- * (SigBlk and SigIgn from /proc/self/status), {@code stderr:TEXT}, {@code cmdline} (argv from
- * /proc/self/cmdline, NUL-separated, printed one per line).
+ * {@code envall}, {@code cwd}, {@code pid}, {@code ppid}, {@code ids} (pid pgid sid through getpgid and getsid),
+ * {@code fds} (open fds from /dev/fd, the directory's own fd excluded), {@code sigs}
+ * (SigBlk and SigIgn from /proc/self/status: Linux only), {@code stderr:TEXT}, {@code cmdline} (argv from
+ * the process table, printed one per line).
  */
 public final class TestChild {
     private TestChild() {
@@ -58,20 +57,19 @@ public final class TestChild {
                 case "pid" -> System.out.println(ProcessHandle.current().pid());
                 case "ppid" -> System.out.println(ProcessHandle.current().parent().map(p -> p.pid()).orElse(-1L));
                 case "ids" -> {
-                    int[] ids = procStatIds("/proc/self/stat");
-                    System.out.println(ProcessHandle.current().pid() + " " + ids[0] + " " + ids[1]);
+                    System.out.println(ProcessHandle.current().pid() + " " + io.prockit.Os.getpgid(0) + " "
+                            + io.prockit.Os.getsid(0));
                 }
                 case "fds" -> System.out.println(String.join(" ", openFds()));
                 case "sigs" -> {
-                    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) { // os-scan: Linux only
                         if (line.startsWith("SigBlk:") || line.startsWith("SigIgn:")) {
                             System.out.println(line.replace("\t", " "));
                         }
                     }
                 }
                 case "cmdline" -> {
-                    byte[] b = Files.readAllBytes(Path.of("/proc/self/cmdline"));
-                    for (String s : new String(b, StandardCharsets.UTF_8).split("\0")) {
+                    for (String s : io.prockit.ProcessTable.self().cmdline()) {
                         System.out.println(s);
                     }
                 }
@@ -81,7 +79,7 @@ public final class TestChild {
         System.out.flush();
     }
 
-    /** @return {pgid, sid} from a /proc/PID/stat file (fields 5 and 6, after the parenthesised comm). */
+    /** @return {pgid, sid} from a /proc/PID/stat file (fields 5 and 6, after the parenthesised comm): Linux only. */
     static int[] procStatIds(String file) throws IOException {
         // readAllLines, not readString: procfs reports size 0 and readString may stop short
         String s = Files.readAllLines(Path.of(file)).get(0);
@@ -95,10 +93,12 @@ public final class TestChild {
         // inherited matter. Inherited fds are found by their target: a JVM's own files are its
         // class path, modules file, /dev/random etc. The list is printed as fd->target for the test.
         List<String> r = new ArrayList<>();
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+        try (Stream<Path> s = Files.list(Path.of("/dev/fd"))) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 try {
-                    r.add(p.getFileName() + "->" + Files.readSymbolicLink(p));
+                    // Linux: a link to what is open; macOS (fdesc): no link, so only the number
+                    r.add(Files.isSymbolicLink(p) ? p.getFileName() + "->" + Files.readSymbolicLink(p)
+                            : p.getFileName().toString());
                 } catch (IOException gone) {
                     // the directory stream's own fd, closed by now
                 }

@@ -25,10 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code Child.waitFor} on Linux, where the waiting thread polls a pidfd of its own and reaps the child itself,
- * racing the reaper thread: one status for every waiter, interrupts still end the wait, callbacks still run.
+ * {@code Child.waitFor} racing the reaper thread (Linux: the waiting thread polls a pidfd of its own and reaps
+ * the child itself; macOS: the kqueue reaper): one status for every waiter, interrupts still end the wait,
+ * callbacks still run.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class WaiterTest {
 
     @Test

@@ -11,13 +11,17 @@ import java.util.Objects;
 
 /**
  * The parent's end of a child's stdout or stderr pipe: {@code ReadFile} on an anonymous pipe.
- * The end of the stream is the writer closing its end ({@code ERROR_BROKEN_PIPE}), read as -1.
+ * The end of the stream is the writer closing its end ({@code ERROR_BROKEN_PIPE}), read as -1. The handle is
+ * held ({@link SharedHandle#acquire()}) for each {@code ReadFile}, so a close from another thread never lets a
+ * read reach a reused handle value: the read fails with "Stream closed" once {@code ReadFile} returns (which, for
+ * a blocked read, is when the child writes or exits), and the handle is closed then.
  */
 final class HandleInputStream extends InputStream {
     private static final int CHUNK = 64 * 1024;
 
     private final SharedHandle<WinNT.HANDLE> handle;
     private final String name;
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
     HandleInputStream(SharedHandle<WinNT.HANDLE> handle, String name) {
         this.handle = handle;
@@ -44,16 +48,23 @@ final class HandleInputStream extends InputStream {
             IntByReference read = new IntByReference();
             if (!Win32.K32.ReadFile(h, buf, buf.length, read, null)) {
                 int err = Native.getLastError();
+                if (handle.closing()) {
+                    throw new IOException("Stream closed");
+                }
                 if (err == WinConstants.ERROR_BROKEN_PIPE) {
                     return -1;
                 }
                 throw new IOException(WinErrors.exception("ReadFile", name, err).getMessage());
+            }
+            if (handle.closing()) {
+                throw new IOException("Stream closed"); // closed by another thread during the read
             }
             int n = read.getValue();
             if (n == 0) {
                 return -1; // as the JDK reads a zero-byte ReadFile on a pipe
             }
             System.arraycopy(buf, 0, b, off, n);
+            bytesRead.addAndGet(n);
             return n;
         } finally {
             handle.release();
@@ -72,6 +83,11 @@ final class HandleInputStream extends InputStream {
         } finally {
             handle.release();
         }
+    }
+
+    /** @return the bytes read so far (the ConPTY teardown watches them, see {@link QuietWait}) */
+    long bytesRead() {
+        return bytesRead.get();
     }
 
     @Override

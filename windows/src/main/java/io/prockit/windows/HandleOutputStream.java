@@ -10,7 +10,11 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** The parent's end of a child's stdin pipe: {@code WriteFile} until every byte is written. */
+/**
+ * The parent's end of a child's stdin pipe: {@code WriteFile} until every byte is written. The handle is held
+ * ({@link SharedHandle#acquire()}) for the whole write, so a close from another thread never lets a chunk reach
+ * a handle value the system has reused; the write stops with "Stream closed" before its next chunk.
+ */
 final class HandleOutputStream extends OutputStream {
     private static final int CHUNK = 64 * 1024;
 
@@ -35,6 +39,9 @@ final class HandleOutputStream extends OutputStream {
         try {
             IntByReference written = new IntByReference();
             while (len > 0) {
+                if (handle.closing()) {
+                    throw new IOException("Stream closed"); // closed by another thread: no further chunk
+                }
                 int n = Math.min(len, CHUNK);
                 byte[] chunk = off == 0 && n == b.length ? b : Arrays.copyOfRange(b, off, off + n);
                 if (!Win32.K32.WriteFile(h, chunk, n, written, null)) {

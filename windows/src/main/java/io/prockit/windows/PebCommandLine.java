@@ -17,6 +17,12 @@ import java.nio.charset.StandardCharsets;
  * NUL) at 0, {@code USHORT MaximumLength} at 2 and {@code PWSTR Buffer} at 8. Three reads: the
  * pointer, the string header, the text.
  *
+ * <p>The PEB walk is the fallback: {@code WindowsProcessTable} first asks
+ * {@code NtQueryInformationProcess(ProcessCommandLineInformation)} (Windows 8.1+), which needs only
+ * {@code PROCESS_QUERY_LIMITED_INFORMATION} (so it also reads elevated, other-session and protected processes, as
+ * psutil does) and returns the same string, parsed by {@link #fromCommandLineInformation}. The walk's offsets are
+ * the Win64 ones, so a 32-bit JVM refuses it ({@link #walkSupported}).
+ *
  * <p>Why the PEB: it is what the process was started with, including what its parent quoted;
  * Windows keeps no other copy (WMI's {@code Win32_Process.CommandLine} reads the same place). A
  * process may overwrite its own PEB, so the result is what the process says, as with Linux's
@@ -86,6 +92,51 @@ final class PebCommandLine {
                     + maximum + ", Buffer 0x" + Long.toHexString(buffer));
         }
         return new String(memory.read(buffer, length), StandardCharsets.UTF_16LE);
+    }
+
+    /**
+     * Whether the PEB walk's offsets fit this JVM: they are Win64's, and a 32-bit JVM would read a 32-bit PEB
+     * (other offsets, 4-byte pointers), so it is refused there.
+     *
+     * @param pointerSize the JVM's pointer size ({@code Native.POINTER_SIZE})
+     * @return true for 8
+     */
+    static boolean walkSupported(int pointerSize) {
+        return pointerSize == 8;
+    }
+
+    /**
+     * The text of a {@code ProcessCommandLineInformation} buffer: a {@code UNICODE_STRING} ({@code Length} at 0,
+     * {@code MaximumLength} at 2, {@code Buffer} at the next pointer boundary) whose {@code Buffer} points into
+     * the same buffer, after the header.
+     *
+     * @param buf         the buffer's bytes, as many as the call returned
+     * @param address     the buffer's address in this process
+     * @param pointerSize 8 (Win64) or 4
+     * @return the command line
+     * @throws MalformedException when the string does not lie inside the buffer
+     */
+    static String fromCommandLineInformation(byte[] buf, long address, int pointerSize) {
+        if (pointerSize != 8 && pointerSize != 4) {
+            throw new IllegalArgumentException("pointer size " + pointerSize);
+        }
+        int header = 2 * pointerSize; // 16 on Win64, 8 on Win32
+        if (buf.length < header) {
+            throw new MalformedException("ProcessCommandLineInformation of " + buf.length + " bytes");
+        }
+        ByteBuffer b = le(buf);
+        int length = Short.toUnsignedInt(b.getShort(STRING_LENGTH));
+        long buffer = pointerSize == 8 ? b.getLong(pointerSize) : Integer.toUnsignedLong(b.getInt(pointerSize));
+        if (length == 0) {
+            return "";
+        }
+        long offset = buffer - address;
+        if ((length & 1) != 0 || offset < header || offset > buf.length || length > buf.length - offset) {
+            throw new MalformedException("CommandLine UNICODE_STRING with Length " + length + " at 0x"
+                    + Long.toHexString(buffer) + " outside the " + buf.length + "-byte buffer at 0x"
+                    + Long.toHexString(address));
+        }
+        return new String(buf, (int) offset, length, StandardCharsets.UTF_16LE);
     }
 
     private static ByteBuffer le(byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.prockit.windows;
 
+import io.prockit.windows.jna.WinConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -38,8 +40,15 @@ import java.util.function.Predicate;
  *       then bare.</li>
  * </ol>
  *
+ * <p>App Execution Aliases ({@code %LOCALAPPDATA%\Microsoft\WindowsApps\winget.exe}, {@code python.exe},
+ * {@code wt.exe}) are zero-byte reparse points tagged {@code IO_REPARSE_TAG_APPEXECLINK}; the JDK follows
+ * the reparse point to decide {@link java.nio.file.Files#isRegularFile}, fails
+ * ({@code ERROR_CANT_ACCESS_FILE}) and says false, although {@code CreateProcessW} runs them. The backend's
+ * predicate is {@link #runnableFile}: a regular file, or such an alias (as Rust's std and libuv accept them).
+ *
  * <p>Platform notes: pure Java over a file-exists predicate, so it is tested on every OS. On Windows
- * the backend passes {@code Files::isRegularFile}, whose file system ignores case.
+ * the backend passes {@code runnableFile(Files::isRegularFile, Win32::rawAttributes)}, whose file system
+ * ignores case.
  */
 public final class ProgramSearch {
     private static final Logger LOG = LoggerFactory.getLogger(ProgramSearch.class);
@@ -77,6 +86,46 @@ public final class ProgramSearch {
     }
 
     private ProgramSearch() {
+    }
+
+    /**
+     * A file's attributes as {@code FindFirstFileW} reports them, without following a reparse point.
+     *
+     * @param fileAttributes {@code FILE_ATTRIBUTE_*} bits
+     * @param reparseTag     the reparse tag ({@code dwReserved0}) when {@code FILE_ATTRIBUTE_REPARSE_POINT} is
+     *                       set, else 0
+     */
+    public record RawAttributes(int fileAttributes, int reparseTag) {
+        /** @return whether this is an App Execution Alias: a non-directory reparse point tagged APPEXECLINK */
+        public boolean isAppExecLink() {
+            return (fileAttributes & WinConstants.FILE_ATTRIBUTE_REPARSE_POINT) != 0
+                    && (fileAttributes & WinConstants.FILE_ATTRIBUTE_DIRECTORY) == 0
+                    && reparseTag == WinConstants.IO_REPARSE_TAG_APPEXECLINK;
+        }
+    }
+
+    /**
+     * The backend's "is there a program here" predicate: a regular file, or an App Execution Alias, which
+     * {@code isRegularFile} (following the link) rejects.
+     *
+     * @param isRegularFile  the regular-file test ({@code Files::isRegularFile})
+     * @param rawAttributes  a path's own attributes, empty when it does not exist
+     * @return the predicate
+     */
+    public static Predicate<Path> runnableFile(Predicate<Path> isRegularFile,
+                                               Function<Path, Optional<RawAttributes>> rawAttributes) {
+        Objects.requireNonNull(isRegularFile, "isRegularFile");
+        Objects.requireNonNull(rawAttributes, "rawAttributes");
+        return p -> {
+            if (isRegularFile.test(p)) {
+                return true;
+            }
+            boolean alias = rawAttributes.apply(p).map(RawAttributes::isAppExecLink).orElse(false);
+            if (alias) {
+                LOG.debug("{} is an App Execution Alias (IO_REPARSE_TAG_APPEXECLINK): run as a file", p);
+            }
+            return alias;
+        };
     }
 
     /**

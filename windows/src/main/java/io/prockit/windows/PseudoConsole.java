@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * {@code CTRL_CLOSE_EVENT} to attached clients and may emit a final frame, and before Windows 11 24H2 it
  * waits until the output pipe is drained or closed. So it is never called on the waiter thread (it would
  * stall every other child's reaping) nor on the thread reading the output; it runs on its own short-lived
- * daemon thread once the child has exited ({@link #closeAfterExit()}). The reader therefore sees all the
- * output and then end of file. A caller that never reads releases that thread by closing the child's
+ * daemon thread once the child has exited ({@link #closeAfterExit}). Before closing, that thread waits until
+ * the output goes quiet ({@link QuietWait}: bytes read by the caller plus bytes waiting in the pipe unchanged
+ * for 150 ms, 3 s at most), because conhost renders on its own thread and may still be writing the child's
+ * last output when the child's handle is signalled. The reader therefore sees all the output and then end of
+ * file. A caller that never reads releases that thread by closing the child's
  * streams ({@code Child.close()}), which closes {@code outRead} first, the order the documentation asks for.
  */
 final class PseudoConsole {
@@ -168,17 +171,47 @@ final class PseudoConsole {
         return true;
     }
 
-    /** After the child has exited: {@code ClosePseudoConsole} on its own daemon thread (see the class notes). */
-    void closeAfterExit() {
+    /**
+     * After the child has exited: on its own daemon thread, waits for the output to go quiet, then
+     * {@code ClosePseudoConsole} (see the class notes).
+     *
+     * @param bytesRead the bytes the caller has read from the output so far
+     */
+    void closeAfterExit(java.util.function.LongSupplier bytesRead) {
         if (!markClosed()) {
             return;
         }
         Thread t = new Thread(() -> {
+            try {
+                boolean quiet = QuietWait.await(() -> bytesRead.getAsLong() + waiting(), System::nanoTime,
+                        d -> Thread.sleep(d.toMillis()), QuietWait.QUIET, QuietWait.LIMIT, QuietWait.STEP);
+                if (!quiet) {
+                    LOG.debug("pseudoconsole output still moving after {}; closing it", QuietWait.LIMIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Win32.EXT.ClosePseudoConsole(hpc);
             LOG.debug("pseudoconsole closed");
         }, "prockit-conpty-close");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** @return the bytes waiting in the output pipe, 0 once it is closed or cannot be asked */
+    private long waiting() {
+        WinNT.HANDLE h;
+        try {
+            h = output.acquire();
+        } catch (java.io.IOException | RuntimeException closed) {
+            return 0;
+        }
+        try {
+            com.sun.jna.ptr.IntByReference avail = new com.sun.jna.ptr.IntByReference();
+            return Win32.K32.PeekNamedPipe(h, null, 0, null, avail, null) ? Integer.toUnsignedLong(avail.getValue()) : 0;
+        } finally {
+            output.release();
+        }
     }
 
     /** On a failed spawn: the parent's ends first (so the close cannot wait for a reader), then the console. */

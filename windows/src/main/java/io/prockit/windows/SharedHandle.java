@@ -95,6 +95,14 @@ final class SharedHandle<H> {
         }
     }
 
+    /**
+     * @return whether a close was asked for: a user in the middle of a multi-call operation (a long write)
+     *         stops before its next call, with "Stream closed"
+     */
+    synchronized boolean closing() {
+        return closeRequested;
+    }
+
     /** @return whether the handle has really been closed */
     synchronized boolean isClosed() {
         return closed;

@@ -42,6 +42,20 @@ import java.util.Objects;
  * child inherits no handle at all) and {@code STARTF_USESTDHANDLES} is set with three NULL handles, so a
  * JVM whose own stdio is redirected does not hand it to the child.
  *
+ * <p>Standard handles: {@code STARTF_USESTDHANDLES} is set only when something is redirected (or for a
+ * pseudoconsole), as Python's {@code subprocess} does. A child whose three streams are all {@code Stdio.inherit()}
+ * gets no {@code STARTUPINFO} handles and inherits no handle: {@code CreateProcessW} duplicates the JVM's standard
+ * handles into a console child that shares its console (not inherited, duplicated: eryksun in
+ * microsoft/terminal#11276), and a child with {@code CREATE_NEW_CONSOLE} writes into its own console instead of
+ * the JVM's.
+ *
+ * <p>Jobs: {@code detach()} adds {@code CREATE_BREAKAWAY_FROM_JOB} when the JVM runs in a job that allows it
+ * ({@code JOB_OBJECT_LIMIT_BREAKAWAY_OK}; with {@code SILENT_BREAKAWAY_OK} children are outside the job anyway),
+ * so a JVM inside a kill-on-close job (service wrappers, IDEs, CI agents) does not take its detached children
+ * with it. When the job forbids breakaway the detached child stays in the JVM's job and ends with it if that job
+ * kills on close: nothing in the child can change that (a debug log says so). If an outer job of a nested chain
+ * refuses the breakaway ({@code ERROR_ACCESS_DENIED}), the spawn is retried once without it.
+ *
  * <p>What the handle list cannot stop: the JDK's {@code ProcessBuilder} in another thread passes
  * {@code bInheritHandles=TRUE} without a list, and would inherit our handles during the few
  * time they are marked inheritable. They are marked just before {@code CreateProcessW} and unmarked as
@@ -99,6 +113,66 @@ final class Spawner {
     /** @return whether the child goes into a job with {@code JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE} */
     static boolean usesJob(SpawnRequest r) {
         return options(r).killOnJobClose() && !r.detached();
+    }
+
+    /**
+     * Whether {@code STARTUPINFO} carries standard handles: only when one of the three streams is redirected
+     * (the others then get the JVM's), as Python does. With all three inherited Windows passes the JVM's
+     * standard handles to a console child on our console by itself, and a child with a console of its own
+     * ({@code CREATE_NEW_CONSOLE}) uses that console's.
+     *
+     * @param r the request (without a pty)
+     * @return true if something is redirected
+     */
+    static boolean redirects(SpawnRequest r) {
+        return !(r.stdin() instanceof Stdio.Inherit && r.stdout() instanceof Stdio.Inherit
+                && r.stderr() instanceof Stdio.Inherit);
+    }
+
+    /**
+     * Whether a spawn adds {@code CREATE_BREAKAWAY_FROM_JOB}: for a detached child, when the JVM's own job
+     * allows breaking away ({@code JOB_OBJECT_LIMIT_BREAKAWAY_OK}) and does not already put children outside
+     * itself ({@code JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK}). Asking a job that forbids it fails the spawn with
+     * {@code ERROR_ACCESS_DENIED}, so it is not asked then; the child stays in the JVM's job.
+     *
+     * @param r            the request
+     * @param ownJobLimits the {@code LimitFlags} of the JVM's job, empty when it runs in none
+     * @return true to add the flag
+     */
+    static boolean breakAway(SpawnRequest r, java.util.OptionalInt ownJobLimits) {
+        if (!r.detached() || ownJobLimits.isEmpty()) {
+            return false;
+        }
+        int limits = ownJobLimits.getAsInt();
+        return (limits & WinConstants.JOB_OBJECT_LIMIT_BREAKAWAY_OK) != 0
+                && (limits & WinConstants.JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK) == 0;
+    }
+
+    /**
+     * Whether the program is a JVM launcher ({@code java.exe}, {@code javaw.exe}). A JVM answers CTRL_BREAK with
+     * a thread dump on its stdout and goes on running (unless started with {@code -Xrs}), so
+     * {@link WindowsChild#terminate()} does not send it one: it ends a JVM with {@code TerminateProcess} at once,
+     * as the JDK's own {@code Process.destroy()} does on Windows.
+     *
+     * @param application the program's full path, as passed to {@code CreateProcessW}
+     * @return true for a JVM launcher
+     */
+    static boolean isJvmLauncher(String application) {
+        int slash = Math.max(application.lastIndexOf('\\'), application.lastIndexOf('/'));
+        String name = application.substring(slash + 1).toLowerCase(java.util.Locale.ROOT);
+        return name.equals("java.exe") || name.equals("javaw.exe") || name.equals("java") || name.equals("javaw");
+    }
+
+    /**
+     * Whether {@link WindowsChild#terminate()} first sends CTRL_BREAK: the child shares our console (the event
+     * reaches it) and is not a JVM (which would print a thread dump instead of ending).
+     *
+     * @param r           the request
+     * @param application the program's full path
+     * @return true to send CTRL_BREAK first
+     */
+    static boolean breakOnTerminate(SpawnRequest r, String application) {
+        return sharesConsole(r) && !isJvmLauncher(application);
     }
 
     /** @return whether the child leads a new process group (the target of console control events) */
@@ -159,7 +233,8 @@ final class Spawner {
         Path currentDir = Path.of(Win32.currentDirectory());
         ProgramSearch.Context ctx = new ProgramSearch.Context(applicationDir(),
                 List.of(Path.of(systemDir), Path.of(Win32.windowsDirectory())),
-                env != null ? env : Win32.liveEnvironment(), currentDir, Files::isRegularFile);
+                env != null ? env : Win32.liveEnvironment(), currentDir,
+                ProgramSearch.runnableFile(Files::isRegularFile, Win32::rawAttributes));
         Path exe = ProgramSearch.find(r.program(), r.searchPath(), ctx).orElseThrow(() -> new OsException(
                 "CreateProcessW", r.program(), WinConstants.ERROR_FILE_NOT_FOUND, ErrorKind.NOT_FOUND,
                 WinErrors.message(WinConstants.ERROR_FILE_NOT_FOUND)));
@@ -175,14 +250,14 @@ final class Spawner {
         try {
             if (r.pty() != null) {
                 pty = PseudoConsole.open(r.pty().rows(), r.pty().columns());
-            } else {
+            } else if (redirects(r)) {
                 stdio.open(r);
             }
             WinBase.PROCESS_INFORMATION pi = create(r, opts, plan, block, cwd, stdio, pty);
             if (pty != null) {
                 pty.closeConsoleEnds();
             }
-            WindowsChild child = finish(r, registry, pi, stdio, pty);
+            WindowsChild child = finish(r, registry, pi, stdio, pty, plan.application());
             started = true;
             return child;
         } finally {
@@ -201,6 +276,15 @@ final class Spawner {
         List<WinNT.HANDLE> inherit = pty != null ? List.of() : stdio.uniqueChildHandles();
         boolean extended = pty != null || !inherit.isEmpty();
         int flags = creationFlags(r, extended);
+        if (r.detached()) {
+            java.util.OptionalInt limits = Win32.ownJobLimitFlags();
+            if (breakAway(r, limits)) {
+                flags |= WinConstants.CREATE_BREAKAWAY_FROM_JOB;
+            } else if (limits.isPresent() && (limits.getAsInt() & WinConstants.JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK) == 0) {
+                LOG.debug("the JVM's job (limits 0x{}) forbids breakaway: detached {} stays in it and ends with it "
+                        + "if that job kills on close", Integer.toHexString(limits.getAsInt()), r.program());
+            }
+        }
 
         STARTUPINFOEXW si = new STARTUPINFOEXW();
         if (!extended) {
@@ -256,6 +340,15 @@ final class Spawner {
             // Handles are inherited only through the handle list; a pty child inherits none at all.
             boolean ok = Win32.EXT.CreateProcessW(new WString(plan.application()), cmdLine, null, null, !inherit.isEmpty(),
                     flags, envMem, cwd == null ? null : new WString(cwd), si, pi);
+            if (!ok && (flags & WinConstants.CREATE_BREAKAWAY_FROM_JOB) != 0
+                    && Native.getLastError() == WinConstants.ERROR_ACCESS_DENIED) {
+                // An outer job of a nested chain forbids the breakaway the inner one allows: stay in the job.
+                LOG.debug("breakaway from the JVM's job refused for {}; starting it inside the job", r.program());
+                flags &= ~WinConstants.CREATE_BREAKAWAY_FROM_JOB;
+                cmdLine = (plan.commandLine() + '\0').toCharArray();
+                ok = Win32.EXT.CreateProcessW(new WString(plan.application()), cmdLine, null, null, !inherit.isEmpty(),
+                        flags, envMem, cwd == null ? null : new WString(cwd), si, pi);
+            }
             if (!ok) {
                 int err = Native.getLastError();
                 String subject = err == WinConstants.ERROR_DIRECTORY && cwd != null ? cwd : r.program();
@@ -301,7 +394,7 @@ final class Spawner {
     }
 
     private static WindowsChild finish(SpawnRequest r, ChildRegistry registry, WinBase.PROCESS_INFORMATION pi,
-                                       StdioHandles stdio, PseudoConsole pty) {
+                                       StdioHandles stdio, PseudoConsole pty, String application) {
         WinNT.HANDLE process = pi.hProcess;
         WinNT.HANDLE thread = pi.hThread;
         int pid = pi.dwProcessId.intValue();
@@ -335,7 +428,7 @@ final class Spawner {
                 ? new WindowsChild(registry, pid, process, job, newGroup(r), false,
                         new HandleOutputStream(pty.input(), "pty input"), new HandleInputStream(pty.output(), "pty output"),
                         null, pty)
-                : new WindowsChild(registry, pid, process, job, newGroup(r), sharesConsole(r),
+                : new WindowsChild(registry, pid, process, job, newGroup(r), breakOnTerminate(r, application),
                         stdio.parentIn == null ? null : new HandleOutputStream(stdio.parentIn, "stdin"),
                         stdio.parentOut == null ? null : new HandleInputStream(stdio.parentOut, "stdout"),
                         stdio.parentErr == null ? null : new HandleInputStream(stdio.parentErr, "stderr"), null);

@@ -225,4 +225,50 @@ final class Win32 {
             buf = new char[n];
         }
     }
+
+    /**
+     * A path's own attributes and reparse tag through {@code FindFirstFileW}, which does not follow the
+     * reparse point (an App Execution Alias cannot be opened, only listed).
+     *
+     * @param p a path
+     * @return the attributes, empty when nothing is there (or the name holds wildcards, which no file has)
+     */
+    static java.util.Optional<ProgramSearch.RawAttributes> rawAttributes(java.nio.file.Path p) {
+        String name = p.toString();
+        if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0) {
+            return java.util.Optional.empty();
+        }
+        try (com.sun.jna.Memory data = new com.sun.jna.Memory(WinBase.WIN32_FIND_DATA.sizeOf())) {
+            WinNT.HANDLE find = K32.FindFirstFile(name, data);
+            if (!isValid(find)) {
+                return java.util.Optional.empty();
+            }
+            K32.FindClose(find);
+            WinBase.WIN32_FIND_DATA d = new WinBase.WIN32_FIND_DATA(data);
+            boolean reparse = (d.dwFileAttributes & WinConstants.FILE_ATTRIBUTE_REPARSE_POINT) != 0;
+            return java.util.Optional.of(new ProgramSearch.RawAttributes(d.dwFileAttributes, reparse ? d.dwReserved0 : 0));
+        }
+    }
+
+    /**
+     * The limit flags of the job this process runs in ({@code QueryInformationJobObject(NULL, ...)}: the
+     * innermost job), or empty when it runs in none or they cannot be read.
+     *
+     * @return {@code JOBOBJECT_BASIC_LIMIT_INFORMATION.LimitFlags}
+     */
+    static java.util.OptionalInt ownJobLimitFlags() {
+        IntByReference inJob = new IntByReference();
+        if (!EXT.IsProcessInJob(K32.GetCurrentProcess(), null, inJob) || inJob.getValue() == 0) {
+            return java.util.OptionalInt.empty();
+        }
+        io.prockit.windows.jna.JOBOBJECT_EXTENDED_LIMIT_INFORMATION info =
+                new io.prockit.windows.jna.JOBOBJECT_EXTENDED_LIMIT_INFORMATION();
+        if (!EXT.QueryInformationJobObject(null, WinConstants.JobObjectExtendedLimitInformation, info, info.size(),
+                null)) {
+            LOG.debug("QueryInformationJobObject of our own job failed: error {}", Native.getLastError());
+            return java.util.OptionalInt.empty();
+        }
+        info.read();
+        return java.util.OptionalInt.of(info.BasicLimitInformation.LimitFlags);
+    }
 }

@@ -159,6 +159,15 @@ public final class WindowsBackend implements ProcessBackend, CurrentProcess, Win
         return Optional.of(this);
     }
 
+    /**
+     * @return empty for now: Python offers {@code os.pipe}, {@code dup}, {@code dup2} ... on Windows through the C
+     *         runtime's descriptors, which this backend does not map yet ({@code Os} says so by name)
+     */
+    @Override
+    public Optional<io.prockit.spi.Descriptors> descriptors() {
+        return Optional.empty();
+    }
+
     @Override
     public ChildHandle spawn(SpawnRequest request) {
         Objects.requireNonNull(request, "request");

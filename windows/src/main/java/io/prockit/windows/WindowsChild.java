@@ -30,7 +30,7 @@ final class WindowsChild implements ChildHandle {
     private final int pid;
     private final WinNT.HANDLE process;
     private final boolean ownGroup;
-    private final boolean sharesConsole; // CTRL_BREAK can reach it (Spawner.sharesConsole)
+    private final boolean breakOnTerminate; // CTRL_BREAK reaches it and ends it (Spawner.breakOnTerminate)
     private final HandleOutputStream stdin;
     private final HandleInputStream stdout;
     private final HandleInputStream stderr;
@@ -43,17 +43,23 @@ final class WindowsChild implements ChildHandle {
     private boolean processClosed;     // guarded by this
 
     WindowsChild(ChildRegistry registry, int pid, WinNT.HANDLE process, WinNT.HANDLE job, boolean ownGroup,
-                 boolean sharesConsole, HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr, PseudoConsole pty) {
+                 boolean breakOnTerminate, HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr, PseudoConsole pty) {
         this.registry = registry;
         this.pty = pty;
         this.pid = pid;
         this.process = process;
         this.job = job;
         this.ownGroup = ownGroup;
-        this.sharesConsole = sharesConsole;
+        this.breakOnTerminate = breakOnTerminate;
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
+    }
+
+    /** @return the bytes the caller has read from the pseudoconsole so far */
+    private java.util.function.LongSupplier ptyBytesRead() {
+        HandleInputStream out = stdout;
+        return out == null ? () -> 0 : out::bytesRead;
     }
 
     WinNT.HANDLE processHandle() {
@@ -112,7 +118,7 @@ final class WindowsChild implements ChildHandle {
                 reaped = true;
             }
             if (pty != null) {
-                pty.closeAfterExit();
+                pty.closeAfterExit(ptyBytesRead());
             }
             termination.completeExceptionally(e);
             return;
@@ -120,7 +126,7 @@ final class WindowsChild implements ChildHandle {
         LOG.debug("child {} ended: {}", pid, t.status());
         if (pty != null) {
             // Off this waiter thread: ClosePseudoConsole may wait for the output to be drained.
-            pty.closeAfterExit();
+            pty.closeAfterExit(ptyBytesRead());
         }
         termination.completeAsync(() -> t);
     }
@@ -208,6 +214,13 @@ final class WindowsChild implements ChildHandle {
      * can exit cleanly), then {@link #kill()} if it is still running after {@link #TERMINATE_GRACE};
      * TerminateProcess at once for any other child (one the event could not reach among them: detached, on
      * a console of its own or none, on a pseudoconsole), as Python's {@code Popen.terminate()} does on Windows.
+     *
+     * <p>A JVM child ({@code java.exe} / {@code javaw.exe}, e.g. a {@code JavaChild}) is terminated at once too:
+     * a JVM answers CTRL_BREAK with a thread dump on its stdout and keeps running, so the event would only
+     * print a dump and delay the end by the grace. CTRL_C is no way out: {@code GenerateConsoleCtrlEvent} cannot
+     * aim CTRL_C at one group, and a child created with {@code CREATE_NEW_PROCESS_GROUP} ignores CTRL_C unless
+     * it re-enables it. A JVM child that must shut down cleanly is asked through its own channel (its stdin,
+     * a socket), then {@code waitFor}; the JDK's {@code Process.destroy()} does not signal either.
      */
     @Override
     public boolean terminate() {
@@ -215,7 +228,7 @@ final class WindowsChild implements ChildHandle {
             if (reaped) {
                 return false;
             }
-            if (!ownGroup || !sharesConsole) {
+            if (!ownGroup || !breakOnTerminate) {
                 terminate(1);
                 return true;
             }

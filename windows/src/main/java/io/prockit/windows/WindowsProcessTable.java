@@ -157,7 +157,13 @@ final class WindowsProcessTable implements ProcessTableProvider {
         if (p.pid() == 0) {
             return new Entry(p, UNKNOWN, 0, 0, "OpenProcess", WinConstants.ERROR_ACCESS_DENIED);
         }
-        WinNT.HANDLE h = Win32.K32.OpenProcess(WinConstants.PROCESS_QUERY_LIMITED_INFORMATION, false, p.pid());
+        // SYNCHRONIZE to tell an exit from a running process (exit code 259 is STILL_ACTIVE); where it is
+        // refused, the limited right alone, and the exit code decides.
+        WinNT.HANDLE h = Win32.K32.OpenProcess(WinConstants.PROCESS_QUERY_LIMITED_INFORMATION | WinConstants.SYNCHRONIZE,
+                false, p.pid());
+        if (!Win32.isValid(h) && Native.getLastError() == WinConstants.ERROR_ACCESS_DENIED) {
+            h = Win32.K32.OpenProcess(WinConstants.PROCESS_QUERY_LIMITED_INFORMATION, false, p.pid());
+        }
         if (!Win32.isValid(h)) {
             int code = Native.getLastError();
             if (code == WinConstants.ERROR_INVALID_PARAMETER) {
@@ -174,8 +180,7 @@ final class WindowsProcessTable implements ProcessTableProvider {
             // upper bound keeps a clock stepped back from hiding older processes). Exited: gone too (only
             // a handle held elsewhere keeps its object).
             boolean createdSince = c > snapshotTicks && c <= WinTime.ticks(Instant.now());
-            if (createdSince || (Win32.K32.GetExitCodeProcess(h, t.exitCode)
-                    && t.exitCode.getValue() != WinConstants.STILL_ACTIVE)) {
+            if (createdSince || hasExited(h)) {
                 return null;
             }
             return new Entry(p, c, Win32.ticks(t.kernel), Win32.ticks(t.user), null, 0);
@@ -184,11 +189,18 @@ final class WindowsProcessTable implements ProcessTableProvider {
         }
     }
 
-    /** Needs only {@code PROCESS_QUERY_LIMITED_INFORMATION}; a real exit code of 259 reads as running. */
+    /**
+     * Whether the process of {@code h} has ended: {@code WaitForSingleObject(h, 0)} where the handle has
+     * {@code SYNCHRONIZE}, since an exit code of 259 ({@code STILL_ACTIVE}) is also a real one; only where the wait
+     * is refused does the exit code decide (and a process that exited with 259 then reads as running).
+     */
     private static boolean hasExited(WinNT.HANDLE h) {
+        int wait = Win32.K32.WaitForSingleObject(h, 0);
         IntByReference code = new IntByReference();
-        return Win32.K32.GetExitCodeProcess(h, code) && code.getValue() != WinConstants.STILL_ACTIVE;
+        boolean gotCode = wait == WinConstants.WAIT_FAILED && Win32.K32.GetExitCodeProcess(h, code);
+        return ProcessExit.hasEnded(wait, gotCode, code.getValue());
     }
+
 
     /**
      * Opens the entry's process and checks that it is the same process.
@@ -518,6 +530,57 @@ final class WindowsProcessTable implements ProcessTableProvider {
         }
 
         private List<String> readCmdline() {
+            String line = readCommandLineInformation();
+            if (line != null) {
+                return List.copyOf(CommandLine.parse(line));
+            }
+            if (!PebCommandLine.walkSupported(Native.POINTER_SIZE)) {
+                throw new OsException("ReadProcessMemory", Integer.toString(pid), 0, ErrorKind.UNSUPPORTED,
+                        "the command line of this process needs the PEB walk, whose offsets prockit knows for a "
+                                + "64-bit JVM only");
+            }
+            return readCmdlineFromPeb();
+        }
+
+        /**
+         * {@code NtQueryInformationProcess(ProcessCommandLineInformation)}: only
+         * {@code PROCESS_QUERY_LIMITED_INFORMATION} is needed, so elevated, other-session and protected processes
+         * answer too. Windows before 8.1 does not know the class.
+         *
+         * @return the command line, or null when this way failed (the PEB walk is tried then)
+         */
+        private String readCommandLineInformation() {
+            WinNT.HANDLE h = open(this, 0, "NtQueryInformationProcess");
+            try {
+                IntByReference needed = new IntByReference();
+                int status = NT.NtQueryInformationProcess(h, WinConstants.ProcessCommandLineInformation, (Pointer) null,
+                        0, needed);
+                for (int attempt = 0; attempt < 3 && status == WinConstants.STATUS_INFO_LENGTH_MISMATCH; attempt++) {
+                    int size = Math.max(needed.getValue(), 2 * Native.POINTER_SIZE);
+                    try (Memory m = new Memory(size)) {
+                        status = NT.NtQueryInformationProcess(h, WinConstants.ProcessCommandLineInformation, m, size,
+                                needed);
+                        if (status == 0) {
+                            int got = Math.min(size, needed.getValue() > 0 ? needed.getValue() : size);
+                            try {
+                                return PebCommandLine.fromCommandLineInformation(m.getByteArray(0, got),
+                                        Pointer.nativeValue(m), Native.POINTER_SIZE);
+                            } catch (PebCommandLine.MalformedException e) {
+                                LOG.debug("ProcessCommandLineInformation of {}: {}", pid, e.getMessage());
+                                return null;
+                            }
+                        }
+                    }
+                }
+                LOG.debug("NtQueryInformationProcess(ProcessCommandLineInformation) of {}: NTSTATUS 0x{}; trying the PEB",
+                        pid, Integer.toHexString(status));
+                return null;
+            } finally {
+                Win32.close(h);
+            }
+        }
+
+        private List<String> readCmdlineFromPeb() {
             WinNT.HANDLE h = open(this, WinConstants.PROCESS_QUERY_INFORMATION | WinConstants.PROCESS_VM_READ,
                     "ReadProcessMemory");
             try {

@@ -1,5 +1,6 @@
 package io.prockit.windows;
 
+import io.prockit.windows.jna.WinConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,5 +184,75 @@ class ProgramSearchTest {
     void directoriesAreNotPrograms() throws IOException {
         Files.createDirectories(p1.resolve("tool.exe"));
         assertEquals(Optional.empty(), ProgramSearch.find("tool", true, ctx(path(p1))));
+    }
+
+    // ---- App Execution Aliases (issue 17) ------------------------------------------------------------------
+
+    /** What the JDK says of an alias: isRegularFile follows the reparse point, fails, and says false. */
+    private ProgramSearch.Context aliasCtx(Map<String, String> env, Path alias) {
+        java.util.function.Predicate<Path> jdkIsRegularFile = p -> !p.equals(alias) && Files.isRegularFile(p);
+        java.util.function.Function<Path, Optional<ProgramSearch.RawAttributes>> raw = p -> p.equals(alias)
+                ? Optional.of(new ProgramSearch.RawAttributes(0x20 | WinConstants.FILE_ATTRIBUTE_REPARSE_POINT,
+                        WinConstants.IO_REPARSE_TAG_APPEXECLINK))
+                : Files.exists(p) ? Optional.of(new ProgramSearch.RawAttributes(0x20, 0)) : Optional.empty();
+        return new ProgramSearch.Context(app, List.of(sys, win), env, cwd,
+                ProgramSearch.runnableFile(jdkIsRegularFile, raw));
+    }
+
+    @Test
+    void anAppExecutionAliasIsFoundWhereItIsOnThePath() throws IOException {
+        Path alias = touch(p1.resolve("winget.exe")); // zero bytes, as the aliases in WindowsApps are
+        Path later = touch(p2.resolve("winget.exe"));
+        assertEquals(Optional.of(alias), ProgramSearch.find("winget", true, aliasCtx(path(p1, p2), alias)));
+        // With the JDK's answer alone the alias is skipped and a later PATH entry wins: the bug.
+        ProgramSearch.Context jdkOnly = new ProgramSearch.Context(app, List.of(sys, win), path(p1, p2), cwd,
+                p -> !p.equals(alias) && Files.isRegularFile(p));
+        assertEquals(Optional.of(later), ProgramSearch.find("winget", true, jdkOnly));
+    }
+
+    @Test
+    void otherReparsePointsAndDirectoriesAreNotAliases() {
+        int reparse = WinConstants.FILE_ATTRIBUTE_REPARSE_POINT;
+        assertTrue(new ProgramSearch.RawAttributes(reparse | 0x20, WinConstants.IO_REPARSE_TAG_APPEXECLINK).isAppExecLink());
+        assertFalse(new ProgramSearch.RawAttributes(reparse, 0xA000000C).isAppExecLink(), "a symbolic link");
+        assertFalse(new ProgramSearch.RawAttributes(reparse | WinConstants.FILE_ATTRIBUTE_DIRECTORY,
+                WinConstants.IO_REPARSE_TAG_APPEXECLINK).isAppExecLink(), "a directory");
+        assertFalse(new ProgramSearch.RawAttributes(0x20, WinConstants.IO_REPARSE_TAG_APPEXECLINK).isAppExecLink(),
+                "no reparse point: the tag means nothing");
+        assertEquals(0x8000001B, WinConstants.IO_REPARSE_TAG_APPEXECLINK);
+    }
+
+    /**
+     * On a real Windows: the first App Execution Alias in {@code %LOCALAPPDATA%\Microsoft\WindowsApps} that the
+     * JDK refuses as a regular file is found and started by name. Skipped where the runner has none.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+    void aRealAliasIsFoundAndStarted() throws Exception {
+        String local = System.getenv("LOCALAPPDATA");
+        org.junit.jupiter.api.Assumptions.assumeTrue(local != null, "no LOCALAPPDATA");
+        Path apps = Path.of(local, "Microsoft", "WindowsApps");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(apps), apps + " is absent");
+        Optional<Path> alias;
+        try (java.util.stream.Stream<Path> s = Files.list(apps)) {
+            alias = s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".exe"))
+                    .filter(p -> !Files.isRegularFile(p))
+                    .filter(p -> Win32.rawAttributes(p).map(ProgramSearch.RawAttributes::isAppExecLink).orElse(false))
+                    .sorted().findFirst();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(alias.isPresent(), "no App Execution Alias in " + apps);
+        String name = alias.get().getFileName().toString();
+        ProgramSearch.Context ctx = new ProgramSearch.Context(null, List.of(), Map.of("PATH", apps.toString()), cwd,
+                ProgramSearch.runnableFile(Files::isRegularFile, Win32::rawAttributes));
+        assertEquals(Optional.of(alias.get()), ProgramSearch.find(name.substring(0, name.length() - 4), true, ctx));
+        // CreateProcessW runs it: the spawn neither fails to find it nor to start it.
+        try (io.prockit.Child c = io.prockit.Command.of(alias.get().toString(), "--version")
+                .stdin(io.prockit.Stdio.discard()).stdout(io.prockit.Stdio.discard()).stderr(io.prockit.Stdio.discard())
+                .spawn()) {
+            if (c.waitFor(java.time.Duration.ofSeconds(60)).isEmpty()) {
+                c.kill();
+                c.waitFor();
+            }
+        }
     }
 }

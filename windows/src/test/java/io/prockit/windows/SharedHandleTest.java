@@ -18,9 +18,12 @@ class SharedHandleTest {
         SharedHandle<String> h = new SharedHandle<>("h", closed::add);
         assertEquals("h", h.acquire());
         assertEquals("h", h.acquire());
+        assertFalse(h.closing());
         h.close();
+        assertTrue(h.closing(), "users in flight see the close before their next call");
         assertFalse(h.isClosed());
-        assertThrows(IOException.class, h::acquire);
+        IOException e = assertThrows(IOException.class, h::acquire);
+        assertEquals("Stream closed", e.getMessage());
         h.release();
         assertTrue(closed.isEmpty());
         h.release();

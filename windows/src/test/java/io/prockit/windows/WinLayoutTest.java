@@ -64,8 +64,10 @@ class WinLayoutTest {
 
     @BeforeAll
     static void load() throws Exception {
-        try (InputStream in = WinLayoutTest.class.getResourceAsStream("/wincheck/win64-layout.txt")) {
-            assertNotNull(in, "test resource wincheck/win64-layout.txt");
+        // win64-layout-extra.txt: the numbers issue 17's fixes added (wincheck/README.md says how it was made).
+        for (String file : List.of("/wincheck/win64-layout.txt", "/wincheck/win64-layout-extra.txt")) {
+        try (InputStream in = WinLayoutTest.class.getResourceAsStream(file)) {
+            assertNotNull(in, "test resource " + file);
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = r.readLine()) != null) {
@@ -77,12 +79,16 @@ class WinLayoutTest {
                     STRUCTS.put(w[1], new StructInfo(num(w[2]), num(w[3]), new LinkedHashMap<>()));
                 } else if (w[0].equals("field")) {
                     String[] sf = w[1].split("\\.");
-                    STRUCTS.get(sf[0]).fields().put(sf[1], new FieldInfo(num(w[2]), num(w[3])));
+                    // a field of a structure whose size is not listed (PEB, RTL_USER_PROCESS_PARAMETERS): size -1
+                    STRUCTS.computeIfAbsent(sf[0], k -> new StructInfo(-1, -1, new LinkedHashMap<>()))
+                            .fields().put(sf[1], new FieldInfo(num(w[2]), num(w[3])));
                 } else if (w[0].equals("const")) {
                     String[] kv = w[1].split("=");
-                    CONSTS.put(kv[0], Long.decode(kv[1]));
+                    // low 32 bits: an NTSTATUS (a signed LONG) prints sign-extended
+                    CONSTS.put(kv[0], Long.parseUnsignedLong(kv[1].substring(2), 16) & 0xffffffffL);
                 }
             }
+        }
         }
         fieldOffset = Structure.class.getDeclaredMethod("fieldOffset", String.class);
         fieldOffset.setAccessible(true);
@@ -258,6 +264,9 @@ class WinLayoutTest {
         HAND_CHECKED.put("STD_OUTPUT_HANDLE", 0xFFFFFFF5L);    // (DWORD)-11
         HAND_CHECKED.put("STD_ERROR_HANDLE", 0xFFFFFFF4L);     // (DWORD)-12
         HAND_CHECKED.put("JobObjectBasicAccountingInformation", 1L); // winnt.h JOBOBJECTINFOCLASS
+        // Not in the SDK's winternl.h nor mingw-w64's: PROCESSINFOCLASS value 60 as psutil
+        // (psutil/arch/windows/ntextapi.h) and Process Hacker's phnt (ntpsapi.h) define it.
+        HAND_CHECKED.put("ProcessCommandLineInformation", 60L);
         HAND_CHECKED.put("MAXIMUM_WAIT_OBJECTS", 64L);         // winnt.h
         HAND_CHECKED.put("ERROR_NO_DATA", 232L);               // winerror.h
         HAND_CHECKED.put("ERROR_DIRECTORY", 267L);             // winerror.h
@@ -326,6 +335,28 @@ class WinLayoutTest {
             assertEquals((long) expected, value, "WinConstants." + f.getName());
         }
         assertTrue(fromFile >= 40, "most constants come from the ground-truth file: " + fromFile);
+    }
+
+    /** The command-line read and the alias check against the headers (win64-layout-extra.txt). */
+    @Test
+    void commandLineAndAliasLayoutsMatchTheHeaders() throws Exception {
+        StructInfo us = STRUCTS.get("UNICODE_STRING");
+        assertEquals(PebCommandLine.STRING_SIZE, us.size());
+        assertEquals(PebCommandLine.STRING_LENGTH, us.fields().get("Length").offset());
+        assertEquals(PebCommandLine.STRING_MAXIMUM_LENGTH, us.fields().get("MaximumLength").offset());
+        assertEquals(PebCommandLine.STRING_BUFFER, us.fields().get("Buffer").offset());
+        assertEquals(PebCommandLine.PEB_PROCESS_PARAMETERS, STRUCTS.get("PEB").fields().get("ProcessParameters").offset());
+        assertEquals(PebCommandLine.PARAMETERS_COMMAND_LINE,
+                STRUCTS.get("RTL_USER_PROCESS_PARAMETERS").fields().get("CommandLine").offset());
+        assertEquals(8, STRUCTS.get("PROCESS_BASIC_INFORMATION").fields().get("PebBaseAddress").offset());
+        // jna-platform's WIN32_FIND_DATA: every field before cFileName is ABI-stable (DWORD, FILETIME), so the
+        // offsets Win32.rawAttributes reads agree with Win64 here; its size (char[]) does not, as the README says.
+        StructInfo fd = STRUCTS.get("WIN32_FIND_DATAW");
+        WinBase.WIN32_FIND_DATA d = new WinBase.WIN32_FIND_DATA();
+        assertEquals(fd.fields().get("dwFileAttributes").offset(), offset(d, "dwFileAttributes"));
+        assertEquals(fd.fields().get("dwReserved0").offset(), offset(d, "dwReserved0"));
+        assertEquals(fd.fields().get("cFileName").offset(), offset(d, "cFileName"));
+        assertTrue(CONSTS.containsKey("IO_REPARSE_TAG_APPEXECLINK") && CONSTS.containsKey("STATUS_INFO_LENGTH_MISMATCH"));
     }
 
     @Test

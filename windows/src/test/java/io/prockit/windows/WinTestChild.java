@@ -27,6 +27,11 @@ import java.util.List;
  *   <li>{@code os-exec CMD ...}: {@code Os.execv} of this test child running {@code CMD ...}</li>
  *   <li>{@code os-overlay CMD ...}: {@code Os.spawnv(P_OVERLAY, ...)} of this test child running {@code CMD ...}</li>
  *   <li>{@code console}: prints whether the JVM sees a console on stdin and stdout</li>
+ *   <li>{@code echo-through-cmd FLAGS TEXT}: runs {@code cmd /c echo TEXT} with every stream inherited and the
+ *       creation flags FLAGS (e.g. 0x10, CREATE_NEW_CONSOLE), waits for it, prints {@code done}</li>
+ *   <li>{@code ready MS}: prints {@code ready} (a line, flushed), then sleeps MS</li>
+ *   <li>{@code detach-after-line MS}: reads a line from stdin, starts this test child {@code sleep MS} with
+ *       {@code Command.detach()}, prints its pid, then sleeps MS</li>
  * </ul>
  */
 public final class WinTestChild {
@@ -94,6 +99,27 @@ public final class WinTestChild {
                 }
                 System.out.print("exec returned");
                 System.exit(99);
+            }
+            case "echo-through-cmd" -> {
+                io.prockit.Command.of("cmd.exe", "/d", "/c", "echo " + args[2])
+                        .windowsOptions(io.prockit.WindowsOptions.defaults().withCreationFlags(Integer.decode(args[1])))
+                        .status();
+                System.out.print("done\n");
+                System.out.flush();
+            }
+            case "ready" -> {
+                System.out.print("ready\n");
+                System.out.flush();
+                Thread.sleep(Long.parseLong(args[1]));
+            }
+            case "detach-after-line" -> {
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                List<String> argv = new ArrayList<>(javaCommand());
+                argv.addAll(Arrays.asList("sleep", args[1]));
+                io.prockit.Child d = io.prockit.Command.of(argv).detach().spawn();
+                System.out.print(d.pid() + "\n");
+                System.out.flush();
+                Thread.sleep(Long.parseLong(args[1]));
             }
             case "console" -> {
                 System.out.print("console=" + (System.console() != null) + "\n");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench [spawn|concurrent|pipe|table|cold|all] [options]}: prockit against the C
+ * {@code bench spawn|concurrent|pipe|table|cold|tools|all [options]} ({@code bench} alone: the help): prockit against the C
  * {@code posix_spawn} loop, the JDK's {@code ProcessBuilder} and NuProcess, in one run, in
  * interleaved rounds. Prints median, min, max and ratios per method, the targets of issue 7 as
  * PASS or MISS, and writes {@code results.csv}, {@code series.csv} and {@code bench.png} to
@@ -40,9 +40,14 @@ public final class Bench {
      */
     public static int run(String[] args, PrintStream out) {
         List<String> a = Arrays.asList(args);
-        if (a.contains("--help") || a.contains("-h")) {
+        if (a.contains("--help") || a.contains("-h") || a.isEmpty()) {
             out.println(Options.USAGE);
             return 0;
+        }
+        if (a.stream().noneMatch(Options.SUBCOMMANDS::contains)) {
+            out.println("bench: name what to measure (or all)");
+            out.println(Options.USAGE);
+            return 2;
         }
         Options o;
         try {
@@ -72,6 +77,9 @@ public final class Bench {
             }
             if (o.runs("cold")) {
                 ColdBench.run(o, report, out);
+            }
+            if (o.runs("tools")) {
+                ToolsBench.run(o, report, out);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench concurrent}: K children of {@code sleep} alive at once. Measures the time to start
+ * {@code bench concurrent}: K children of {@code sleep} alive at once (and, in the {@code prockit-input-*}
+ * rows, K children of {@code cat} fed 1,000 lines each through {@code Command.input} with their output taken
+ * back by lines, to a consumer and to an SLF4J logger). Measures the time to start
  * them all (the C loops and prockit without pipes in {@code --rounds} interleaved rounds, the rest once),
  * this JVM's peak thread count, its RSS growth (VmRSS) and that every child is reaped;
  * the children are then killed and waited for, so none outlives the run (and {@code sleep} ends
@@ -124,6 +126,35 @@ final class ConcurrentBench {
                     }
                 }
             });
+            // kp children of cat, each fed INPUT_LINES lines by Command.input (written by the output loop) and its
+            // output taken back line by line: counted by a consumer, then logged through SLF4J at DEBUG (off by
+            // default, so the lines are decoded and handed to the logger, not printed).
+            byte[] input = inputLines();
+            measure("prockit-input-lines", kp, report, out, new Spawner<Fed>() {
+                public Fed start() {
+                    Fed f = new Fed();
+                    f.child = Command.of("cat").input(input).stdoutLines(line -> f.lines.incrementAndGet()).spawn();
+                    return f;
+                }
+
+                public boolean killAndReap(Fed f, Duration limit) throws Exception {
+                    return f.finish(limit);
+                }
+            });
+            org.slf4j.Logger childLog = org.slf4j.LoggerFactory.getLogger("io.prockit.bench.children");
+            measure("prockit-input-log", kp, report, out, new Spawner<Fed>() {
+                public Fed start() {
+                    Fed f = new Fed();
+                    f.child = Command.of("cat").input(input).stdoutLog(childLog, org.slf4j.event.Level.DEBUG)
+                            .stderrLines(line -> f.lines.incrementAndGet()).spawn();
+                    f.lines.set(INPUT_LINES); // the logger counts nothing; stderr stays empty
+                    return f;
+                }
+
+                public boolean killAndReap(Fed f, Duration limit) throws Exception {
+                    return f.finish(limit);
+                }
+            });
             NuAbstractProcessHandler quiet = new NuAbstractProcessHandler() {
             };
             measure("nuprocess", kp, report, out, new Spawner<NuProcess>() {
@@ -182,6 +213,39 @@ final class ConcurrentBench {
         @Override
         public void onExit(ExitStatus status) {
             done.countDown();
+        }
+    }
+
+    /** Lines each child of the input rows is fed. */
+    static final int INPUT_LINES = 1_000;
+
+    static byte[] inputLines() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < INPUT_LINES; i++) {
+            sb.append("line ").append(i).append(" of the input a child is fed\n");
+        }
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A child fed its input, its lines counted; done when it has exited and every line has arrived. */
+    static final class Fed {
+        final java.util.concurrent.atomic.AtomicLong lines = new java.util.concurrent.atomic.AtomicLong();
+        Child child;
+
+        /** Waits (it ends on its own once fed); kills it only if it overruns. */
+        boolean finish(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            try (Child ch = child) {
+                if (ch.waitFor(limit).isEmpty()) {
+                    ch.kill();
+                    ch.waitFor();
+                    return false;
+                }
+                while (lines.get() < INPUT_LINES && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                return lines.get() == INPUT_LINES;
+            }
         }
     }
 
@@ -318,6 +382,15 @@ final class ConcurrentBench {
             Report.Row th = report.find(SECTION, "prockit-pipes", "prockit-threads");
             report.target(SECTION, kp + " children with 3 pipes: no thread per child",
                     Report.num(th.stats().max()) + " prockit threads", th.stats().max() <= 4);
+        }
+        for (String fed : List.of("prockit-input-lines", "prockit-input-log")) {
+            Report.Row th = report.find(SECTION, fed, "prockit-threads");
+            Report.Row reaped = report.find(SECTION, fed, "reaped");
+            if (th != null && reaped != null) {
+                report.target(SECTION, kp + " children fed input, output by lines (" + fed + "): no thread per child",
+                        Report.num(th.stats().max()) + " prockit threads, " + Report.num(reaped.stats().min())
+                                + " of " + kp + " with every line", th.stats().max() <= 4 && reaped.stats().min() == kp);
+            }
         }
         Report.Row pl = report.find(SECTION, "prockit-listener-pipes", "start-all");
         if (pl != null) {

@@ -18,12 +18,21 @@ import java.util.Set;
  * @param out          where the CSV and PNG go ({@code --out})
  */
 record Options(String what, int n, int rounds, int children, int pipeChildren, long bytes, int tableReps, Path out) {
-    static final Set<String> SUBCOMMANDS = Set.of("spawn", "concurrent", "pipe", "table", "cold", "all");
+    static final Set<String> SUBCOMMANDS = Set.of("spawn", "concurrent", "pipe", "table", "cold", "tools",
+            "all");
 
     static final String USAGE = String.join("\n",
-            "usage: bench [spawn|concurrent|pipe|table|cold|all] [options]",
+            "usage: bench SUBCOMMAND [options]     (bench alone prints this help)",
+            "  spawn       spawn+wait of /bin/true: C posix_spawn, prockit, the JDK, NuProcess",
+            "  concurrent  many children alive at once: C loops and prockit (RSS, threads)",
+            "  pipe        a child's stdout through a pipe: cat, prockit, the JDK",
+            "  table       listing the process table: prockit, the JDK, psutil",
+            "  cold        the first spawn in a fresh JVM (with and without AppCDS)",
+            "  tools       pgrep -f NAME from the bin/prockit launcher against procps pgrep (wall time)",
+            "  all         every one of the above (minutes)",
+            "options:",
             "  --n N               spawn+wait of /bin/true per method and round (default 2000)",
-            "  --rounds R          interleaved rounds (default 3; concurrent: the C loops and prockit, the rest once; cold 3 fresh JVMs per round)",
+            "  --rounds R          interleaved rounds (default 3; concurrent: the C loops and prockit, the rest once; cold 3 fresh JVMs per round; tools 20 runs each per round)",
             "  --children K        children of sleep alive at once, no pipes (default 1000)",
             "  --pipe-children K   children alive at once with three pipes each (default 1000, at most --children)",
             "  --bytes SIZE        bytes a child writes to its stdout pipe (default 1G; K, M, G suffixes)",

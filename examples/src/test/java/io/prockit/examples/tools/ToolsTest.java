@@ -77,9 +77,9 @@ class ToolsTest {
         int self = ProcessTable.self().pid();
         assertTrue(out().lines().anyMatch(l -> l.trim().startsWith(self + " ")), out());
         outBytes.reset();
-        assertEquals(0, Ps.run(new String[] {"--json"}, out, err));
+        assertEquals(0, Ps.run(new String[] {"-e", "--json"}, out, err));
         assertTrue(out().startsWith("[") && out().contains("\"pid\": " + self + ","), out());
-        assertEquals(ToolSupport.exUsage(), Ps.run(new String[] {"--bogus"}, out, err));
+        assertEquals(1, Ps.run(new String[] {"--bogus"}, out, err), "procps' status for bad arguments");
     }
 
     @Test
@@ -88,75 +88,21 @@ class ToolsTest {
         Child sh = tree(t, "");
         try {
             List<ProcessInfo> sleeps = awaitSleeps(t, sh.pid());
-            assertEquals(0, Pstree.run(new String[] {Integer.toString(sh.pid())}, out, err));
+            assertEquals(0, Pstree.run(new String[] {"-pA", Integer.toString(sh.pid())}, out, err));
             List<String> lines = out().lines().toList();
-            assertEquals(3, lines.size(), out());
-            assertTrue(lines.get(0).endsWith("(" + sh.pid() + ")"));
+            assertEquals(2, lines.size(), out());
+            assertTrue(lines.get(0).startsWith("sh(" + sh.pid() + ")-+-sleep("), out());
             for (ProcessInfo s : sleeps) {
-                assertTrue(out().contains("sleep (" + s.pid() + ")"), out());
+                assertTrue(out().contains("sleep(" + s.pid() + ")"), out());
             }
-            assertEquals(ToolSupport.exUsage(), Pstree.run(new String[] {"x"}, out, err));
-            assertEquals(ToolSupport.exUsage(), Pstree.run(new String[] {"0"}, out, err));
-        } finally {
-            cleanUp(t, sh);
-        }
-    }
-
-    @Test
-    void pkillDryRunThenKillsExactlyTheMatches() throws Exception {
-        String t = token();
-        Child sh = tree(t, "");
-        try {
-            List<ProcessInfo> sleeps = awaitSleeps(t, sh.pid());
-            String[] base = {"--name", "sleep", "--cmdline", t, "--older-than", "0s", "--grace", "60s"};
-            String[] dry = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of("--dry-run"))
-                    .toArray(String[]::new);
-            assertEquals(0, Pkill.run(dry, out, err), err());
-            assertTrue(out().contains("WOULD_SIGNAL"), out());
-            assertTrue(sleeps.stream().allMatch(ProcessInfo::isRunning));
             outBytes.reset();
-            assertEquals(0, Pkill.run(base, out, err), err());
-            assertTrue(out().contains("2 matched: 2 ended"), out());
-            assertTrue(sleeps.stream().noneMatch(ProcessInfo::isRunning));
-            assertEquals(1, Pkill.run(base, out, err), "nothing matches any more");
+            assertEquals(0, Pstree.run(new String[] {"-A", Integer.toString(sh.pid())}, out, err));
+            assertEquals("sh---2*[sleep]", out().strip(), "identical children merged, as psmisc does");
+            assertEquals(1, Pstree.run(new String[] {"-Z"}, out, err));
+            assertEquals(1, Pstree.run(new String[] {"no-such-user-" + t}, out, err));
         } finally {
             cleanUp(t, sh);
         }
-    }
-
-    @Test
-    void parallelTagsEveryLineAndCountsFailures() throws Exception {
-        String[] args = {"-j", "3", "--", "/bin/sh", "-c", "echo out {}; echo err {} >&2; printf tail-{}; test {} != b",
-            ":::", "a", "b", "c", "d"};
-        assertEquals(1, Parallel.run(args, out, err), "one job (b) failed; " + err());
-        List<String> lines = out().lines().sorted().toList();
-        assertEquals(List.of("a\tout a", "a\ttail-a", "b\tout b", "b\ttail-b", "c\tout c", "c\ttail-c",
-                "d\tout d", "d\ttail-d"), lines);
-        assertEquals(List.of("a\terr a", "b\terr b", "c\terr c", "d\terr d"), err().lines().sorted().toList());
-        outBytes.reset();
-        assertEquals(0, Parallel.run(new String[] {"/bin/echo", "v=", ":::", "x"}, out, err));
-        assertEquals("x\tv= x\n", out(), "without {} the value is the last argument");
-        outBytes.reset();
-        assertEquals(2, Parallel.run(new String[] {"/nonexistent/prog", ":::", "1", "2"}, out, err));
-        assertTrue(err().contains("/nonexistent/prog"), err());
-        int usage = ToolSupport.exUsage();
-        assertEquals(usage, Parallel.run(new String[] {"echo", "x"}, out, err), "no :::");
-        assertEquals(usage, Parallel.run(new String[] {":::", "x"}, out, err), "no command");
-        assertEquals(usage, Parallel.run(new String[] {"-j", "0", "echo", ":::", "x"}, out, err));
-    }
-
-    @Test
-    void pkillRefusesBadArguments() throws Exception {
-        int usage = ToolSupport.exUsage();
-        assertEquals(usage, Pkill.run(new String[0], out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--name"}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--older-than", "five"}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--older-than", "-5s"}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--regex", "("}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--name", "x", "--signal", "SIGNOPE"}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--substring", ""}, out, err));
-        assertEquals(usage, Pkill.run(new String[] {"--frobnicate"}, out, err));
-        assertTrue(err().contains("usage: pkill"), err());
     }
 
     @Test
@@ -164,9 +110,10 @@ class ToolsTest {
         assertEquals(3, RunWithTimeout.run(new String[] {"--timeout", "60s", "--", "/bin/sh", "-c", "exit 3"}, out, err));
         assertEquals(RunWithTimeout.NOT_FOUND,
                 RunWithTimeout.run(new String[] {"--timeout", "5s", "/nonexistent/prog-" + token()}, out, err));
-        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--", "true"}, out, err));
-        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--timeout", "1s"}, out, err));
-        assertEquals(ToolSupport.exUsage(), RunWithTimeout.run(new String[] {"--timeout", "soon", "true"}, out, err));
+        assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--", "true"}, out, err));
+        assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--timeout", "1s"}, out, err));
+        assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--timeout", "soon", "true"}, out, err));
+        assertEquals(3, RunWithTimeout.run(new String[] {"60s", "/bin/sh", "-c", "exit 3"}, out, err), "GNU's form");
     }
 
     /**
@@ -195,6 +142,34 @@ class ToolsTest {
                 "trap '' TERM; sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
         assertEquals(RunWithTimeout.KILLED, code, err());
         assertTreeEnds(t);
+    }
+
+    @Test
+    void everyHelpNamesItsModelAndWhatItDoesNotSupport() throws Exception {
+        String[] help = {"--help"};
+        List<String> models = List.of("procps-ng 4 pgrep", "procps-ng 4 pkill", "procps-ng ps", "psmisc pstree",
+                "GNU coreutils timeout", "GNU parallel");
+        int[] codes = {Pgrep.pgrep(help, out, err), Pgrep.pkill(help, out, err), Ps.run(help, out, err),
+            Pstree.run(help, out, err), RunWithTimeout.run(help, out, err), Parallel.run(help, out, err)};
+        for (int code : codes) {
+            assertEquals(0, code, err());
+        }
+        String text = out();
+        for (String model : models) {
+            assertTrue(text.contains("Model: " + model), model + " in\n" + text);
+        }
+        assertEquals(6, text.split("Not supported:", -1).length - 1, "every help says what it does not support");
+    }
+
+    @Test
+    void parallelCapsTheFailureCountAt101AsGnu() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("-j", "8", "exit 1", ":::"));
+        for (int i = 0; i < 102; i++) {
+            args.add(Integer.toString(i));
+        }
+        assertEquals(101, Parallel.run(args.toArray(new String[0]), out, err), "more than 100 failed jobs");
+        args.set(2, "test {} -lt 3");
+        assertEquals(99, Parallel.run(args.toArray(new String[0]), out, err), "99 of 102 failed");
     }
 
     @Test

@@ -283,6 +283,8 @@ public final class DarwinConstants {
     public static final int FD_CLOEXEC = 1;
     /** bsd/sys/poll.h @ apple-oss-distributions/xnu xnu-11417.101.15: POLLIN 0x0001 */
     public static final int POLLIN = 0x1;
+    /** bsd/sys/poll.h @ apple-oss-distributions/xnu xnu-11417.101.15: POLLOUT 0x0004 */
+    public static final int POLLOUT = 0x4;
     /** bsd/sys/poll.h @ apple-oss-distributions/xnu xnu-11417.101.15: POLLERR 0x0008 */
     public static final int POLLERR = 0x8;
     /** bsd/sys/poll.h @ apple-oss-distributions/xnu xnu-11417.101.15: POLLHUP 0x0010 */

@@ -125,6 +125,9 @@ public final class LibC {
     /** pipe(2). @param fds receives read and write ends @return 0 */
     public static native int pipe(int[] fds) throws LastErrorException;
 
+    /** dup2(2). @param oldfd descriptor @param newfd target number @return newfd */
+    public static native int dup2(int oldfd, int newfd) throws LastErrorException;
+
     /** read(2). @param fd descriptor @param buf buffer @param count bytes @return bytes read, 0 at end of file */
     public static native long read(int fd, Pointer buf, long count) throws LastErrorException;
 
@@ -237,8 +240,14 @@ public final class LibC {
     /** setregid(2). @param rgid real @param egid effective @return 0 */
     public static native int setregid(int rgid, int egid) throws LastErrorException;
 
-    /** initgroups(3). @param user user name @param group group @return 0 */
-    public static native int initgroups(String user, int group) throws LastErrorException;
+    /**
+     * initgroups(3). Not mapped with {@code throws LastErrorException}: it reads the group database through
+     * NSS / the directory service, which may leave errno set when it succeeds (JNA would then throw);
+     * check the return value and read {@code Native.getLastError()} only when it is -1.
+     *
+     * @param user user name @param group group @return 0, or -1 with errno set
+     */
+    public static native int initgroups(String user, int group);
 
     /** getpgid(2). @param pid process @return its group */
     public static native int getpgid(int pid) throws LastErrorException;
@@ -319,7 +328,7 @@ public final class LibC {
     public static native int unlockpt(int fd) throws LastErrorException;
 
     /**
-     * ptsname(3), not reentrant: callers hold a lock. Used where {@code ptsname_r} is missing (macOS before 13.4;
+     * ptsname(3), not reentrant: callers hold a lock. Used where {@code ptsname_r} is missing (macOS before 10.13.4;
      * see {@link OptionalLibC.PtsnameR}).
      *
      * @param fd master

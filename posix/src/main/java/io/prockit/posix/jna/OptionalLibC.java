@@ -103,12 +103,14 @@ public final class OptionalLibC {
         /**
          * @param size room in {@code list}, 0 to ask how many
          * @param list receives the groups, or null when {@code size} is 0
-         * @return the number of groups
+         * @return the number of groups, or -1 with errno set. Not mapped with {@code throws
+         *         LastErrorException}: the directory-service lookup may leave errno set when it succeeds;
+         *         read {@code Native.getLastError()} only on -1.
          */
-        public static native int getgroups$DARWIN_EXTSN(int size, int[] list) throws LastErrorException;
+        public static native int getgroups$DARWIN_EXTSN(int size, int[] list);
     }
 
-    /** {@code ptsname_r}: glibc, and macOS from 13.4 only. */
+    /** {@code ptsname_r}: glibc, and macOS from 10.13.4 only. */
     public static final class PtsnameR {
         static {
             Native.register(PtsnameR.class, LibC.LIBRARY);

@@ -304,10 +304,14 @@ public final class LinuxConstants {
     public static final int EPOLL_CLOEXEC = 0x80000;
     /** sys/epoll.h: EPOLLIN 0x001 */
     public static final int EPOLLIN = 1;
+    /** sys/epoll.h: EPOLLOUT 0x004 */
+    public static final int EPOLLOUT = 4;
     /** sys/epoll.h: EPOLLHUP 0x010 */
     public static final int EPOLLHUP = 0x10;
     /** poll.h (asm-generic/poll.h): POLLIN 0x001 */
     public static final int POLLIN = 1;
+    /** poll.h (asm-generic/poll.h): POLLOUT 0x004 */
+    public static final int POLLOUT = 4;
     /** poll.h (asm-generic/poll.h): POLLERR 0x008 */
     public static final int POLLERR = 0x8;
     /** poll.h (asm-generic/poll.h): POLLHUP 0x010 */

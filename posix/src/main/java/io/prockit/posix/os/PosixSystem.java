@@ -45,8 +45,6 @@ public final class PosixSystem {
     private final PosixBackend b;
     private final PosixConstants c;
     private final boolean darwin;
-    /** Serialises changes of the C environment: setenv/unsetenv may reallocate {@code environ}. */
-    public static final Object ENV_LOCK = new Object();
 
     public PosixSystem(PosixBackend backend) {
         this.b = backend;
@@ -66,15 +64,32 @@ public final class PosixSystem {
     }
 
     public int[] getgroups() {
-        try {
-            boolean extended = darwin && Extended.AVAILABLE;
-            int n = extended ? OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(0, null) : LibC.getgroups(0, null);
+        if (darwin && Extended.AVAILABLE) {
+            // Checked by its return value: the directory service may leave errno set on success.
+            int n = OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(0, null);
+            if (n < 0) {
+                throw b.errors.of("getgroups", null, Native.getLastError());
+            }
             int[] g = new int[Math.max(n, 1)];
-            int got = extended ? OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(g.length, g)
-                    : LibC.getgroups(g.length, g);
+            int got = OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(g.length, g);
+            if (got < 0) {
+                throw b.errors.of("getgroups", null, Native.getLastError());
+            }
             return Arrays.copyOf(g, got);
+        }
+        try {
+            int n = LibC.getgroups(0, null);
+            int[] g = new int[Math.max(n, 1)];
+            return Arrays.copyOf(g, LibC.getgroups(g.length, g));
         } catch (LastErrorException e) {
             throw err("getgroups", null, e);
+        }
+    }
+
+    /** initgroups(3), checked by its return value: NSS / the directory service may leave errno set on success. */
+    public void initgroups(String user, int group) {
+        if (LibC.initgroups(user, group) != 0) {
+            throw b.errors.of("initgroups", user, Native.getLastError());
         }
     }
 
@@ -171,21 +186,15 @@ public final class PosixSystem {
     // ---- environment and working directory --------------------------------------------------------
 
     public void putenv(String name, String value) {
-        synchronized (ENV_LOCK) {
-            call("putenv", name, () -> LibC.setenv(name, value, 1));
-        }
+        b.environment().put(name, value);
     }
 
     public void unsetenv(String name) {
-        synchronized (ENV_LOCK) {
-            call("unsetenv", name, () -> LibC.unsetenv(name));
-        }
+        b.environment().remove(name);
     }
 
     public Map<String, String> environ() {
-        synchronized (ENV_LOCK) {
-            return b.environ();
-        }
+        return b.environment().snapshot();
     }
 
     public String getcwd() {
@@ -437,7 +446,7 @@ public final class PosixSystem {
         }
     }
 
-    /** Whether libc has {@code ptsname_r} (macOS only from 13.4), checked once. */
+    /** Whether libc has {@code ptsname_r} (macOS only from 10.13.4), checked once. */
     private static final class Reentrant {
         static final boolean PTSNAME_R = OptionalLibC.available(OptionalLibC.PtsnameR.class);
     }
@@ -477,7 +486,7 @@ public final class PosixSystem {
     }
 
     /** @param fd a terminal @return {rows, columns} */
-    int[] getWindowSize(int fd) {
+    public int[] getWindowSize(int fd) {
         try (Memory ws = new Memory(8)) {
             ws.clear();
             long req = c.optional("TIOCGWINSZ").orElseThrow() & 0xffffffffL;

@@ -95,6 +95,8 @@ public final class PosixConstants {
     public final int FD_CLOEXEC;
     /** POLLIN of the running OS. */
     public final int POLLIN;
+    /** POLLOUT of the running OS. */
+    public final int POLLOUT;
     /** POLLERR of the running OS. */
     public final int POLLERR;
     /** POLLHUP of the running OS. */
@@ -220,6 +222,7 @@ public final class PosixConstants {
         F_SETFL = required("F_SETFL");
         FD_CLOEXEC = required("FD_CLOEXEC");
         POLLIN = required("POLLIN");
+        POLLOUT = required("POLLOUT");
         POLLERR = required("POLLERR");
         POLLHUP = required("POLLHUP");
         POLLNVAL = required("POLLNVAL");

@@ -25,6 +25,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class ChildRegistry {
     private final Map<Integer, PosixChild> children = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    /** Notified when a hold of the gate ends while a foreign reap waits for it. */
+    private final Object gateReleased = new Object();
+    private volatile int foreignWaiting;
+    /** Held shared from handing a child to the reaper until it is registered ({@link #adopting()}). */
+    private final ReentrantReadWriteLock adoption = new ReentrantReadWriteLock();
 
     /** The gate held shared by one spawn; {@link #close()} releases it. */
     public final class Spawning implements AutoCloseable {
@@ -34,6 +39,27 @@ public final class ChildRegistry {
         @Override
         public void close() {
             gate.readLock().unlock();
+            gateFreed();
+        }
+    }
+
+    /** Wakes the foreign reaps waiting in {@link #foreign()} after a hold of the gate ended. */
+    private void gateFreed() {
+        if (foreignWaiting != 0) {
+            synchronized (gateReleased) {
+                gateReleased.notifyAll();
+            }
+        }
+    }
+
+    /** A spawn between handing its child to the reaper and registering it; {@link #close()} ends that. */
+    public final class Adopting implements AutoCloseable {
+        private Adopting() {
+        }
+
+        @Override
+        public void close() {
+            adoption.readLock().unlock();
         }
     }
 
@@ -45,6 +71,7 @@ public final class ChildRegistry {
         @Override
         public void close() {
             gate.writeLock().unlock();
+            gateFreed();
         }
     }
 
@@ -63,11 +90,66 @@ public final class ChildRegistry {
      * Holds the gate exclusively: no spawn is between {@code posix_spawn} and registration while it is held.
      * Never held across a blocking call.
      *
+     * <p>Waits for the spawns in flight, but never queues ahead of new ones: a spawn can block inside
+     * {@code posix_spawn} for as long as it likes (a file action opening a FIFO waits for the other end, which
+     * may be another spawn), and a queued exclusive hold would stop every later spawn behind it.
+     *
      * @return the hold, for try-with-resources
      */
     Foreign foreign() {
-        gate.writeLock().lock();
+        var w = gate.writeLock();
+        if (w.tryLock()) {
+            return new Foreign(); // tryLock barges: it never makes a spawn wait for it
+        }
+        boolean interrupted = false;
+        synchronized (gateReleased) {
+            foreignWaiting++;
+            try {
+                while (!w.tryLock()) {
+                    try {
+                        gateReleased.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                foreignWaiting--;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return new Foreign();
+    }
+
+    /**
+     * {@link #foreign()} without waiting, for a wait that must not block (WNOHANG).
+     *
+     * @return the hold, or null while a spawn is in flight
+     */
+    Foreign tryForeign() {
+        return gate.writeLock().tryLock() ? new Foreign() : null;
+    }
+
+    /**
+     * Held shared by a spawn from handing its child to the reaper until {@linkplain #add registering} it; nothing
+     * in between blocks.
+     *
+     * @return the hold, for try-with-resources
+     */
+    public Adopting adopting() {
+        adoption.readLock().lock();
+        return new Adopting();
+    }
+
+    /**
+     * Waits until no spawn is between handing its child to the reaper and registering it (the reaper may have
+     * reaped such a child already, so the kernel no longer knows it while the registry does not yet). Short: it
+     * does not wait for a spawn still inside {@code posix_spawn}, whose pid nobody can know yet.
+     */
+    void awaitAdoptions() {
+        adoption.writeLock().lock();
+        adoption.writeLock().unlock();
     }
 
     /** @param child a freshly spawned child, before anything else can learn its pid */

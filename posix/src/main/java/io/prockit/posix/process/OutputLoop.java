@@ -12,6 +12,7 @@ import io.prockit.posix.linux.EpollReaper;
 import io.prockit.posix.linux.LinuxConstants;
 import io.prockit.posix.platform.PosixConstants;
 import io.prockit.posix.spawn.Spawner;
+import io.prockit.spi.InputFeed;
 import io.prockit.spi.OutputSink;
 
 import java.io.IOException;
@@ -29,10 +30,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A watched descriptor is made non-blocking (its open file description belongs to the parent alone: the
  * child holds the other end), and each readiness gets reads of up to 64 KiB while they come back full, at
  * most 1 MiB, so a chatty child cannot starve the others and a stale readiness report costs one
- * {@code EAGAIN}. Once watched, the
- * stream's {@link FdStreams.In#close()} goes through {@link Watch#end}: the descriptor leaves the wait set
- * before it is closed, under the watch's lock, which every read also holds, so no read ever reaches a
- * number the process has since reused, and nothing is delivered after the end.
+ * {@code EAGAIN}. A watched stream's descriptor is held by the loop ({@link FdStreams.Fd#acquire}) from its
+ * registration to its end, and its {@link FdStreams.In#close()} goes through {@link Watch#end}: the descriptor
+ * leaves the wait set and only then is the hold released (which closes it), under the watch's lock, which every
+ * read also holds, so no read or wait ever reaches a number the process has since reused, and nothing is
+ * delivered after the end.
+ *
+ * <p>A sink that throws (an {@code Error} included) is reported through this thread's
+ * {@link Thread.UncaughtExceptionHandler} and gets nothing more, but its pipe is still read to its end and the
+ * bytes dropped: closing it under the child would kill the child with {@code SIGPIPE}. Other streams are
+ * not affected.
  */
 public final class OutputLoop implements Runnable {
     /** System property: {@code poll} makes the shared loop use {@code poll(2)} on Linux too. */
@@ -44,6 +51,11 @@ public final class OutputLoop implements Runnable {
     private final Poller poller;
     private final PosixConstants c;
     private final Map<Integer, Watch> watches = new ConcurrentHashMap<>();
+    /** The stdin pipes being fed ({@link #feed}), by descriptor. */
+    private final Map<Integer, Feed> feeds = new ConcurrentHashMap<>();
+    /** The loop thread's staging memory for writes. */
+    private final Memory writeBuffer = new Memory(BUFFER);
+    private final ByteBuffer writeView = writeBuffer.getByteBuffer(0, BUFFER);
     private final Memory buffer = new Memory(BUFFER);
     private final ByteBuffer view = buffer.getByteBuffer(0, BUFFER).asReadOnlyBuffer();
     private final Object startLock = new Object();
@@ -88,7 +100,7 @@ public final class OutputLoop implements Runnable {
     }
 
     /** @return how many streams are being read now */
-    int watching() {
+    public int watching() {
         return watches.size();
     }
 
@@ -111,7 +123,7 @@ public final class OutputLoop implements Runnable {
             in.closeHook(w);
             int fd;
             try {
-                fd = in.fd().get(in.name());
+                fd = in.fd().acquire(); // held until Watch.end: the number cannot be closed under the loop
             } catch (IOException closed) {
                 w.end(null); // closed before it was watched: nothing to read
                 return true;
@@ -120,8 +132,7 @@ public final class OutputLoop implements Runnable {
             try {
                 flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
             } catch (LastErrorException e) {
-                w.declined = true;
-                in.closeHook(null);
+                w.decline();
                 return false;
             }
             try {
@@ -137,8 +148,7 @@ public final class OutputLoop implements Runnable {
                 } catch (LastErrorException ignored) {
                     // the reader then sees EAGAIN as an error; nothing better to do
                 }
-                w.declined = true;
-                in.closeHook(null);
+                w.decline();
                 PosixBackend.LOG.debug("{} (fd {}) not watched (errno {}); read on a pool thread instead",
                         in.name(), fd, e.getErrorCode());
                 return false;
@@ -146,6 +156,74 @@ public final class OutputLoop implements Runnable {
         }
         startThread();
         return true;
+    }
+
+    /**
+     * Starts writing {@code data} into {@code out} as the pipe accepts it, closing it at the end: what
+     * {@code Command.input(byte[])} uses. The descriptor is made non-blocking (the child holds the other end,
+     * so its open file description is the parent's alone) and watched for writability; each readiness gets
+     * writes of up to 64 KiB while the pipe takes them whole, at most 1 MiB. {@code EPIPE} (the child closed
+     * its stdin or ended) ends the feed quietly. As for {@link #watch}, the stream's close goes through the feed
+     * under its lock, so no write ever reaches a reused number.
+     *
+     * @param out  a child's stdin pipe, not a terminal
+     * @param data the bytes, from its position to its limit
+     * @param sink told once when the feed is over
+     * @return false if {@code out} is a terminal or the wait set refuses it (the caller writes it)
+     */
+    public boolean feed(FdStreams.Out out, ByteBuffer data, InputFeed sink) {
+        Feed f = new Feed(out, data.duplicate(), sink);
+        synchronized (f) {
+            out.closeHook(f);
+            int fd;
+            try {
+                fd = out.fd().acquire(); // held until Feed.end: the number cannot be closed under the loop
+            } catch (IOException closed) {
+                f.end(false, null);
+                return true;
+            }
+            if (LibC.isatty(fd) == 1) {
+                out.closeHook(null); // a pty's stdin shares the master with the output: it must stay blocking
+                f.declined = true;
+                out.fd().release();
+                return false;
+            }
+            int flags;
+            try {
+                flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
+                LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags | c.O_NONBLOCK);
+            } catch (LastErrorException e) {
+                out.closeHook(null);
+                f.declined = true;
+                out.fd().release();
+                return false;
+            }
+            try {
+                feeds.put(fd, f);
+                poller.addWritable(fd);
+                f.fd = fd;
+            } catch (LastErrorException e) {
+                feeds.remove(fd, f);
+                try {
+                    LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags);
+                } catch (LastErrorException ignored) {
+                    // the writer then sees EAGAIN as an error; nothing better to do
+                }
+                out.closeHook(null);
+                f.declined = true;
+                out.fd().release();
+                PosixBackend.LOG.debug("{} (fd {}) not fed by the loop (errno {}); written on a pool thread instead",
+                        out.name(), fd, e.getErrorCode());
+                return false;
+            }
+        }
+        startThread();
+        return true;
+    }
+
+    /** @return how many stdin pipes are being fed now */
+    public int feeding() {
+        return feeds.size();
     }
 
     private void startThread() {
@@ -180,8 +258,19 @@ public final class OutputLoop implements Runnable {
                     try {
                         w.readable();
                     } catch (RuntimeException | Error e) {
+                        // Not the sink (readOnce catches its failures): the loop's own bug. Only this stream ends.
                         PosixBackend.LOG.warn("reading {} failed", w.in.name(), e);
                         w.end(new IOException(e));
+                    }
+                } else {
+                    Feed f = feeds.get(ready[i]);
+                    if (f != null) {
+                        try {
+                            f.writable();
+                        } catch (RuntimeException | Error e) {
+                            PosixBackend.LOG.warn("writing {} failed", f.out.name(), e);
+                            f.end(false, new IOException(e));
+                        }
                     }
                 }
             }
@@ -192,14 +281,24 @@ public final class OutputLoop implements Runnable {
     final class Watch implements Runnable {
         private final FdStreams.In in;
         private final OutputSink sink;
+        /** The number, held (FdStreams.Fd#acquire) from the registration to {@link #end}; -1 when not in the set. */
         private int fd = -1;
         private boolean ended;
         /** The loop gave the stream back to the caller: a close that raced with that only closes it. */
         private boolean declined;
+        /** The sink threw: the rest of the stream is read and discarded, so the child's writes never fail. */
+        private boolean draining;
 
         Watch(FdStreams.In in, OutputSink sink) {
             this.in = in;
             this.sink = sink;
+        }
+
+        /** Gives the stream back to the caller (under this watch's lock, in {@link #watch}): the hold ends. */
+        void decline() {
+            declined = true;
+            in.closeHook(null);
+            in.fd().release();
         }
 
         /** The stream was closed by its owner ({@code Child.close()}). */
@@ -243,9 +342,16 @@ public final class OutputLoop implements Runnable {
                     end(null);
                     return 0;
                 }
-                view.clear();
-                view.limit((int) n);
-                sink.data(view);
+                if (!draining) {
+                    view.clear();
+                    view.limit((int) n);
+                    try {
+                        sink.data(view);
+                    } catch (Throwable e) { // Error included: this stream is drained from now on, nothing else
+                        draining = true;
+                        report(e);
+                    }
+                }
                 return n;
             }
         }
@@ -253,29 +359,140 @@ public final class OutputLoop implements Runnable {
         /** Leaves the wait set, closes the descriptor, then tells the sink; once. */
         synchronized void end(IOException error) {
             if (declined) {
-                in.fd().close(); // the caller's reader sees the close and ends the sink itself
+                in.fd().close(in); // the caller's reader sees the close and ends the sink itself
                 return;
             }
             if (ended) {
                 return;
             }
             ended = true;
+            in.fd().close(); // refuses new uses; the number stays open while the loop still holds it
             if (fd >= 0) {
                 watches.remove(fd, this);
                 poller.remove(fd);
                 fd = -1;
+                in.fd().release(); // the loop's hold: the number is closed now, out of the wait set
             }
-            in.fd().close();
-            sink.end(error);
+            try {
+                sink.end(error);
+            } catch (Throwable e) {
+                report(e);
+            }
         }
     }
 
-    /** Waits for readable descriptors. */
+    /**
+     * Hands a sink's failure to the calling thread's {@link Thread.UncaughtExceptionHandler} (which prints it
+     * when the application set none), so it is seen without a logging binding; the loop goes on.
+     */
+    static void report(Throwable e) {
+        Thread t = Thread.currentThread();
+        try {
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+        } catch (Throwable ignored) {
+            // a handler that throws: nothing more can be done for it here
+        }
+    }
+
+    /** One stdin pipe being fed; also the stream's close hook. */
+    final class Feed implements Runnable {
+        private final FdStreams.Out out;
+        private final ByteBuffer data;
+        private final InputFeed sink;
+        private int fd = -1;
+        private boolean ended;
+        /** The loop gave the stream back to the caller: a close that raced with that only closes it. */
+        private boolean declined;
+
+        Feed(FdStreams.Out out, ByteBuffer data, InputFeed sink) {
+            this.out = out;
+            this.data = data;
+            this.sink = sink;
+        }
+
+        /** The stream was closed by its owner ({@code Child.close()}): the feed stops. */
+        @Override
+        public void run() {
+            end(false, null);
+        }
+
+        /** Writes while the pipe takes whole chunks, at most {@value #READS_PER_TURN} of them; on the loop's thread. */
+        synchronized void writable() {
+            for (int turn = 0; turn < READS_PER_TURN && !ended; turn++) {
+                int chunk = Math.min(BUFFER, data.remaining());
+                if (chunk == 0) {
+                    end(true, null);
+                    return;
+                }
+                writeView.clear();
+                ByteBuffer slice = data.duplicate();
+                slice.limit(slice.position() + chunk);
+                writeView.put(slice);
+                long n = writeOnce(chunk);
+                if (n <= 0) {
+                    return;
+                }
+                data.position(data.position() + (int) n);
+                if (!data.hasRemaining()) {
+                    end(true, null);
+                    return;
+                }
+                if (n < chunk) {
+                    return; // the pipe is full: wait for the next readiness
+                }
+            }
+        }
+
+        /** @return the bytes written, 0 when the pipe was full or the feed ended */
+        private long writeOnce(int chunk) {
+            while (true) {
+                try {
+                    return LibC.write(fd, writeBuffer, chunk);
+                } catch (LastErrorException e) {
+                    int err = e.getErrorCode();
+                    if (err == c.EINTR) {
+                        continue;
+                    }
+                    if (err == c.EAGAIN) {
+                        return 0;
+                    }
+                    end(false, err == c.EPIPE ? null : new IOException("write(" + out.name() + "): "
+                            + LibC.strerror(err) + " (errno " + err + ")"));
+                    return 0;
+                }
+            }
+        }
+
+        /** Leaves the wait set, closes the descriptor (the child sees end of file), then tells the sink; once. */
+        synchronized void end(boolean complete, IOException error) {
+            if (declined) {
+                out.fd().close();
+                return;
+            }
+            if (ended) {
+                return;
+            }
+            ended = true;
+            out.fd().close(); // refuses new uses; the number stays open while the loop still holds it
+            if (fd >= 0) {
+                feeds.remove(fd, this);
+                poller.remove(fd);
+                fd = -1;
+                out.fd().release(); // the loop's hold: the number is closed now, out of the wait set
+            }
+            sink.end(complete, error);
+        }
+    }
+
+    /** Waits for readable (and, for fed stdin pipes, writable) descriptors. */
     abstract static class Poller {
         /** Filled by {@link #await()}: the ready descriptors. */
         int[] ready = new int[256];
 
         abstract void add(int fd);
+
+        /** @param fd a descriptor to report when it can be written */
+        abstract void addWritable(int fd);
 
         abstract void remove(int fd);
 
@@ -302,6 +519,14 @@ public final class OutputLoop implements Runnable {
         synchronized void add(int fd) {
             change.clear();
             change.setInt(0, LinuxConstants.EPOLLIN);
+            change.setInt(DATA_OFFSET, fd);
+            LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_ADD, fd, change);
+        }
+
+        @Override
+        synchronized void addWritable(int fd) {
+            change.clear();
+            change.setInt(0, LinuxConstants.EPOLLOUT);
             change.setInt(DATA_OFFSET, fd);
             LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_ADD, fd, change);
         }
@@ -348,6 +573,8 @@ public final class OutputLoop implements Runnable {
         private final PosixConstants c;
         private final boolean darwin = Platform.isMac();
         private final Set<Integer> fds = ConcurrentHashMap.newKeySet();
+        /** The fed stdin pipes, polled for POLLOUT. */
+        private final Set<Integer> writeFds = ConcurrentHashMap.newKeySet();
         private final int wakeRead;
         private final int wakeWrite;
         private final Memory one = new Memory(1);
@@ -378,8 +605,15 @@ public final class OutputLoop implements Runnable {
         }
 
         @Override
+        void addWritable(int fd) {
+            writeFds.add(fd);
+            dirty = true;
+            wake();
+        }
+
+        @Override
         void remove(int fd) {
-            if (fds.remove(fd)) {
+            if (fds.remove(fd) | writeFds.remove(fd)) {
                 dirty = true;
                 wake();
             }
@@ -418,7 +652,7 @@ public final class OutputLoop implements Runnable {
                 ready = new int[order.length];
             }
             int n = 0;
-            int events = c.POLLIN | c.POLLHUP | c.POLLERR | c.POLLNVAL;
+            int events = c.POLLIN | c.POLLOUT | c.POLLHUP | c.POLLERR | c.POLLNVAL;
             for (int i = 1; i < total; i++) {
                 if ((pollfds.getShort(8L * i + 6) & events) != 0) {
                     ready[n++] = order[i];
@@ -436,6 +670,13 @@ public final class OutputLoop implements Runnable {
                 }
                 order[++count] = fd;
             }
+            int readers = count;
+            for (Integer fd : writeFds) {
+                if (count + 1 >= order.length) {
+                    order = Arrays.copyOf(order, order.length * 2);
+                }
+                order[++count] = fd;
+            }
             order[0] = wakeRead;
             total = count + 1;
             if (pollfds.size() < 8L * total) {
@@ -443,7 +684,7 @@ public final class OutputLoop implements Runnable {
             }
             for (int i = 0; i < total; i++) {
                 pollfds.setInt(8L * i, order[i]);
-                pollfds.setShort(8L * i + 4, (short) c.POLLIN);
+                pollfds.setShort(8L * i + 4, (short) (i <= readers ? c.POLLIN : c.POLLOUT));
                 pollfds.setShort(8L * i + 6, (short) 0);
             }
         }

@@ -24,8 +24,9 @@ import java.util.concurrent.TimeoutException;
  * One child spawned by the POSIX backend.
  *
  * <p>Its lock guards whether it has been reaped (and how it ended, and in which process group), its
- * pidfd (Linux), how many threads poll that pidfd and whether the reaper watches it.
- * {@link #tryReap()} reaps under the lock through the {@link WaitEngine} and, once the pid is reaped,
+ * pidfd (Linux), how many threads poll that pidfd, whether the reaper watches it, and the pidfd kept for its
+ * own process group ({@link #signalGroup}: every use and the close happen under the lock, so no number is
+ * reused under it). {@link #tryReap()} reaps under the lock through the {@link WaitEngine} and, once the pid is reaped,
  * marks the child reaped and closes the pidfd; {@link #signal(int)} checks the mark under the same
  * lock, so a reaped pid (which the kernel may hand to a new process) is never signalled. Waiting
  * itself ({@link #awaitTermination}) is the {@link WaitEngine}'s.
@@ -54,7 +55,10 @@ public final class PosixChild implements ChildHandle {
     private int pgidAtExit;     // the group the child was in when it was reaped (WaitEngine matches group waits)
     private Termination reapedAs; // set with reaped, under the lock: how it ended (null if someone else reaped it)
     private final boolean ownGroup;
+    private int groupPidfd = -1; // a pidfd kept for the child's own group (anchorGroup), closed when it empties
     private volatile boolean detached;
+    /** Its own cgroup v2 directory ({@code PosixOptions.ownCgroup}), or null. */
+    private volatile java.nio.file.Path cgroup;
     /** The pseudo-terminal master when the child runs in one ({@code Command.pty}), else null. */
     private volatile FdStreams.Fd ptyMaster;
 
@@ -149,8 +153,8 @@ public final class PosixChild implements ChildHandle {
                     pidfdToClose = -1;
                 }
             } else if (!inReaper) {
+                inReaper = true; // first: watch may leave the child to a kernel waiter at once (kqueue, ESRCH)
                 backend.watch(this);
-                inReaper = true;
             }
         }
     }
@@ -182,8 +186,11 @@ public final class PosixChild implements ChildHandle {
     void backToReaper() {
         synchronized (lock) {
             if (!reaped && waiters == 0 && !inReaper) {
-                backend.watch(this);
+                // First: the kqueue reaper's register handles an already-exited child at once (ESRCH) and may
+                // leave it to a kernel waiter again, which clears the flag; set after, it would claim a watch
+                // that does not exist and the child would never be handed back.
                 inReaper = true;
+                backend.watch(this);
             }
         }
     }
@@ -300,12 +307,25 @@ public final class PosixChild implements ChildHandle {
      */
     public void usePty(FdStreams.Fd master) {
         this.ptyMaster = master;
+        if (stdout != null) {
+            try {
+                int fd = master.acquire();
+                try {
+                    stdout.wakeThrough(new PosixSystem(backend).ptsname(fd)); // a close wakes a blocked read
+                } finally {
+                    master.release();
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                PosixBackend.LOG.debug("pty of pid {}: no slave path ({}); a close leaves a blocked read to the child",
+                        pid, e.toString());
+            }
+        }
     }
 
     /**
      * {@code TIOCSWINSZ} on the master: the kernel changes the size and sends {@code SIGWINCH} to the
-     * terminal's foreground process group. Under the descriptor's lock, so a concurrent close cannot hand
-     * the number to another file first.
+     * terminal's foreground process group. The descriptor is held for the call, so a concurrent close cannot
+     * hand the number to another file first.
      */
     @Override
     public void resizePty(int rows, int columns) {
@@ -314,14 +334,16 @@ public final class PosixChild implements ChildHandle {
             ChildHandle.super.resizePty(rows, columns);
             return;
         }
-        synchronized (master) {
-            int fd;
-            try {
-                fd = master.get("pty of " + pid);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("the pseudo-terminal of child " + pid + " is closed", e);
-            }
+        int fd;
+        try {
+            fd = master.acquire();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the pseudo-terminal of child " + pid + " is closed", e);
+        }
+        try {
             new PosixSystem(backend).setWindowSize(fd, rows, columns);
+        } finally {
+            master.release();
         }
         PosixBackend.LOG.debug("pty of pid {} resized to {}x{}", pid, rows, columns);
     }
@@ -334,28 +356,6 @@ public final class PosixChild implements ChildHandle {
     /** @return whether the child was started detached */
     public boolean detached() {
         return detached;
-    }
-
-    /**
-     * The JVM is exiting: SIGKILL this child (its whole group first when it leads one) unless it has
-     * been reaped. Under the lock, so neither the pid nor the group id can be a recycled one.
-     *
-     * @return whether the child was still there to be killed
-     */
-    public boolean killAtExit() {
-        synchronized (lock) {
-            if (reaped) {
-                return false;
-            }
-            if (ownGroup) {
-                try {
-                    LibC.killpg(pgid, backend.c.SIGKILL);
-                } catch (LastErrorException e) {
-                    PosixBackend.LOG.debug("killpg({}) at exit failed: errno {}", pgid, e.getErrorCode());
-                }
-            }
-            return signal(backend.c.SIGKILL);
-        }
     }
 
     @Override
@@ -373,47 +373,191 @@ public final class PosixChild implements ChildHandle {
         return signalTree(backend.c.SIGKILL);
     }
 
+    /**
+     * Freezes the tree, proves each member, then signals; see {@link TreeKill}. A child in its own cgroup gets
+     * {@code cgroup.kill} first for SIGKILL (the walk then finds what was left outside the cgroup).
+     */
     @Override
     public boolean signalTree(int signo) {
-        // Freeze the descendants first so none can start more while we work, then signal them all.
-        java.util.List<Integer> descendants = backend.descendantsOf(pid);
-        int stop = backend.c.SIGSTOP;
-        int cont = backend.c.SIGCONT;
-        for (int d : descendants) {
-            quietKill(d, stop);
-        }
-        boolean alive;
-        synchronized (lock) {
-            alive = !reaped;
-            if (alive && ownGroup) {
-                try {
-                    // The group id cannot be reused while its leader (our unreaped child) exists.
-                    LibC.killpg(pgid, signo);
-                } catch (LastErrorException e) {
-                    PosixBackend.LOG.debug("killpg({}) failed: errno {}", pgid, e.getErrorCode());
-                }
+        // Read before cgroup.kill: that kills the child too, and the reaper may reap it before the walk starts.
+        boolean wasAlive = !reapedNow();
+        boolean cg = signo == backend.c.SIGKILL && killCgroup();
+        boolean alive = new TreeKill(backend).signalTrees(java.util.List.of(this), signo)[0] || cg && wasAlive;
+        if (cg) {
+            // Everything in it was killed: remove it once the kernel has seen the last one exit (bounded wait).
+            java.nio.file.Path dir = cgroup;
+            if (dir != null && Cgroups.removeWhenEmpty(dir, 1000)) {
+                backend.releaseCgroupIfEmpty(this);
             }
         }
-        for (int d : descendants) {
-            quietKill(d, signo);
-            if (signo != backend.c.SIGKILL) {
-                quietKill(d, cont);
-            }
-        }
-        return signal(signo) || alive;
+        return alive;
     }
 
-    private static void quietKill(int pid, int sig) {
+    private boolean reapedNow() {
+        synchronized (lock) {
+            return reaped;
+        }
+    }
+
+    /** Gives the child its own cgroup ({@code PosixOptions.ownCgroup}). */
+    public void useCgroup(java.nio.file.Path dir) {
+        this.cgroup = dir;
+    }
+
+    /** @return the child's own cgroup, or null */
+    public java.nio.file.Path cgroup() {
+        return cgroup;
+    }
+
+    /**
+     * {@code cgroup.kill} on the child's own cgroup, if it has one: the kernel kills every process in it.
+     * Safe whether or not the child was reaped: membership is the kernel's, not a pid number.
+     *
+     * @return whether a cgroup was killed
+     */
+    public boolean killCgroup() {
+        java.nio.file.Path dir = cgroup;
+        if (dir == null) {
+            return false;
+        }
         try {
-            LibC.kill(pid, sig);
-        } catch (LastErrorException e) {
-            PosixBackend.LOG.debug("kill({}, {}) during tree kill: errno {}", pid, sig, e.getErrorCode());
+            Cgroups.kill(dir);
+            return true;
+        } catch (io.prockit.OsException e) {
+            PosixBackend.LOG.debug("cgroup.kill of {} failed: {}", dir, e.getMessage());
+            return false;
+        }
+    }
+
+    /** @return whether the child was started as the leader of its own process group (or session) */
+    boolean ownGroup() {
+        return ownGroup;
+    }
+
+    /**
+     * Keeps a pidfd of this child for its process group (Linux 6.9+, a child leading its own group): opened
+     * right after the spawn, while the child cannot have been reaped, so it is this child's {@code struct pid},
+     * which is also the group's id. {@link #signalGroup} signals through it after the leader is gone.
+     */
+    public void anchorGroup() {
+        if (!ownGroup || !backend.groupSignals()) {
+            return;
+        }
+        synchronized (lock) {
+            if (reaped || groupPidfd >= 0) {
+                return;
+            }
+            try {
+                groupPidfd = backend.pidfds().open(pid, 0);
+            } catch (LastErrorException e) {
+                PosixBackend.LOG.debug("pidfd_open({}) for its group failed: errno {}", pid, e.getErrorCode());
+            }
+        }
+    }
+
+    /** @return whether this child holds a pidfd for its group (see {@link #anchorGroup}) */
+    public boolean hasGroupAnchor() {
+        synchronized (lock) {
+            return groupPidfd >= 0;
+        }
+    }
+
+    /**
+     * Signals the child's own process group, if it leads one and the group can be proved to be still the
+     * same: through the group pidfd ({@code PIDFD_SIGNAL_PROCESS_GROUP}: the kernel reaches exactly the
+     * group of this {@code struct pid}, even after the leader was reaped), else with {@code killpg} while the
+     * leader is unreaped (its id cannot have been reused then). Under the lock, so the pidfd is never closed
+     * meanwhile. A group found empty stays empty (a freed {@code struct pid} gets no members again), so its
+     * pidfd is closed then.
+     *
+     * @param signo a signal, or 0 to ask whether the group still has members
+     * @return whether the group had members to signal
+     */
+    public boolean signalGroup(int signo) {
+        if (!ownGroup) {
+            return false;
+        }
+        synchronized (lock) {
+            if (groupPidfd >= 0) {
+                try {
+                    backend.pidfds().sendGroupSignal(groupPidfd, signo);
+                    return true;
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() == backend.c.ESRCH) {
+                        closeGroupAnchorLocked();
+                    } else {
+                        PosixBackend.LOG.debug("pidfd_send_signal({}, group of {}) failed: errno {}", signo, pid,
+                                e.getErrorCode());
+                    }
+                    return false;
+                }
+            }
+            if (reaped) {
+                return false;
+            }
+            try {
+                LibC.killpg(pgid, signo);
+                return true;
+            } catch (LastErrorException e) {
+                PosixBackend.LOG.debug("killpg({}, {}) failed: errno {}", pgid, signo, e.getErrorCode());
+                return false;
+            }
+        }
+    }
+
+    /** Closes the group pidfd, if any: the group is empty, or nobody can reach this child any more. */
+    void closeGroupAnchor() {
+        synchronized (lock) {
+            closeGroupAnchorLocked();
+        }
+    }
+
+    private void closeGroupAnchorLocked() {
+        if (groupPidfd >= 0) {
+            Spawner.quietClose(groupPidfd);
+            groupPidfd = -1;
+            backend.groupReleased(this);
+        }
+    }
+
+    /**
+     * @return a new pidfd of this child (the caller closes it), or -1 once it has been reaped: opened under the
+     * lock, so it cannot belong to a process that reused the pid
+     */
+    int openPidfd() {
+        synchronized (lock) {
+            if (reaped) {
+                return -1;
+            }
+            try {
+                return backend.pidfds().open(pid, 0);
+            } catch (LastErrorException e) {
+                PosixBackend.LOG.debug("pidfd_open({}) failed: errno {}", pid, e.getErrorCode());
+                return -1;
+            }
+        }
+    }
+
+    /** @return this child's table entry, or null once it has been reaped (read under the lock) */
+    io.prockit.spi.ProcessEntry entryIfAlive(io.prockit.spi.ProcessTableProvider table) {
+        synchronized (lock) {
+            if (reaped) {
+                return null;
+            }
+            try {
+                return table.get(pid);
+            } catch (io.prockit.OsException gone) {
+                return null;
+            }
         }
     }
 
     @Override
     public void collected() {
         backend.forget(this);
+        if (ownGroup) {
+            signalGroup(0); // releases the group's pidfd at once when the group ended with its leader
+        }
     }
 
     /**
@@ -422,7 +566,8 @@ public final class PosixChild implements ChildHandle {
      */
     @Override
     public void abandoned() {
-        termination().whenComplete((t, e) -> backend.forget(this));
+        // A group pidfd stays with the backend (the exit hook ends the group) until the group is empty.
+        termination().whenComplete((t, e) -> collected());
     }
 
     @Override

@@ -53,8 +53,9 @@ import java.util.concurrent.TimeoutException;
  *   prockit's or not. While such a wait is blocked, the reaper does not reap the children it would wake for
  *   ({@link #deferIfWaitedFor}): it takes them out of its set and leaves them as zombies, which the blocked
  *   {@code waitid} then sees; otherwise the reaper could reap a child between the kernel's wake-up and the
- *   waiter's rescan, and the waiter would sleep on with the status already in prockit's hands. The last such
- *   waiter to leave hands the deferred children back to the reaper.</li>
+ *   waiter's rescan, and the waiter would sleep on with the status already in prockit's hands. When a waiter
+ *   leaves, every deferred child no remaining waiter would wake for goes back to the reaper (a wait that
+ *   returned another child must not strand it behind a wait for an unrelated group).</li>
  *   <li><b>A fresh child is never taken for foreign.</b> A pid the registry does not know is reaped only under
  *   the registry's gate ({@link ChildRegistry#foreign()}), after looking it up again there: a spawn between
  *   {@code posix_spawn} and registration holds the gate, so its child is registered first.</li>
@@ -92,8 +93,8 @@ public final class WaitEngine {
 
     /** Group waits blocked in the kernel: {idtype, id} each; guarded by itself. */
     private final List<int[]> kernelWaiters = new ArrayList<>();
-    /** Children the reaper left to a kernel waiter; guarded by {@link #kernelWaiters}. */
-    private final List<PosixChild> deferred = new ArrayList<>();
+    /** Children the reaper left to a kernel waiter, with their group then; guarded by {@link #kernelWaiters}. */
+    private final Map<PosixChild, Integer> deferred = new java.util.LinkedHashMap<>();
     private volatile int kernelWaiterCount;
 
     public WaitEngine(PosixBackend backend, ChildRegistry registry) {
@@ -144,22 +145,49 @@ public final class WaitEngine {
     /**
      * Called by the reaper, under the child's lock, for a child whose exit it saw: when a group wait blocked in
      * the kernel would wake for it, the child is left to that wait: the reaper does not reap it (it stays a
-     * zombie the blocked {@code waitid} sees) and takes it out of its set until the last such wait leaves
-     * ({@link #leaveKernelWait}). See the class comment.
+     * zombie the blocked {@code waitid} sees) and takes it out of its set until no blocked wait would wake for it
+     * any more ({@link #leaveKernelWait}). See the class comment.
      *
      * @param group the child's process group now
      * @return true when the child is left to a kernel waiter
      */
     boolean deferIfWaitedFor(PosixChild child, int group) {
         synchronized (kernelWaiters) {
-            for (int[] w : kernelWaiters) {
-                if (w[0] == c.P_ALL || w[1] == group) {
-                    deferred.add(child);
-                    return true;
-                }
+            if (waitedFor(group)) {
+                deferred.put(child, group);
+                return true;
             }
             return false;
         }
+    }
+
+    /** @return whether a group wait blocked in the kernel would wake for an exit in {@code group}; under the lock */
+    private boolean waitedFor(int group) {
+        for (int[] w : kernelWaiters) {
+            if (w[0] == c.P_ALL || w[1] == group) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return how many group waits are blocked in the kernel now (tests synchronise on it) */
+    public int kernelWaiters() {
+        synchronized (kernelWaiters) {
+            return kernelWaiters.size();
+        }
+    }
+
+    /** @return how many children the reaper has left to kernel waiters now (tests synchronise on it) */
+    public int deferredCount() {
+        synchronized (kernelWaiters) {
+            return deferred.size();
+        }
+    }
+
+    /** @return the registry this engine serves */
+    public ChildRegistry registry() {
+        return registry;
     }
 
     private void enterKernelWait(int[] target) {
@@ -169,16 +197,23 @@ public final class WaitEngine {
         }
     }
 
+    /**
+     * A group wait leaves: every child left to kernel waiters that no remaining one would wake for goes back to
+     * the reaper. Not only when the last waiter leaves: a wait that returned another child leaves its deferred
+     * children behind, and a wait for an unrelated group may block for as long as that group lives.
+     */
     private void leaveKernelWait(int[] target) {
-        List<PosixChild> back;
+        List<PosixChild> back = new ArrayList<>();
         synchronized (kernelWaiters) {
             kernelWaiters.remove(target);
             kernelWaiterCount = kernelWaiters.size();
-            if (!kernelWaiters.isEmpty() || deferred.isEmpty()) {
-                return;
+            for (var it = deferred.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (!waitedFor(e.getValue())) {
+                    back.add(e.getKey());
+                    it.remove();
+                }
             }
-            back = List.copyOf(deferred);
-            deferred.clear();
         }
         for (PosixChild child : back) {
             child.backToReaper(); // takes the child's lock: never called under the engine's
@@ -385,9 +420,11 @@ public final class WaitEngine {
                     return own(op, subject, own, opts); // registered meanwhile: a spawn that was in flight
                 }
                 if (!child) {
-                    try (ChildRegistry.Foreign gate = registry.foreign()) {
-                        own = registry.get(pid);
-                    }
+                    // Not (or no longer) a child: unless a spawn that just returned this pid is registering it
+                    // (the reaper may have reaped it already). Waits for nothing else: a spawn still inside
+                    // posix_spawn cannot have handed out its pid.
+                    registry.awaitAdoptions();
+                    own = registry.get(pid);
                     if (own != null) {
                         return own(op, subject, own, opts);
                     }
@@ -402,6 +439,9 @@ public final class WaitEngine {
                 Foreign f = reapForeign(pid, idtype, id, opts, siginfo);
                 if (f.event != null) {
                     return f.event;
+                }
+                if (f.busy) {
+                    return null; // WNOHANG: a spawn is in flight; this pid may be its child, not registered yet
                 }
                 // Registered after all (next round takes the own path) or reaped by someone else (next look: ECHILD).
             }
@@ -567,18 +607,21 @@ public final class WaitEngine {
             if (nowait) {
                 return Event.of(info, c, codec());
             }
-            if (own == null) {
-                Foreign f = reapForeign(who, c.P_PID, who, opts, siginfo);
-                return f.event != null ? f.event : AGAIN;
-            }
-            if (exit) {
+            if (own != null && exit) {
                 own.tryReap();
                 PosixChild.Reaped r = own.reapedState();
                 Event e = r == null ? null : collect(own, r, false);
                 return e != null ? e : AGAIN;
             }
-            Event e = consumeStopOrContinue(who, opts, info, op, subject);
-            return e != null ? e : AGAIN;
+            if (own != null) {
+                Event e = consumeStopOrContinue(who, opts, info, op, subject);
+                return e != null ? e : AGAIN;
+            }
+            Foreign f = reapForeign(who, c.P_PID, who, opts, siginfo);
+            if (!f.busy) {
+                return f.event != null ? f.event : AGAIN;
+            }
+            // WNOHANG while a spawn is in flight: the pid may be its child; report what the registry holds.
         }
         if ((opts & c.WEXITED) != 0) {
             for (PosixChild own : registry.snapshot()) {
@@ -626,8 +669,16 @@ public final class WaitEngine {
         return Event.of(own.pid(), r.termination(), codec());
     }
 
-    /** The result of reaping a pid the registry does not know. */
-    private record Foreign(Event event) {
+    /**
+     * The result of reaping a pid the registry does not know.
+     *
+     * @param busy a WNOHANG wait found a spawn in flight (the pid may be its child, about to be registered) and
+     *             did not wait for it: nothing to report yet
+     */
+    private record Foreign(Event event, boolean busy) {
+        Foreign(Event event) {
+            this(event, false);
+        }
     }
 
     /**
@@ -638,7 +689,11 @@ public final class WaitEngine {
      * @return an empty result when the pid turned out to be prockit's or someone else reaped it first
      */
     private Foreign reapForeign(int pid, int idtype, int id, int opts, boolean siginfo) {
-        try (ChildRegistry.Foreign gate = registry.foreign()) {
+        ChildRegistry.Foreign held = (opts & c.WNOHANG) != 0 ? registry.tryForeign() : registry.foreign();
+        if (held == null) {
+            return new Foreign(null, true);
+        }
+        try (ChildRegistry.Foreign gate = held) {
             if (registry.contains(pid)) {
                 return new Foreign(null);
             }

@@ -1,5 +1,6 @@
 package io.prockit.posix.spawn;
 
+import io.prockit.posix.os.LiveEnvironment;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -36,9 +37,22 @@ public final class Exec {
     }
 
     public void execve(String program, List<String> argv, Map<String, String> env, boolean search) {
+        // The live environment (PATH, and environ when inherited) is read under its owner's lock, held until
+        // execve returns, which it does only when it fails.
+        LiveEnvironment live = b.environment();
+        live.lockRead();
+        try {
+            execveLocked(program, argv, env, search, live);
+        } finally {
+            live.unlockRead();
+        }
+    }
+
+    private void execveLocked(String program, List<String> argv, Map<String, String> env, boolean search,
+                              LiveEnvironment live) {
         String path = program;
         if (search && !program.contains("/")) {
-            String pathVar = env != null ? env.get("PATH") : LibC.getenv("PATH");
+            String pathVar = env != null ? env.get("PATH") : live.get("PATH");
             PathSearch.Found f = PathSearch.search(program, pathVar, PosixSystem.realCwdPath());
             if (f.path().isEmpty()) {
                 throw b.errors.of("execvp", program, f.sawNonExecutable() ? c.EACCES : c.ENOENT);
@@ -57,10 +71,8 @@ public final class Exec {
             boolean masked = LibC.pthread_sigmask(setmask, empty, old) == 0;
             PosixBackend.LOG.debug("execve {} argv={} env={}", path, argv, env == null ? "inherited" : env.size() + " entries");
             try {
-                Pointer envp = envMem != null ? envMem : b.environPointer();
-                synchronized (PosixSystem.ENV_LOCK) {
-                    LibC.execve(pathMem, argvMem, envp);
-                }
+                Pointer envp = envMem != null ? envMem : live.pointerWhileLocked();
+                LibC.execve(pathMem, argvMem, envp);
                 throw new IllegalStateException("execve returned without an error");
             } catch (LastErrorException e) {
                 if (masked) {

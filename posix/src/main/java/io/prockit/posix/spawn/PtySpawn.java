@@ -1,7 +1,6 @@
 package io.prockit.posix.spawn;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
 import io.prockit.PtyOptions;
 import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
@@ -16,9 +15,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * The pseudo-terminal part of one spawn ({@code Command.pty}): the master opened in the parent, the
- * file actions that make the slave the child's stdin, stdout, stderr and controlling terminal, and the
- * parent's three descriptors on the master.
+ * The pseudo-terminal part of one spawn ({@code Command.pty}): the master opened in the parent and the
+ * parent's three descriptors on it, and why the file actions {@link SpawnPlan} plans for a pty (the slave
+ * opened as 0, then copied to 1 and 2) make the slave the child's stdin, stdout, stderr and controlling
+ * terminal.
  *
  * <p>Linux: glibc's {@code posix_spawn} applies {@code POSIX_SPAWN_SETSID} before the file actions
  * (the child calls {@code setsid()} first, then runs the actions), so the child is a session leader
@@ -56,9 +56,13 @@ final class PtySpawn {
 
     /**
      * $1: the slave path; $2: argv0; $3: the program (an absolute path); the rest: its arguments. The
-     * redirection re-opens the slave in the new session (acquiring it) and puts it on 0, 1 and 2.
+     * redirection re-opens the slave in the new session (acquiring it) and puts it on 0, 1 and 2. It runs
+     * through {@code command}: invoked as {@code sh}, bash is in POSIX mode, where a failed redirection on
+     * the special builtin {@code exec} ends the shell at once with status 1, so {@code || exit 126} would
+     * never run; {@code command} takes away that special-builtin property (POSIX, "command").
      */
-    static final String DARWIN_SCRIPT = "exec <>\"$1\" >&0 2>&0 || exit 126; a=$2; shift 2; exec -a \"$a\" \"$@\"";
+    static final String DARWIN_SCRIPT =
+            "command exec <>\"$1\" >&0 2>&0 || exit 126; a=$2; shift 2; exec -a \"$a\" \"$@\"";
 
     private final int master;
     private final int input;
@@ -124,27 +128,6 @@ final class PtySpawn {
     /** @return the slave's path, e.g. {@code /dev/pts/3} or {@code /dev/ttys004} */
     String slave() {
         return slave;
-    }
-
-    /**
-     * Adds the file actions that put the slave on 0, 1 and 2.
-     *
-     * @param fa        the file actions
-     * @param slavePath the slave's path as a C string, alive until the spawn returns
-     * @param c         the constants
-     * @param darwin    whether this is macOS (the slave is opened {@code O_NOCTTY} there: the shell
-     *                  acquires it later)
-     * @return 0, or the error number of the failing {@code posix_spawn_file_actions_*} call
-     */
-    static int fileActions(Memory fa, Memory slavePath, PosixConstants c, boolean darwin) {
-        int err = LibC.posix_spawn_file_actions_addopen(fa, 0, slavePath, c.O_RDWR | (darwin ? c.O_NOCTTY : 0), 0);
-        if (err == 0) {
-            err = LibC.posix_spawn_file_actions_adddup2(fa, 0, 1);
-        }
-        if (err == 0) {
-            err = LibC.posix_spawn_file_actions_adddup2(fa, 0, 2);
-        }
-        return err;
     }
 
     /** @return the parent's ends: stdin and stdout on the master's duplicates, no stderr, and the master */

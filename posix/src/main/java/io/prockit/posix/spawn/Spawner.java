@@ -1,9 +1,10 @@
 package io.prockit.posix.spawn;
 
+import io.prockit.posix.os.LiveEnvironment;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import io.prockit.Signal;
+import io.prockit.PosixSpawnAttributes;
 import io.prockit.Stdio;
 import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.DarwinLibC;
@@ -23,22 +24,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code posix_spawn}: resolves the program, builds the attributes and file actions, starts the
- * child, and leaves nothing behind on failure (every pipe and native block is released).
+ * The only class that calls {@code posix_spawn}, {@code posix_spawnattr_*} and
+ * {@code posix_spawn_file_actions_*}: it runs a {@link SpawnPlan} for every entry point ({@code Command},
+ * {@code Os.spawn*}, {@code Os.system}, {@code Os.popen*}, the pty, and {@code Os.posixSpawn(p)}), so a fix
+ * lands once and every child starts alike. It makes the parent's descriptors a spawn needs (pipes, the pty
+ * master), asks {@link SpawnPlan} for the plan, turns it into attributes and file actions, starts the child,
+ * and leaves nothing behind on failure (every pipe and native block is released); a failure names the step
+ * that failed ({@link SpawnFailure}).
  *
- * <p>What the child gets, in order of the file actions: its working directory
- * ({@code addchdir_np}), stdin, stdout, stderr, the extra descriptors, then every other descriptor
- * from 3 up closed ({@code addclosefrom_np} on glibc 2.34+; a close per open descriptor listed in
- * {@code /proc/self/fd} on older glibc; {@code POSIX_SPAWN_CLOEXEC_DEFAULT} on macOS). Attributes: the
- * signal mask emptied ({@code SETSIGMASK}), every disposition reset ({@code SETSIGDEF}), and on request
- * a new process group, a new session ({@code SETSID}: 0x80 on glibc, 0x400 on macOS), reset ids and a
- * scheduler. With a pseudo-terminal ({@link SpawnRequest#pty()}) the slave replaces the three stdio
- * settings and the child always gets a new session; {@link PtySpawn} explains how the slave becomes its
- * controlling terminal on Linux and on macOS.
+ * <p>The environment: a spawn reads the live environment (PATH for the search, the whole of it when it
+ * changes some names, the {@code environ} pointer when it inherits it unchanged) only while holding
+ * {@link LiveEnvironment}'s read lock, from before the plan until {@code posix_spawn} returns.
+ *
+ * <p>Speed (the spawn benchmark's loop): per spawning thread, the blocks that hold {@code posix_spawnattr_t},
+ * {@code posix_spawn_file_actions_t} and the program path with argv are allocated once and reused; path and
+ * argv are packed into one block (no {@code StringArray}, which costs a native block per string); the empty
+ * signal mask and the "every catchable signal" set are built once.
  */
 public final class Spawner {
     private final PosixBackend b;
     private final PosixConstants c;
+    private final LiveEnvironment env;
     private final boolean addclosefrom;    // glibc >= 2.34
     private final boolean addchdir;        // glibc >= 2.29, macOS 10.15
     private final boolean darwin;
@@ -55,10 +61,12 @@ public final class Spawner {
     private final ThreadLocal<Memory[]> scratch;
     private static final int STRINGS_INITIAL = 1024;
     private static final int STRINGS_CACHED_MAX = 64 * 1024;
+    private final Context context = new Context();
 
-    public Spawner(PosixBackend backend) {
+    public Spawner(PosixBackend backend, LiveEnvironment env) {
         this.b = backend;
         this.c = backend.c;
+        this.env = env;
         this.darwin = backend.isDarwin();
         this.addclosefrom = !darwin && OptionalLibC.available(OptionalLibC.AddClosefrom.class);
         this.addchdir = OptionalLibC.available(OptionalLibC.AddChdir.class);
@@ -90,6 +98,44 @@ public final class Spawner {
         Memory m = new Memory(bits.length);
         m.write(0, bits, 0, bits.length);
         return m;
+    }
+
+    /** What a plan asks of the running process; one per spawner, stateless. */
+    private final class Context implements SpawnPlan.Context {
+        @Override
+        public PosixConstants constants() {
+            return c;
+        }
+
+        @Override
+        public boolean darwin() {
+            return darwin;
+        }
+
+        @Override
+        public String liveGetenv(String name) {
+            return env.get(name);
+        }
+
+        @Override
+        public Map<String, String> liveEnvironment() {
+            return env.snapshot();
+        }
+
+        @Override
+        public Path cwd() {
+            return PosixSystem.realCwdPath();
+        }
+
+        @Override
+        public boolean parentHasFd(int fd) {
+            return isOpen(fd);
+        }
+
+        @Override
+        public RuntimeException programError(String operation, String program, int errno) {
+            return b.errors.of(operation, program, errno);
+        }
     }
 
     /** Pipe ends and native memory of one spawn, released in {@link #close()}. */
@@ -144,99 +190,256 @@ public final class Spawner {
         }
     }
 
+    /**
+     * A {@code Command}'s spawn (and {@code Os.spawn*}, {@code Os.system}, {@code Os.popen*}, the pty).
+     *
+     * @param r the request
+     * @return the child, adopted by the backend
+     */
     public PosixChild spawn(SpawnRequest r) {
-        if (darwin && !r.extraFds().isEmpty() && r.extraFds().entrySet().stream()
-                .anyMatch(e -> !e.getKey().equals(e.getValue()) && r.extraFds().containsKey(e.getValue()))) {
-            throw new IllegalArgumentException("extra fd mappings may not chain (a target is also a source): "
-                    + r.extraFds());
-        }
-        Map<String, String> childEnv = r.environment().isInheritedUnchanged() ? null
-                : r.environment().applyTo(b.environ());
-        // The real working directory (Os.chdir changes it; user.dir does not follow), looked up only when needed.
-        Path cwd = r.directory() != null ? PosixSystem.realCwdPath().resolve(r.directory()) : null; // null: the parent's
-        String path = resolve(r, childEnv, cwd);
         if (r.directory() != null && !addchdir) {
             throw new UnsupportedOperationException("a working directory needs posix_spawn_file_actions_addchdir_np "
                     + "(glibc 2.29+, macOS 10.15+), which this C library lacks");
         }
-
         try (Resources res = new Resources()) {
-          try {
-            Memory[] blocks = scratch.get();
-            res.attr = blocks[0];
-            res.fa = blocks[1];
-            check(LibC.posix_spawnattr_init(res.attr), "posix_spawnattr_init", path);
-            res.attrInit = true;
-            check(LibC.posix_spawn_file_actions_init(res.fa), "posix_spawn_file_actions_init", path);
-            res.faInit = true;
-
-            int flags = attributes(r, res);
-            PtySpawn pty = r.pty() == null ? null : PtySpawn.open(b, r.pty(), res.parentEnds::add);
-            Pipes pipes = fileActions(r, cwd, res, pty);
-            if (darwin) {
-                flags |= c.optional("POSIX_SPAWN_CLOEXEC_DEFAULT").orElseThrow();
+            try {
+                SpawnPlan plan;
+                Pipes pipes;
+                int pid;
+                env.lockRead();
+                try {
+                    PtySpawn pty = r.pty() == null ? null : PtySpawn.open(b, r.pty(), res.parentEnds::add);
+                    SpawnPlan.ChildEnds ends;
+                    if (pty != null) {
+                        pipes = pty.parentEnds();
+                        ends = new SpawnPlan.ChildEnds(-1, -1, -1, pty.slave());
+                    } else {
+                        int[] in = pipe(r.stdin(), true, res);
+                        int[] out = pipe(r.stdout(), false, res);
+                        int[] err = pipe(r.stderr(), false, res);
+                        pipes = new Pipes(in[1], out[0], err[0]);
+                        ends = in[0] < 0 && out[1] < 0 && err[1] < 0 ? SpawnPlan.ChildEnds.NONE
+                                : new SpawnPlan.ChildEnds(in[0], out[1], err[1], null);
+                    }
+                    plan = SpawnPlan.of(r, ends, context);
+                    pid = run(plan, res);
+                } finally {
+                    env.unlockRead();
+                }
+                res.closeChildEnds();
+                if (PosixBackend.LOG.isDebugEnabled()) {
+                    PosixBackend.LOG.debug("spawned pid {}: {} argv={} flags=0x{} env={} actions={}", pid, plan.path(),
+                            plan.argv(), Integer.toHexString(plan.flags()),
+                            plan.envp() == null ? "inherited" : plan.envp().size() + " entries", plan.fileActions());
+                }
+                int pgid = plan.pgidOf(pid, b.ownPgrp(), c);
+                res.parentEnds.clear(); // handed to the child object
+                return b.adopt(pid, pgid, pgid == pid, pipes);
+            } catch (RuntimeException | Error e) {
+                res.closeAll();
+                throw e;
             }
-            check(LibC.posix_spawnattr_setflags(res.attr, (short) flags), "posix_spawnattr_setflags", path);
+        }
+    }
 
-            List<String> args = r.argv();
-            String exe = path;
-            if (pty != null && darwin) {
-                // The file actions run before setsid on macOS: a shell in the new session acquires the terminal.
-                check(PtySpawn.darwinCheck(path, c), r.searchPath() && !r.program().contains("/") ? "posix_spawnp"
-                        : "posix_spawn", r.program());
-                args = PtySpawn.darwinArgv(pty.slave(), path, r.argv());
-                exe = PtySpawn.DARWIN_SHELL;
+    /**
+     * Python's {@code os.posix_spawn} and {@code os.posix_spawnp}: the caller's file actions and attributes
+     * through the same plan and spawner as every other spawn; the child is adopted like every other, so
+     * {@code Os.waitpid(pid, 0)} collects it.
+     *
+     * @param program    the program
+     * @param argv       the argument vector
+     * @param environ    the child's whole environment
+     * @param attributes Python's keyword arguments
+     * @param search     look a bare name up in {@code environ}'s PATH
+     * @return the child's pid
+     */
+    public int posixSpawn(String program, List<String> argv, Map<String, String> environ, PosixSpawnAttributes attributes,
+                   boolean search) {
+        try (Resources res = new Resources()) {
+            SpawnPlan plan = SpawnPlan.of(program, argv, environ, attributes, search, context);
+            int pid = run(plan, res);
+            PosixBackend.LOG.debug("{} pid {}: {} argv={} flags=0x{} actions={}", plan.operation(), pid, plan.path(),
+                    argv, Integer.toHexString(plan.flags()), plan.fileActions());
+            int pgid = plan.pgidOf(pid, b.ownPgrp(), c);
+            b.adopt(pid, pgid, pgid == pid, new Pipes(-1, -1, -1));
+            return pid;
+        }
+    }
+
+    /**
+     * Runs a plan: attributes, file actions, path and argv, then {@code posix_spawn}. An inherited
+     * environment ({@code plan.envp() == null}) needs {@link LiveEnvironment}'s read lock held by the caller.
+     *
+     * @return the pid
+     */
+    private int run(SpawnPlan plan, Resources res) {
+        Memory[] blocks = scratch.get();
+        res.attr = blocks[0];
+        res.fa = blocks[1];
+        check(LibC.posix_spawnattr_init(res.attr), "posix_spawnattr_init", plan.program());
+        res.attrInit = true;
+        check(LibC.posix_spawn_file_actions_init(res.fa), "posix_spawn_file_actions_init", plan.program());
+        res.faInit = true;
+        attributes(plan, res);
+        for (SpawnPlan.Action a : plan.fileActions()) {
+            fileAction(a, res);
+        }
+
+        // The path and argv packed into one block: [path\0, padding][argv table][argv strings].
+        byte[] pathBytes = plan.path().getBytes(NativeStrings.CHARSET);
+        byte[][] argvBytes = NativeStrings.encode(plan.argv());
+        long argvAt = (pathBytes.length + 1L + 7) & ~7L;
+        long size = argvAt + NativeStrings.vectorSize(argvBytes);
+        Memory strings = blocks[2];
+        if (size > strings.size()) {
+            if (size <= STRINGS_CACHED_MAX) {
+                strings.close();
+                strings = new Memory(Math.max(size, 2 * strings.size()));
+                blocks[2] = strings;
+            } else {
+                strings = res.keep(new Memory(size));
             }
-            // The path and argv packed into one block: [path\0, padding][argv table][argv strings].
-            byte[] pathBytes = exe.getBytes(NativeStrings.CHARSET);
-            byte[][] argvBytes = NativeStrings.encode(args);
-            long argvAt = (pathBytes.length + 1L + 7) & ~7L;
-            long size = argvAt + NativeStrings.vectorSize(argvBytes);
-            Memory strings = blocks[2];
-            if (size > strings.size()) {
-                if (size <= STRINGS_CACHED_MAX) {
-                    strings.close();
-                    strings = new Memory(Math.max(size, 2 * strings.size()));
-                    blocks[2] = strings;
-                } else {
-                    strings = res.keep(new Memory(size));
+        }
+        NativeStrings.writeCString(strings, 0, pathBytes);
+        NativeStrings.writeVector(strings, argvAt, argvBytes);
+        Pointer argv = strings.share(argvAt);
+        Pointer envp = plan.envp() == null ? env.pointerWhileLocked() : res.keep(NativeStrings.vector(plan.envp()));
+        int[] pid = new int[1];
+        int err = LibC.posix_spawn(pid, strings, res.fa, res.attr, argv, envp);
+        if (err != 0) {
+            // Probed before the caller closes the pipes: they are among the descriptors a dup2 reads.
+            throw SpawnFailure.of(plan, err, c, this::isOpen, b.errors);
+        }
+        return pid[0];
+    }
+
+    private void attributes(SpawnPlan plan, Resources res) {
+        int flags = plan.flags();
+        String who = plan.program();
+        if ((flags & c.POSIX_SPAWN_SETSIGMASK) != 0) {
+            check(LibC.posix_spawnattr_setsigmask(res.attr, sigset(plan.sigmask(), emptyMask, res)),
+                    "posix_spawnattr_setsigmask", who);
+        }
+        if ((flags & c.POSIX_SPAWN_SETSIGDEF) != 0) {
+            check(LibC.posix_spawnattr_setsigdefault(res.attr, sigset(plan.sigdefault(), emptyMask, res)),
+                    "posix_spawnattr_setsigdefault", who);
+        }
+        if ((flags & c.POSIX_SPAWN_SETPGROUP) != 0) {
+            check(LibC.posix_spawnattr_setpgroup(res.attr, plan.pgroup()), "posix_spawnattr_setpgroup", plan.pgroup());
+        }
+        int setScheduler = c.optional("POSIX_SPAWN_SETSCHEDULER").orElse(0);
+        if (setScheduler != 0 && (flags & setScheduler) != 0) {
+            check(LinuxLibC.posix_spawnattr_setschedpolicy(res.attr, plan.schedPolicy()),
+                    "posix_spawnattr_setschedpolicy", plan.schedPolicy());
+        }
+        int setParam = c.optional("POSIX_SPAWN_SETSCHEDPARAM").orElse(0);
+        if (setParam != 0 && (flags & setParam) != 0) {
+            Memory param = res.keep(new Memory(8));
+            param.clear();
+            param.setInt(0, plan.schedPriority());
+            check(LinuxLibC.posix_spawnattr_setschedparam(res.attr, param), "posix_spawnattr_setschedparam",
+                    plan.schedPriority());
+        }
+        check(LibC.posix_spawnattr_setflags(res.attr, (short) flags), "posix_spawnattr_setflags", who);
+    }
+
+    /** The native set for a plan's signals: the cached empty or "all" set, else one made for this spawn. */
+    private Memory sigset(SpawnPlan.Signals signals, Memory empty, Resources res) {
+        if (signals.all()) {
+            return allSignals;
+        }
+        if (signals.numbers().isEmpty()) {
+            return empty;
+        }
+        byte[] bits = new byte[c.SIZEOF_sigset_t];
+        for (int s : signals.numbers()) {
+            setBit(bits, s);
+        }
+        return res.keep(sigset(bits));
+    }
+
+    private static void setBit(byte[] set, int sig) {
+        int bit = sig - 1;
+        if (bit < 0 || bit / 8 >= set.length) {
+            throw new IllegalArgumentException("signal number out of range for sigset_t: " + sig);
+        }
+        set[bit / 8] |= (byte) (1 << (bit % 8));
+    }
+
+    private void fileAction(SpawnPlan.Action a, Resources res) {
+        if (a instanceof SpawnPlan.Chdir d) {
+            if (!addchdir) {
+                throw new UnsupportedOperationException("a working directory needs "
+                        + "posix_spawn_file_actions_addchdir_np (glibc 2.29+, macOS 10.15+), which this C library lacks");
+            }
+            check(OptionalLibC.AddChdir.posix_spawn_file_actions_addchdir_np(res.fa,
+                    res.keep(NativeStrings.cString(d.dir()))), "posix_spawn_file_actions_addchdir_np", d.dir());
+        } else if (a instanceof SpawnPlan.Open o) {
+            Memory path = o.path().equals("/dev/null") ? devNull : res.keep(NativeStrings.cString(o.path()));
+            added(LibC.posix_spawn_file_actions_addopen(res.fa, o.fd(), path, o.flags(), o.mode()),
+                    "posix_spawn_file_actions_addopen", o.label(), o.fd());
+        } else if (a instanceof SpawnPlan.Dup2 d) {
+            added(LibC.posix_spawn_file_actions_adddup2(res.fa, d.from(), d.to()), "posix_spawn_file_actions_adddup2",
+                    d.label(), Math.max(d.from(), d.to()));
+        } else if (a instanceof SpawnPlan.Inherit i) {
+            added(DarwinLibC.posix_spawn_file_actions_addinherit_np(res.fa, i.fd()),
+                    "posix_spawn_file_actions_addinherit_np", i.label(), i.fd());
+        } else if (a instanceof SpawnPlan.Close cl) {
+            added(LibC.posix_spawn_file_actions_addclose(res.fa, cl.fd()), "posix_spawn_file_actions_addclose",
+                    "close(" + cl.fd() + ")", cl.fd());
+        } else if (a instanceof SpawnPlan.CloseOpen co) {
+            for (int fd : openDescriptors()) {
+                if (fd >= co.from() && fd < co.to() && !co.keep().contains(fd)) {
+                    check(LibC.posix_spawn_file_actions_addclose(res.fa, fd), "posix_spawn_file_actions_addclose", fd);
                 }
             }
-            NativeStrings.writeCString(strings, 0, pathBytes);
-            NativeStrings.writeVector(strings, argvAt, argvBytes);
-            Pointer pathMem = strings;
-            Pointer argv = strings.share(argvAt);
-            Pointer envp;
-            if (childEnv == null) {
-                envp = b.environPointer();
-            } else {
-                List<String> entries = new ArrayList<>(childEnv.size());
-                childEnv.forEach((k, v) -> entries.add(k + "=" + v));
-                envp = res.keep(NativeStrings.vector(entries));
-            }
-            int[] pid = new int[1];
-            int err = LibC.posix_spawn(pid, pathMem, res.fa, res.attr, argv, envp);
-            if (err != 0) {
-                res.closeAll();
-                throw b.errors.of(r.searchPath() && !r.program().contains("/") ? "posix_spawnp" : "posix_spawn",
-                        r.program(), err);
-            }
-            res.closeChildEnds();
-            if (PosixBackend.LOG.isDebugEnabled()) {
-                PosixBackend.LOG.debug("spawned pid {}: {} argv={} flags=0x{} env={} cwd={}", pid[0], path, r.argv(),
-                        Integer.toHexString(flags), childEnv == null ? "inherited" : childEnv.size() + " entries",
-                        r.directory() == null ? "inherited" : cwd);
-            }
-            int pgid = r.newSession() || r.pty() != null || (r.processGroup() != null && r.processGroup() == 0) ? pid[0]
-                    : r.processGroup() != null ? r.processGroup() : b.ownPgrp();
-            boolean ownGroup = pgid == pid[0];
-            res.parentEnds.clear(); // handed to the child object
-            return b.adopt(pid[0], pgid, ownGroup, pipes);
-          } catch (RuntimeException | Error e) {
-            res.closeAll();
-            throw e;
-          }
+        } else if (a instanceof SpawnPlan.Closefrom cf) {
+            closeFrom(cf.fd(), res);
         }
+    }
+
+    /**
+     * A file action's result: a descriptor beyond what the C library accepts (EBADF: at or above the
+     * descriptor limit) is refused naming the mapping that asked for it; other errors are system errors.
+     */
+    private void added(int err, String op, String label, int fd) {
+        if (err == c.EBADF) {
+            throw new IllegalArgumentException(label + ": descriptor " + fd
+                    + " cannot be set up in the child (beyond the descriptor limit)");
+        }
+        check(err, op, label);
+    }
+
+    private void closeFrom(int from, Resources res) {
+        if (addclosefrom) {
+            check(OptionalLibC.AddClosefrom.posix_spawn_file_actions_addclosefrom_np(res.fa, from),
+                    "posix_spawn_file_actions_addclosefrom_np", from);
+            return;
+        }
+        // glibc < 2.34: close what is open now. A descriptor opened by another thread after this listing
+        // and without O_CLOEXEC can still leak; glibc 2.34+ closes in the child and has no such window.
+        for (int fd : openDescriptors()) {
+            if (fd >= from) {
+                check(LibC.posix_spawn_file_actions_addclose(res.fa, fd), "posix_spawn_file_actions_addclose", fd);
+            }
+        }
+    }
+
+    /** @return the descriptors this process has open now, from {@code /proc/self/fd} (Linux) */
+    private static List<Integer> openDescriptors() {
+        List<Integer> fds = new ArrayList<>();
+        java.io.File[] open = new java.io.File("/proc/self/fd").listFiles();
+        if (open != null) {
+            for (java.io.File f : open) {
+                try {
+                    fds.add(Integer.parseInt(f.getName()));
+                } catch (NumberFormatException e) {
+                    // not a descriptor entry
+                }
+            }
+        }
+        return fds;
     }
 
     /**
@@ -250,158 +453,23 @@ public final class Spawner {
         }
     }
 
-    private String resolve(SpawnRequest r, Map<String, String> childEnv, Path cwd) {
-        String program = r.program();
-        if (!r.searchPath() || program.contains("/")) {
-            return program;
-        }
-        String pathVar = childEnv != null ? childEnv.get("PATH") : LibC.getenv("PATH");
-        PathSearch.Found f = cwd != null ? PathSearch.search(program, pathVar, cwd)
-                : PathSearch.search(program, pathVar, PosixSystem::realCwdPath);
-        if (f.path().isPresent()) {
-            PosixBackend.LOG.debug("resolved {} to {} in PATH={}", program, f.path().get(), pathVar);
-            return f.path().get();
-        }
-        int errno = f.sawNonExecutable() ? c.EACCES : c.ENOENT;
-        throw b.errors.of("posix_spawnp", program, errno);
-    }
+    private static final int[] NO_PIPE = {-1, -1};
 
-    private int attributes(SpawnRequest r, Resources res) {
-        int flags = c.POSIX_SPAWN_SETSIGMASK;
-        Memory mask = emptyMask;
-        if (!r.posix().signalMask().isEmpty()) {
-            byte[] bits = new byte[c.SIZEOF_sigset_t];
-            for (Signal s : r.posix().signalMask()) {
-                setBit(bits, s.number());
-            }
-            mask = res.keep(sigset(bits));
+    /**
+     * A pipe for a {@link Stdio#pipe()} stream.
+     *
+     * @return {child's end, parent's end} as {read, write} ordered for the direction; {-1, -1} for no pipe
+     */
+    private int[] pipe(Stdio s, boolean input, Resources res) {
+        if (!(s instanceof Stdio.Pipe)) {
+            return NO_PIPE;
         }
-        check(LibC.posix_spawnattr_setsigmask(res.attr, mask), "posix_spawnattr_setsigmask", r.program());
-        if (r.posix().resetSignals()) {
-            flags |= c.POSIX_SPAWN_SETSIGDEF;
-            check(LibC.posix_spawnattr_setsigdefault(res.attr, allSignals), "posix_spawnattr_setsigdefault", r.program());
-        }
-        if (r.newSession() || r.pty() != null) {
-            flags |= c.POSIX_SPAWN_SETSID;
-        } else if (r.processGroup() != null) {
-            flags |= c.POSIX_SPAWN_SETPGROUP;
-            check(LibC.posix_spawnattr_setpgroup(res.attr, r.processGroup()), "posix_spawnattr_setpgroup",
-                    r.program());
-        }
-        if (r.posix().resetIds()) {
-            flags |= c.POSIX_SPAWN_RESETIDS;
-        }
-        if (r.posix().schedPolicy() != null) {
-            int setScheduler = c.optional("POSIX_SPAWN_SETSCHEDULER").orElseThrow(() ->
-                    new UnsupportedOperationException("POSIX_SPAWN_SETSCHEDULER is not available on " + c.os()));
-            int setParam = c.optional("POSIX_SPAWN_SETSCHEDPARAM").orElseThrow();
-            flags |= setScheduler | setParam;
-            check(LinuxLibC.posix_spawnattr_setschedpolicy(res.attr, r.posix().schedPolicy()),
-                    "posix_spawnattr_setschedpolicy", r.program());
-            Memory param = res.keep(new Memory(8));
-            param.clear();
-            param.setInt(0, r.posix().schedPriority() == null ? 0 : r.posix().schedPriority());
-            check(LinuxLibC.posix_spawnattr_setschedparam(res.attr, param), "posix_spawnattr_setschedparam", r.program());
-        }
-        return flags;
-    }
-
-    private static void setBit(byte[] set, int sig) {
-        int bit = sig - 1;
-        if (bit < 0 || bit / 8 >= set.length) {
-            throw new IllegalArgumentException("signal number out of range for sigset_t: " + sig);
-        }
-        set[bit / 8] |= (byte) (1 << (bit % 8));
-    }
-
-    private Pipes fileActions(SpawnRequest r, Path cwd, Resources res, PtySpawn pty) {
-        if (r.directory() != null) {
-            Memory dir = res.keep(NativeStrings.cString(cwd.toString()));
-            check(OptionalLibC.AddChdir.posix_spawn_file_actions_addchdir_np(res.fa, dir),
-                    "posix_spawn_file_actions_addchdir_np",
-                    cwd.toString());
-        }
-        Pipes pipes;
-        if (pty != null) {
-            // The Stdio settings are ignored: the slave is 0, 1 and 2.
-            check(PtySpawn.fileActions(res.fa, res.keep(NativeStrings.cString(pty.slave())), c, darwin),
-                    "posix_spawn_file_actions_addopen", pty.slave());
-            pipes = pty.parentEnds();
-        } else {
-            pipes = new Pipes(stdio(r.stdin(), 0, true, res), stdio(r.stdout(), 1, false, res),
-                    stdio(r.stderr(), 2, false, res));
-        }
-        int maxChildFd = 2;
-        for (Map.Entry<Integer, Integer> e : r.extraFds().entrySet()) {
-            int child = e.getKey();
-            int parent = e.getValue();
-            if (darwin && child == parent) {
-                check(DarwinLibC.posix_spawn_file_actions_addinherit_np(res.fa, child),
-                        "posix_spawn_file_actions_addinherit_np", child);
-            } else {
-                check(LibC.posix_spawn_file_actions_adddup2(res.fa, parent, child), "posix_spawn_file_actions_adddup2",
-                        parent + "->" + child);
-            }
-            maxChildFd = Math.max(maxChildFd, child);
-        }
-        closeTheRest(r, maxChildFd, res);
-        return pipes;
-    }
-
-    /** Sets up one standard stream; returns the parent's pipe end, or -1. */
-    private int stdio(Stdio s, int target, boolean input, Resources res) {
-        if (s instanceof Stdio.Inherit) {
-            // macOS: addinherit_np of a descriptor the JVM does not have open fails the whole spawn with EBADF
-            // (xnu kern_exec.c); Linux leaves it closed in the child, and so does this.
-            if (darwin && isOpen(target)) {
-                check(DarwinLibC.posix_spawn_file_actions_addinherit_np(res.fa, target),
-                        "posix_spawn_file_actions_addinherit_np", target);
-            }
-            return -1;
-        }
-        if (s instanceof Stdio.Pipe) {
-            int[] fds = pipe(res);
-            int childEnd = input ? fds[0] : fds[1];
-            int parentEnd = input ? fds[1] : fds[0];
-            res.childEnds.add(childEnd);
-            res.parentEnds.add(parentEnd);
-            check(LibC.posix_spawn_file_actions_adddup2(res.fa, childEnd, target), "posix_spawn_file_actions_adddup2",
-                    target);
-            return parentEnd;
-        }
-        if (s instanceof Stdio.Discard) {
-            check(LibC.posix_spawn_file_actions_addopen(res.fa, target, devNull, input ? c.O_RDONLY : c.O_WRONLY, 0),
-                    "posix_spawn_file_actions_addopen", "/dev/null");
-            return -1;
-        }
-        if (s instanceof Stdio.ReadFile f) {
-            String p = fromRealCwd(f.file());
-            check(LibC.posix_spawn_file_actions_addopen(res.fa, target, res.keep(NativeStrings.cString(p)), c.O_RDONLY, 0),
-                    "posix_spawn_file_actions_addopen", p);
-            return -1;
-        }
-        if (s instanceof Stdio.WriteFile f) {
-            String p = fromRealCwd(f.file());
-            int flags = c.O_WRONLY | c.O_CREAT | (f.append() ? c.O_APPEND : c.O_TRUNC);
-            check(LibC.posix_spawn_file_actions_addopen(res.fa, target, res.keep(NativeStrings.cString(p)), flags, 0666),
-                    "posix_spawn_file_actions_addopen", p);
-            return -1;
-        }
-        if (s instanceof Stdio.ToStdout) {
-            check(LibC.posix_spawn_file_actions_adddup2(res.fa, 1, 2), "posix_spawn_file_actions_adddup2", "2>&1");
-            return -1;
-        }
-        if (s instanceof Stdio.Fd f) {
-            if (darwin && f.parentFd() == target) {
-                check(DarwinLibC.posix_spawn_file_actions_addinherit_np(res.fa, target),
-                        "posix_spawn_file_actions_addinherit_np", target);
-            } else if (f.parentFd() != target) {
-                check(LibC.posix_spawn_file_actions_adddup2(res.fa, f.parentFd(), target),
-                        "posix_spawn_file_actions_adddup2", f.parentFd() + "->" + target);
-            }
-            return -1;
-        }
-        throw new IllegalArgumentException("unsupported stdio: " + s);
+        int[] fds = pipe(res);
+        int childEnd = input ? fds[0] : fds[1];
+        int parentEnd = input ? fds[1] : fds[0];
+        res.childEnds.add(childEnd);
+        res.parentEnds.add(parentEnd);
+        return input ? new int[] {childEnd, parentEnd} : new int[] {parentEnd, childEnd};
     }
 
     /**
@@ -443,55 +511,14 @@ public final class Spawner {
         return fds;
     }
 
-    private void closeTheRest(SpawnRequest r, int maxChildFd, Resources res) {
-        if (darwin) {
-            return; // POSIX_SPAWN_CLOEXEC_DEFAULT: only inherited/dup2'ed/opened targets survive the exec
-        }
-        for (int fd = 3; fd < maxChildFd; fd++) {
-            if (!r.extraFds().containsKey(fd)) {
-                check(LibC.posix_spawn_file_actions_addclose(res.fa, fd), "posix_spawn_file_actions_addclose", fd);
-            }
-        }
-        if (addclosefrom) {
-            check(OptionalLibC.AddClosefrom.posix_spawn_file_actions_addclosefrom_np(res.fa, maxChildFd + 1),
-                    "posix_spawn_file_actions_addclosefrom_np", maxChildFd + 1);
-            return;
-        }
-        // glibc < 2.34: close what is open now. A descriptor opened by another thread after this listing
-        // and without O_CLOEXEC can still leak; glibc 2.34+ closes in the child and has no such window.
-        java.io.File[] open = new java.io.File("/proc/self/fd").listFiles();
-        if (open != null) {
-            for (java.io.File f : open) {
-                int fd;
-                try {
-                    fd = Integer.parseInt(f.getName());
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                if (fd > maxChildFd) {
-                    check(LibC.posix_spawn_file_actions_addclose(res.fa, fd), "posix_spawn_file_actions_addclose", fd);
-                }
-            }
-        }
-    }
-
     private void check(int err, String op, Object subject) {
         if (err != 0) {
             throw b.errors.of(op, subject, err);
         }
     }
 
-    /**
-     * A redirect file as an absolute path: relative ones against the process's real working directory
-     * ({@code Os.chdir} moves it; {@code user.dir} does not follow), as the working directory itself and as
-     * the JDK's own file I/O, which hands relative paths to the kernel. Resolved here because the child
-     * opens it after changing to its own working directory.
-     */
-    private static String fromRealCwd(Path file) {
-        return (file.isAbsolute() ? file : PosixSystem.realCwdPath().resolve(file)).toString();
-    }
-
-    /** @return whether this process has {@code fd} open ({@code fcntl(F_GETFD)}; macOS only, off the Linux path) */
+    /** @return whether this process has {@code fd} open ({@code fcntl(F_GETFD)}; off the fast path: macOS's inherited
+     *  standard streams and failure probes) */
     private boolean isOpen(int fd) {
         try {
             LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFD);

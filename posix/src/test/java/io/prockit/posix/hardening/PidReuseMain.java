@@ -40,10 +40,10 @@ public final class PidReuseMain {
         //   namespace, which includes an unprivileged user who made the namespace inside a user namespace of
         //   its own (unshare --user --map-root-user). The next process gets ns_last_pid + 1 at once.
         // - pid_max (Linux 6.14+, per namespace, root): shrink the range and cycle through it.
-        Path lastPid = Path.of("/proc/sys/kernel/ns_last_pid");
+        Path lastPid = Path.of("/proc/sys/kernel/ns_last_pid"); // os-scan: run only by the Linux-only PidReuseTest
         boolean direct = Files.isWritable(lastPid) && tryWrite(lastPid, "400");
         if (!direct) {
-            if (!tryWrite(Path.of("/proc/sys/kernel/pid_max"), Integer.toString(PID_MAX))) {
+            if (!tryWrite(Path.of("/proc/sys/kernel/pid_max"), Integer.toString(PID_MAX))) { // os-scan: run only by the Linux-only PidReuseTest
                 System.out.println("SKIP: neither ns_last_pid nor this namespace's pid_max can be set here");
                 System.exit(SKIP);
             }
@@ -57,7 +57,7 @@ public final class PidReuseMain {
                 }
             }
         }
-        Child old = Command.of("/bin/true").stdin(Stdio.discard()).spawn();
+        Child old = Command.of("/bin/true").stdin(Stdio.discard()).spawn(); // os-scan: run only by the Linux-only PidReuseTest
         int pid = old.pid();
         // Let prockit's reaper reap it without collecting the status through the Child (that would let
         // the backend forget it): wait on the future that the reaper completes.

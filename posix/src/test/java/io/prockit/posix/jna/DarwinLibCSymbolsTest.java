@@ -30,7 +30,7 @@ class DarwinLibCSymbolsTest {
         try (InputStream in = DarwinLibCSymbolsTest.class.getResourceAsStream("/darwin/libsystem-functions.txt")) {
             assertNotNull(in, "darwin/libsystem-functions.txt");
             Set<String> out = new TreeSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 String l = line.strip();
                 if (!l.isEmpty() && !l.startsWith("#")) {
                     out.add(l);

@@ -28,7 +28,7 @@ class ExecParityTest {
     }
 
     private static void assertSamePid(Output o, String suffix) {
-        String[] lines = o.stdoutText().strip().split("\n");
+        String[] lines = o.stdoutText().strip().split("\\R");
         assertEquals(2, lines.length, o.stdoutText() + o.stderrText());
         String pid = lines[0].substring("pid ".length());
         assertEquals("exec " + pid + suffix, lines[1]);
@@ -98,10 +98,10 @@ class ExecParityTest {
 
     @Test
     void badArgumentsAreRefusedBeforeAnyCall() {
-        assertThrows(IllegalArgumentException.class, () -> Os.execv("/bin/true", List.of()));
-        assertThrows(IllegalArgumentException.class, () -> Os.execv("/bin/true", List.of("")));
-        assertThrows(IllegalArgumentException.class, () -> Os.execv("/bin/tr\0ue", List.of("x")));
-        assertThrows(IllegalArgumentException.class, () -> Os.execve("/bin/true", List.of("x"), java.util.Map.of("A=B", "c")));
+        assertThrows(IllegalArgumentException.class, () -> Os.execv(io.prockit.posix.Procs.program("true"), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> Os.execv(io.prockit.posix.Procs.program("true"), List.of("")));
+        assertThrows(IllegalArgumentException.class, () -> Os.execv("/nonexistent/tr\0ue", List.of("x")));
+        assertThrows(IllegalArgumentException.class, () -> Os.execve(io.prockit.posix.Procs.program("true"), List.of("x"), java.util.Map.of("A=B", "c")));
     }
 
     @Test

@@ -67,8 +67,8 @@ class OwnerAndEnvironmentParityTest {
         // getsid answers 0 when the session leader lives outside our pid namespace (containers, CI
         // runners); the kernel's own view in /proc/self/stat is the reference, not "> 0".
         assertTrue(Os.getsid(0) >= 0);
-        if (Files.isReadable(Path.of("/proc/self/stat"))) {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+        if (Files.isReadable(Path.of("/proc/self/stat"))) { // os-scan: Linux only, guarded
+            String stat = Files.readString(Path.of("/proc/self/stat")); // os-scan: Linux only, guarded
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after the name: state ppid pgrp session
             assertEquals(Integer.parseInt(f[2]), Os.getpgrp());
@@ -163,7 +163,7 @@ class OwnerAndEnvironmentParityTest {
             Files.writeString(real.resolve("in.txt"), "from the real cwd\n");
             assertEquals("from the real cwd\n", Command.of("cat").stdin(io.prockit.Stdio.from(Path.of("in.txt")))
                     .output().stdoutText());
-            Command.of("/bin/echo", "written").stdout(io.prockit.Stdio.to(Path.of("out.txt"))).status();
+            Command.of(io.prockit.posix.Procs.program("echo"), "written").stdout(io.prockit.Stdio.to(Path.of("out.txt"))).status();
             assertEquals("written\n", Files.readString(real.resolve("out.txt")));
             assertEquals(real.resolve("bin").toString(),
                     Command.of("/bin/sh", "-c", "pwd -P").directory(Path.of("bin")).output().stdoutText().strip());

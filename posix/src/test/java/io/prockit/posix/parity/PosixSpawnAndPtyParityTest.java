@@ -57,7 +57,7 @@ class PosixSpawnAndPtyParityTest {
         // The child lists its descriptors: only 0, 1, 2 (and the one ls opens to list them).
         Path out = Files.createTempFile("fds", ".txt");
         try {
-            int pid = Os.posixSpawn("/bin/ls", List.of("ls", "/proc/self/fd"), Os.environ(),
+            int pid = Os.posixSpawn(io.prockit.posix.Procs.program("ls"), List.of("ls", "/proc/self/fd"), Os.environ(),
                     PosixSpawnAttributes.defaults().withFileActions(List.of(
                             FileAction.open(1, out.toString(), Os.O_WRONLY | Os.O_TRUNC, 0),
                             FileAction.closefrom(3))));
@@ -84,7 +84,7 @@ class PosixSpawnAndPtyParityTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void sessionGroupMaskAndDefaults() throws Exception {
-        int sid = Os.posixSpawn("/bin/sleep", List.of("sleep", "30"), Os.environ(),
+        int sid = Os.posixSpawn(io.prockit.posix.Procs.program("sleep"), List.of("sleep", "30"), Os.environ(),
                 PosixSpawnAttributes.defaults().withSetsid(true).withSetsigmask(Set.of(10, 12)).withSetsigdef(Set.of(2)));
         try {
             assertEquals(sid, Os.getsid(sid));
@@ -95,7 +95,7 @@ class PosixSpawnAndPtyParityTest {
             Os.kill(sid, 9);
             Os.waitpid(sid, 0);
         }
-        int pg = Os.posixSpawn("/bin/sleep", List.of("sleep", "30"), Os.environ(),
+        int pg = Os.posixSpawn(io.prockit.posix.Procs.program("sleep"), List.of("sleep", "30"), Os.environ(),
                 PosixSpawnAttributes.defaults().withSetpgroup(0).withResetids(true));
         try {
             assertEquals(pg, Os.getpgid(pg));
@@ -104,11 +104,11 @@ class PosixSpawnAndPtyParityTest {
             Os.kill(pg, 9);
             Os.waitpid(pg, 0);
         }
-        assertThrows(IllegalArgumentException.class, () -> Os.posixSpawn("/bin/true", List.of("true"), Os.environ(),
+        assertThrows(IllegalArgumentException.class, () -> Os.posixSpawn(io.prockit.posix.Procs.program("true"), List.of("true"), Os.environ(),
                 PosixSpawnAttributes.defaults().withSetsigdef(Set.of(0))));
         assertThrows(IllegalArgumentException.class, () -> FileAction.dup2(-1, 3));
-        assertThrows(IllegalArgumentException.class, () -> Os.posixSpawn("/bin/true", List.of(), Os.environ()));
-        OsException e = assertThrows(OsException.class, () -> Os.posixSpawn("/bin/true", List.of("true"), Os.environ(),
+        assertThrows(IllegalArgumentException.class, () -> Os.posixSpawn(io.prockit.posix.Procs.program("true"), List.of(), Os.environ()));
+        OsException e = assertThrows(OsException.class, () -> Os.posixSpawn(io.prockit.posix.Procs.program("true"), List.of("true"), Os.environ(),
                 PosixSpawnAttributes.defaults().withScheduler(Os.SCHED_BATCH, new io.prockit.SchedParam(0))));
         assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind());
     }
@@ -120,7 +120,7 @@ class PosixSpawnAndPtyParityTest {
         boolean root = Os.geteuid() == 0;
         int policy = root ? Os.SCHED_FIFO : Os.SCHED_OTHER;
         int prio = root ? 1 : 0;
-        int pid = Os.posixSpawn("/bin/sleep", List.of("sleep", "30"), Os.environ(),
+        int pid = Os.posixSpawn(io.prockit.posix.Procs.program("sleep"), List.of("sleep", "30"), Os.environ(),
                 PosixSpawnAttributes.defaults().withScheduler(policy, new io.prockit.SchedParam(prio)));
         try {
             assertEquals(policy, Os.schedGetscheduler(pid));

@@ -113,7 +113,7 @@ class PythonFaceGapsTest {
 
     private static char state(int pid) throws IOException {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat")); // os-scan: only the Linux-only zombie test calls it
             return stat.charAt(stat.lastIndexOf(')') + 2);
         } catch (NoSuchFileException e) {
             return '?';

@@ -76,7 +76,7 @@ class StatusCrossCheckTest {
         statuses.forEach(s -> argv.add(Long.toString(s)));
         Output o = Command.of(argv).output();
         assertTrue(o.status().success(), o.stderrText());
-        String[] lines = o.stdoutText().split("\n");
+        String[] lines = o.stdoutText().split("\\R");
         assertEquals(statuses.size(), lines.length);
         for (int i = 0; i < lines.length; i++) {
             assertEquals(lines[i].strip().toLowerCase(), decode(statuses.get(i)), "status " + statuses.get(i));

@@ -1,5 +1,6 @@
 package io.prockit.posix.process;
 
+import io.prockit.posix.Procs;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -30,16 +31,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link OutputLoop} with each of its pollers on real pipes: the {@code poll(2)} one is what macOS runs, so
  * it is driven here on Linux too. One loop per poller for the whole class (its thread lives as long as the
- * JVM, as the shared loop's does).
+ * JVM, as the shared loop's does). The {@code poll(2)} tests run on macOS too; the epoll ones only on Linux,
+ * with their loop in a holder so macOS never touches epoll.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class OutputLoopTest {
     private static final OutputLoop POLL = new OutputLoop(PosixBackend.table(),
             new OutputLoop.PollPoller(PosixBackend.table()));
-    private static final OutputLoop EPOLL = new OutputLoop(PosixBackend.table(), new OutputLoop.EpollPoller());
+    /** Linux only: created on first use. */
+    private static final class Epoll {
+        static final OutputLoop LOOP = new OutputLoop(PosixBackend.table(), new OutputLoop.EpollPoller());
+    }
 
     /** Collects one stream. */
-    static final class Collect implements OutputSink {
+    static class Collect implements OutputSink {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final CountDownLatch ended = new CountDownLatch(1);
         final AtomicInteger ends = new AtomicInteger();
@@ -102,9 +107,10 @@ class OutputLoopTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // epoll
     void epollDeliversTwoHundredChildrenWhole() throws Exception {
-        assertEquals("epoll", EPOLL.pollerName());
-        manyChildren(EPOLL);
+        assertEquals("epoll", Epoll.LOOP.pollerName());
+        manyChildren(Epoll.LOOP);
     }
 
     /** 2,000 children at once through the {@code poll(2)} loop, each printing a different number of lines. */
@@ -149,7 +155,7 @@ class OutputLoopTest {
             assertEquals("first\n", out.await());
             assertNull(out.error.get());
             assertEquals(1, out.ends.get());
-            assertThrows(IOException.class, () -> in.fd().get("stdout"), "the descriptor is closed");
+            assertThrows(IOException.class, () -> in.fd().acquire(), "the descriptor is closed");
             assertEquals(0, loop.watching());
         } finally {
             c.kill();
@@ -163,13 +169,14 @@ class OutputLoopTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // epoll
     void epollCloseWhileWatchedEndsOnce() throws Exception {
-        closeWhileWatched(EPOLL);
+        closeWhileWatched(Epoll.LOOP);
     }
 
     @Test
     void aStreamClosedBeforeItIsWatchedEndsAtOnce() throws Exception {
-        Child c = Command.of("/bin/echo", "x").stdout(Stdio.pipe()).spawn();
+        Child c = Command.of(Procs.program("echo"), "x").stdout(Stdio.pipe()).spawn();
         FdStreams.In in = (FdStreams.In) c.stdout();
         c.close();
         Collect out = new Collect();
@@ -181,15 +188,66 @@ class OutputLoopTest {
 
     @Test
     void aPseudoTerminalMasterIsDeclined() throws Exception {
-        Child c = Command.of("/bin/echo", "x").pty(io.prockit.PtyOptions.defaults()).spawn();
+        Child c = Command.of(Procs.program("echo"), "x").pty(io.prockit.PtyOptions.defaults()).spawn();
         try {
             FdStreams.In in = (FdStreams.In) c.stdout();
             assertTrue(in.ptyMaster());
-            assertFalse(EPOLL.watch(in, new Collect()));
+            if (Procs.LINUX) {
+                assertFalse(Epoll.LOOP.watch(in, new Collect()));
+            }
             assertFalse(POLL.watch(in, new Collect()));
         } finally {
             c.close();
             c.waitFor();
         }
+    }
+
+    /**
+     * Issue 14 item 7 at the loop's level: a sink that throws, {@code Error} included, is reported through the
+     * loop thread's uncaught-exception handler and gets nothing more, but its pipe is read to the end (drained),
+     * not closed under the child, so the child is not killed by SIGPIPE; its end still comes once, and the
+     * loop goes on serving the others.
+     */
+    private static void aThrowingSinkIsDrained(OutputLoop loop) throws Exception {
+        List<Throwable> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread.UncaughtExceptionHandler old = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> reported.add(e));
+        try {
+            Child c = Command.of("/bin/sh", "-c", "exec head -c 1000000 /dev/zero").stdout(Stdio.pipe()).spawn();
+            AtomicInteger calls = new AtomicInteger();
+            Error thrown = new Error("sink error (expected by the test)");
+            Collect bad = new Collect() {
+                @Override
+                public void data(ByteBuffer data) {
+                    calls.incrementAndGet();
+                    throw thrown;
+                }
+            };
+            assertTrue(loop.watch((FdStreams.In) c.stdout(), bad));
+            Child other = Command.of("/bin/sh", "-c", "echo other").stdout(Stdio.pipe()).spawn();
+            Collect good = new Collect();
+            assertTrue(loop.watch((FdStreams.In) other.stdout(), good));
+            assertEquals(ExitStatus.exited(0), c.waitFor(), "the child wrote everything: no SIGPIPE");
+            bad.await();
+            assertNull(bad.error.get());
+            assertEquals(1, bad.ends.get());
+            assertEquals(1, calls.get(), "nothing more after the throw");
+            assertEquals(List.of(thrown), reported);
+            assertEquals("other\n", good.await());
+            assertEquals(ExitStatus.exited(0), other.waitFor());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(old);
+        }
+    }
+
+    @Test
+    void pollDrainsTheStreamOfASinkThatThrows() throws Exception {
+        aThrowingSinkIsDrained(POLL);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX) // epoll
+    void epollDrainsTheStreamOfASinkThatThrows() throws Exception {
+        aThrowingSinkIsDrained(Epoll.LOOP);
     }
 }

@@ -88,6 +88,17 @@ class DarwinPtyShimTest {
     }
 
     @Test
+    void aSlaveTheShellCannotOpenEndsIt126() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(shell())), shell() + " is absent");
+        // Invoked as sh, bash is in POSIX mode, where a failed redirection on the special builtin exec ends
+        // the shell at once (status 1): "|| exit 126" is reached only through "command exec".
+        int pid = Os.posixSpawn(shell(), darwinArgv("/nonexistent/prockit-slave", shell(), List.of("prog")),
+                Os.environ(), PosixSpawnAttributes.defaults().withFileActions(
+                        List.of(FileAction.open(2, "/dev/null", Os.O_WRONLY, 0))));
+        assertEquals(126, Os.waitstatusToExitcode(Os.waitpid(pid, 0).status()));
+    }
+
+    @Test
     void withoutTheShellAnONocttyOpenGivesNoTerminal() throws Exception {
         String out = run(false, List.of("/bin/cat", "/proc/self/stat"));
         String stat = out.substring(out.indexOf('|') + 1);

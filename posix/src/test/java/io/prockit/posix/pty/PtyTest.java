@@ -33,11 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code Command.pty}: real children on a real pseudo-terminal (Linux). The terminal's line discipline
- * turns the child's {@code \n} into {@code \r\n} and echoes what the caller types, so the assertions
- * look for lines, not whole outputs.
+ * {@code Command.pty}: real children on a real pseudo-terminal (Linux; macOS, where the slave becomes the
+ * controlling terminal through the bash shim). The terminal's line discipline turns the child's {@code \n}
+ * into {@code \r\n} and echoes what the caller types, so the assertions look for lines, not whole outputs.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class PtyTest {
 
     private static Command sh(String script) {
@@ -79,6 +79,23 @@ class PtyTest {
     }
 
     @Test
+    void theChildHasTheTerminalAsItsControllingTerminal() throws Exception {
+        // Portable: /dev/tty opens only for a process with a controlling terminal; the session and group are
+        // read from the parent while the child waits.
+        try (Child c = sh("tty; echo ctty-ok >/dev/tty; read x").pty(PtyOptions.defaults()).spawn()) {
+            String text = readUntil(c.stdout(), "ctty-ok\r\n");
+            assertTrue(text.contains("ctty-ok\r\n"), "/dev/tty opens: " + text);
+            assertTrue(Pattern.compile("/dev/(pts/\\d+|ttys\\d+)").matcher(text).find(), "tty names the slave: " + text);
+            assertEquals(c.pid(), Os.getsid(c.pid()), "the child leads a new session");
+            assertEquals(c.pid(), Os.getpgid(c.pid()), "and its own process group");
+            c.stdin().write("\n".getBytes(StandardCharsets.UTF_8));
+            c.stdin().flush();
+            assertTrue(c.waitFor().success());
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX) // the controlling terminal and foreground group read from /proc/PID/stat
     void theTerminalIsTheControllingTerminalOfANewSession() throws Exception {
         // tty names the slave on fd 0; /proc/$$/stat holds the session and the controlling terminal (tty_nr).
         try (Child c = sh("tty; cat /proc/$$/stat; echo ctty-ok >/dev/tty").pty(PtyOptions.defaults()).spawn()) {
@@ -113,10 +130,12 @@ class PtyTest {
             c = Command.of("sleep", "30").pty(PtyOptions.defaults()).spawn();
             assertEquals(c.pid(), Os.getsid(c.pid()));
             assertEquals(c.pid(), Os.getpgid(c.pid()));
-            String fd0 = Files.readSymbolicLink(Path.of("/proc/" + c.pid() + "/fd/0")).toString();
-            assertTrue(fd0.startsWith("/dev/pts/"), fd0);
-            assertEquals(fd0, Files.readSymbolicLink(Path.of("/proc/" + c.pid() + "/fd/1")).toString());
-            assertEquals(fd0, Files.readSymbolicLink(Path.of("/proc/" + c.pid() + "/fd/2")).toString());
+            if (io.prockit.posix.Procs.LINUX) { // another process's descriptors: /proc only
+                String fd0 = Files.readSymbolicLink(Path.of("/proc/" + c.pid() + "/fd/0")).toString(); // os-scan: Linux branch
+                assertTrue(fd0.startsWith("/dev/pts/"), fd0);
+                assertEquals(fd0, Files.readSymbolicLink(Path.of("/proc/" + c.pid() + "/fd/1")).toString()); // os-scan: Linux branch
+                assertEquals(fd0, Files.readSymbolicLink(Path.of("/proc/" + c.pid() + "/fd/2")).toString()); // os-scan: Linux branch
+            }
         } finally {
             reap(c);
         }
@@ -208,14 +227,19 @@ class PtyTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // masters found by their /proc link to /dev/ptmx, flags from /proc/self/fdinfo
     void noDescriptorLeaksInTheParentOrTheChild() throws Exception {
         Set<Integer> before = ptmxFds();
+        java.util.Map<Integer, String> kindsBefore = io.prockit.posix.Procs.prockitKindFds();
         Set<Integer> during;
-        try (Child c = sh("for f in /proc/$$/fd/*; do [ -e \"$f\" ] && echo \"fd ${f##*/}\"; done; true")
+        try (Child c = sh("for f in /dev/fd/*; do [ -e \"$f\" ] && echo \"fd ${f##*/}\"; done; true")
                 .pty(PtyOptions.defaults()).spawn()) {
             during = ptmxFds();
             during.removeAll(before);
             assertEquals(3, during.size(), "the master and its two duplicates: " + during);
+            java.util.Map<Integer, String> added = io.prockit.posix.Procs.newKindFds(kindsBefore);
+            assertTrue(added.values().stream().noneMatch(t -> t.startsWith("/dev/pts/")),
+                    "the parent keeps no slave open: " + added);
             for (int fd : during) {
                 String flags = Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd)).stream()
                         .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow();
@@ -230,9 +254,15 @@ class PtyTest {
         for (int fd : during) {
             assertFalse(after.contains(fd), "fd " + fd + " still open on /dev/ptmx after close()");
         }
+        // Nothing else of the kinds a pty spawn opens (slave, pipes, pidfd) is left either.
+        java.util.Map<Integer, String> left = io.prockit.posix.Procs.newKindFds(kindsBefore);
+        // Released once the reaper is done (pidfd); created once per JVM by the first spawn (the reaper's epoll set).
+        left.values().removeIf(t -> t.startsWith("anon_inode:[pidfd]") || t.equals("anon_inode:[eventpoll]"));
+        assertEquals(java.util.Map.of(), left, "descriptors left after close()");
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // masters found by their /proc link to /dev/ptmx
     void aFailedSpawnClosesTheTerminal() throws Exception {
         Set<Integer> before = ptmxFds();
         io.prockit.OsException e = assertThrows(io.prockit.OsException.class,
@@ -243,7 +273,7 @@ class PtyTest {
 
     private static Set<Integer> ptmxFds() throws IOException {
         Set<Integer> out = new TreeSet<>();
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) { // os-scan: ptmxFds serves the Linux-only tests above
             for (Path p : (Iterable<Path>) s::iterator) {
                 try {
                     if (Files.readSymbolicLink(p).toString().equals("/dev/ptmx")) {

@@ -34,7 +34,7 @@ class DarwinParsersTest {
         Pattern p = Pattern.compile("^field (\\S+) offset=(\\d+) size=(\\d+)");
         Pattern s = Pattern.compile("^struct (\\S+) size=(\\d+)");
         try (InputStream in = DarwinParsersTest.class.getResourceAsStream("/darwin/darwin-constants.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 Matcher fm = p.matcher(line);
                 if (fm.find()) {
                     m.put(fm.group(1), Integer.parseInt(fm.group(2)));
@@ -136,14 +136,14 @@ class DarwinParsersTest {
     void procargs2FixtureParses() {
         ByteBuffer b = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(3);
-        b.put("/bin/sleep".getBytes(StandardCharsets.UTF_8)).put((byte) 0);
+        b.put("/bin/sleep".getBytes(StandardCharsets.UTF_8)).put((byte) 0); // os-scan: bytes of a fixture, never run
         b.put(new byte[5]); // alignment padding
         for (String s : new String[] {"sleep", "300", "with space", "HOME=/Users/x", "PATH=/bin"}) {
             b.put(s.getBytes(StandardCharsets.UTF_8)).put((byte) 0);
         }
         int len = b.position();
         ProcArgs2 a = ProcArgs2.parse(b.array(), len);
-        assertEquals("/bin/sleep", a.execPath());
+        assertEquals("/bin/sleep", a.execPath()); // os-scan: bytes of a fixture, never run
         assertEquals(List.of("sleep", "300", "with space"), a.argv());
         // cut short: fewer arguments, no failure
         ProcArgs2 cut = ProcArgs2.parse(b.array(), 4 + 11 + 5 + 6);

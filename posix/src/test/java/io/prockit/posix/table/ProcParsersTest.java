@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProcParsersTest {
 
     private static ProcFiles fixtures() throws URISyntaxException {
-        return new ProcFiles(Path.of(ProcParsersTest.class.getResource("/proc/stat").toURI()).getParent());
+        return new ProcFiles(Path.of(ProcParsersTest.class.getResource("/proc/stat").toURI()).getParent()); // os-scan: a fixture directory in the test resources
     }
 
     // read first, then take the buffer: a read may replace it with a larger one

@@ -121,6 +121,16 @@ public interface Kernel32Ext extends StdCallLibrary {
                                       int cbJobObjectInfoLength, IntByReference lpReturnLength);
 
     /**
+     * <a href="https://learn.microsoft.com/en-us/windows/win32/api/jobapi/nf-jobapi-isprocessinjob">IsProcessInJob</a>.
+     *
+     * @param processHandle the process, with {@code PROCESS_QUERY_LIMITED_INFORMATION}
+     * @param jobHandle     a job, or null for "any job"
+     * @param result        receives a non-zero {@code BOOL} when the process runs in the job
+     * @return false on failure
+     */
+    boolean IsProcessInJob(WinNT.HANDLE processHandle, WinNT.HANDLE jobHandle, IntByReference result);
+
+    /**
      * <a href="https://learn.microsoft.com/en-us/windows/win32/api/jobapi2/nf-jobapi2-assignprocesstojobobject">AssignProcessToJobObject</a>.
      *
      * @param hJob     the job

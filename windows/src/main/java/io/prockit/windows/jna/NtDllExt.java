@@ -1,6 +1,7 @@
 package io.prockit.windows.jna;
 
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.ptr.IntByReference;
@@ -38,6 +39,22 @@ public interface NtDllExt extends StdCallLibrary {
      */
     int NtQueryInformationProcess(WinNT.HANDLE processHandle, int processInformationClass,
                                   Structure processInformation, int processInformationLength,
+                                  IntByReference returnLength);
+
+    /**
+     * {@code NtQueryInformationProcess} into a raw buffer, for the variable-length classes such as
+     * {@link WinConstants#ProcessCommandLineInformation} (a {@code UNICODE_STRING} whose text follows it in the
+     * same buffer).
+     *
+     * @param processHandle            the process, with {@code PROCESS_QUERY_LIMITED_INFORMATION}
+     * @param processInformationClass  the class
+     * @param processInformation       the buffer, or null to ask for the length
+     * @param processInformationLength its size
+     * @param returnLength             receives the bytes written, or needed with {@code STATUS_INFO_LENGTH_MISMATCH}
+     * @return an {@code NTSTATUS}, 0 on success
+     */
+    int NtQueryInformationProcess(WinNT.HANDLE processHandle, int processInformationClass,
+                                  Pointer processInformation, int processInformationLength,
                                   IntByReference returnLength);
 
     /**

@@ -132,6 +132,26 @@ public final class WinConstants {
     // <winternl.h>, PROCESSINFOCLASS: https://learn.microsoft.com/en-us/windows/win32/api/winternl/nf-winternl-ntqueryinformationprocess
     /** {@code PROCESS_BASIC_INFORMATION}. */
     public static final int ProcessBasicInformation = 0;
+    /**
+     * The command line as a {@code UNICODE_STRING} followed by its text (Windows 8.1+; the Windows SDK's
+     * {@code PROCESSINFOCLASS} value 60, which psutil and Process Hacker's phnt use). Needs only
+     * {@code PROCESS_QUERY_LIMITED_INFORMATION}.
+     */
+    public static final int ProcessCommandLineInformation = 60;
+
+    // <ntstatus.h>: https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55
+    /** The buffer is too small; the length needed was written to {@code ReturnLength}. */
+    public static final int STATUS_INFO_LENGTH_MISMATCH = 0xC0000004;
+
+    // <winnt.h>, file attributes and reparse tags:
+    // https://learn.microsoft.com/en-us/windows/win32/fileio/file-attribute-constants,
+    // https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-fscc/c8e77b37-3909-4fe6-a4ea-2b9d423b1ee4
+    /** A directory. */
+    public static final int FILE_ATTRIBUTE_DIRECTORY = 0x00000010;
+    /** A reparse point; {@code WIN32_FIND_DATAW.dwReserved0} holds its tag. */
+    public static final int FILE_ATTRIBUTE_REPARSE_POINT = 0x00000400;
+    /** An App Execution Alias ({@code %LOCALAPPDATA%\Microsoft\WindowsApps\winget.exe}): run by CreateProcessW. */
+    public static final int IO_REPARSE_TAG_APPEXECLINK = 0x8000001B;
 
     // <winuser.h>, window messages: https://learn.microsoft.com/en-us/windows/win32/winmsg/wm-close
     /** Asks a window to close, as its close button does. */
