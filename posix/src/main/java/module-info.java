@@ -8,8 +8,8 @@ module io.prockit.posix {
     requires com.sun.jna;
     requires org.slf4j;
 
-    exports io.prockit.posix.linux;
-    exports io.prockit.posix.darwin;
+    // Nothing is exported: applications use io.prockit's API and find PosixBackend through
+    // ServiceLoader; the packages below io.prockit.posix are implementation (see their package-info).
 
     provides io.prockit.spi.ProcessBackend with io.prockit.posix.PosixBackend;
 }

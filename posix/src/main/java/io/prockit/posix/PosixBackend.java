@@ -1,12 +1,40 @@
 package io.prockit.posix;
 
+import io.prockit.posix.os.LiveEnvironment;
+import io.prockit.posix.os.PosixDescriptors;
+import io.prockit.posix.process.Cgroups;
+import io.prockit.posix.process.TreeKill;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.prockit.ErrorKind;
 import io.prockit.OsException;
 import io.prockit.WaitResult;
+import io.prockit.posix.darwin.DarwinPlatform;
+import io.prockit.posix.darwin.DarwinProcessTable;
+import io.prockit.posix.darwin.KqueueReaper;
 import io.prockit.posix.jna.LibC;
+import io.prockit.posix.linux.EpollReaper;
+import io.prockit.posix.linux.LinuxPlatform;
+import io.prockit.posix.linux.LinuxProcessTable;
+import io.prockit.posix.linux.Pidfds;
+import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.Errors;
+import io.prockit.posix.platform.NativeStrings;
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixPlatform;
+import io.prockit.posix.platform.PosixProcessTable;
+import io.prockit.posix.platform.PosixSignalTable;
+import io.prockit.posix.platform.PosixStatusCodec;
+import io.prockit.posix.process.ChildRegistry;
+import io.prockit.posix.process.FdStreams;
+import io.prockit.posix.process.OutputLoop;
+import io.prockit.posix.process.PollingReaper;
+import io.prockit.posix.process.PosixChild;
+import io.prockit.posix.process.Reaper;
+import io.prockit.posix.process.WaitEngine;
+import io.prockit.posix.spawn.Exec;
+import io.prockit.posix.spawn.Spawner;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.CurrentProcess;
 import io.prockit.spi.PidfdCalls;
@@ -44,18 +72,25 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link #pidfd()}, which are empty on macOS); it hands out itself. That keeps the method bodies where they
  * were; splitting it into one object per capability is the next step.
  *
+ * <p>Composition root: the only class that names a platform ({@link LinuxPlatform} or {@link DarwinPlatform},
+ * the reaper, the process table). Its public members beyond {@link ProcessBackend}'s ({@link #platform()},
+ * {@link #waits()}, {@link #adopt}, the fields {@code c} and {@code errors} ...) serve the sibling packages
+ * {@code spawn}, {@code process}, {@code os}, {@code linux} and {@code darwin}, which still receive the whole
+ * backend; they are not API, and go as each part receives the narrow pieces it uses (issue 12).
+ *
  * <p>Platform notes: Linux is tested on every build; macOS is written from Apple's headers and
  * tested only by the CI matrix. Other Unix systems are not served.
  */
 public final class PosixBackend
         implements ProcessBackend, CurrentProcess, PosixCalls, SavedIdCalls, SchedulerCalls, PidfdCalls {
-    static final Logger LOG = LoggerFactory.getLogger("io.prockit.posix");
+    public static final Logger LOG = LoggerFactory.getLogger("io.prockit.posix");
 
     private static volatile PosixConstants running;
 
-    final PosixConstants c;
-    final Errors errors;
+    public final PosixConstants c;
+    public final Errors errors;
     private final boolean darwin;
+    private final PosixPlatform platform;
     private final PosixStatusCodec codec;
     private final PosixSignalTable signals;
     /** The children prockit spawned and nobody collected yet, and the gate that keeps them from foreign waits. */
@@ -79,15 +114,17 @@ public final class PosixBackend
     public PosixBackend() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         this.darwin = os.startsWith("mac") || os.startsWith("darwin");
-        this.c = darwin ? PosixConstants.darwin() : PosixConstants.linux();
+        // The one place that names a platform: everything OS-specific the shared packages need comes from it.
+        this.platform = darwin ? new DarwinPlatform() : new LinuxPlatform(this::pidfds);
+        this.c = platform.constants();
         this.errors = new Errors(c);
-        this.codec = darwin ? PosixStatusCodec.DARWIN : PosixStatusCodec.LINUX;
+        this.codec = platform.statusCodec();
         this.signals = new PosixSignalTable(c);
         this.waits = new WaitEngine(this, children);
         running = c;
     }
 
-    static PosixConstants table() {
+    public static PosixConstants table() {
         PosixConstants r = running;
         return r != null ? r : new PosixBackend().c;
     }
@@ -131,19 +168,24 @@ public final class PosixBackend
         return s;
     }
 
-    boolean isDarwin() {
+    /** @return what differs between Linux and macOS, for the shared packages */
+    public PosixPlatform platform() {
+        return platform;
+    }
+
+    public boolean isDarwin() {
         return darwin;
     }
 
-    Reaper reaper() {
+    public Reaper reaper() {
         return state().reaper;
     }
 
-    Pidfds pidfds() {
+    public Pidfds pidfds() {
         return state().pidfds;
     }
 
-    WaitEngine waits() {
+    public WaitEngine waits() {
         return waits;
     }
 
@@ -315,7 +357,7 @@ public final class PosixBackend
     }
 
     /** Removes a child's cgroup directory when no process is left in it. */
-    void releaseCgroupIfEmpty(PosixChild child) {
+    public void releaseCgroupIfEmpty(PosixChild child) {
         java.nio.file.Path cg = child.cgroup();
         if (cg != null && !Cgroups.populated(cg) && Cgroups.remove(cg)) {
             cgroupChildren.remove(child);
@@ -356,12 +398,12 @@ public final class PosixBackend
     }
 
     /** A child closed its group pidfd (the group is empty). */
-    void groupReleased(PosixChild child) {
+    public void groupReleased(PosixChild child) {
         groupAnchors.remove(child);
     }
 
     /** @return whether a group can be signalled through its leader's pidfd after the leader was reaped */
-    boolean groupSignals() {
+    public boolean groupSignals() {
         return pidfds().groupSignals();
     }
 
@@ -425,7 +467,7 @@ public final class PosixBackend
      * reaped. Callers hold {@link ChildRegistry#spawning()} from before {@code posix_spawn} until this returns,
      * so no wait for "any child" can take the pid for a foreign one meanwhile.
      */
-    PosixChild adopt(int pid, int pgid, boolean ownGroup, Spawner.Pipes pipes) {
+    public PosixChild adopt(int pid, int pgid, boolean ownGroup, Spawner.Pipes pipes) {
         NativeState s = state();
         int pidfd = -1;
         if (s.reaper instanceof EpollReaper) {
@@ -464,7 +506,7 @@ public final class PosixBackend
      * Hands a child back to the reaper after the threads waiting on it in {@code waitFor} left without
      * reaping it; never throws (falls back to polling, like {@link #adopt}).
      */
-    void watch(PosixChild child) {
+    public void watch(PosixChild child) {
         NativeState s = state();
         try {
             s.reaper.register(child);
@@ -475,16 +517,16 @@ public final class PosixBackend
         }
     }
 
-    Termination termination(int status, Memory rusage) {
+    public Termination termination(int status, Memory rusage) {
         return new Termination(status & 0xffffffffL, PosixChild.decode(codec, status),
                 PosixChild.rusage(rusage, !darwin));
     }
 
-    void forget(PosixChild child) {
+    public void forget(PosixChild child) {
         children.remove(child);
     }
 
-    int ownPgrp() {
+    public int ownPgrp() {
         return LibC.getpgrp();
     }
 
@@ -494,7 +536,7 @@ public final class PosixBackend
      * @return the owner of the live process environment ({@code environ}), which {@code putenv} changes;
      *         created on first use, apart from the reaper and spawner ({@code Os.getenv} needs neither)
      */
-    LiveEnvironment environment() {
+    public LiveEnvironment environment() {
         LiveEnvironment e = environment;
         if (e == null) {
             synchronized (this) {
@@ -566,7 +608,7 @@ public final class PosixBackend
             synchronized (this) {
                 t = table;
                 if (t == null) {
-                    t = PosixProcessTable.create(this);
+                    t = darwin ? new DarwinProcessTable(this) : new LinuxProcessTable(this);
                     table = t;
                 }
             }

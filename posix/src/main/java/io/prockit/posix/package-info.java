@@ -1,6 +1,10 @@
 /**
- * The POSIX backend's logic: spawning, reaping, streams, waiting and signals. Only
- * {@link io.prockit.posix.PosixBackend} is public, for {@link java.util.ServiceLoader}; the package is
- * <strong>not API</strong> and is not exported from the module.
+ * The POSIX backend's composition root: {@link io.prockit.posix.PosixBackend} alone. It picks the platform
+ * parts ({@code linux} or {@code darwin}: a {@link io.prockit.posix.platform.PosixPlatform}, the reaper, the
+ * process table) and wires them into the shared packages {@code spawn}, {@code process} and {@code os}. It is
+ * the only package that names a platform (kept by {@code ArchitectureTest}).
+ *
+ * <p>{@code PosixBackend} is public for {@link java.util.ServiceLoader}; the package is <strong>not API</strong>
+ * and no package of the module is exported.
  */
 package io.prockit.posix;

@@ -5,6 +5,8 @@ import io.prockit.Command;
 import io.prockit.ExitStatus;
 import io.prockit.Signal;
 import io.prockit.Stdio;
+import io.prockit.posix.platform.PosixStatusCodec;
+import io.prockit.posix.process.PosixChild;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.posix.platform.PosixConstants;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.Stdio;

@@ -9,6 +9,7 @@ import io.prockit.Stdio;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.posix.spawn.Spawner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

@@ -1,6 +1,7 @@
 package io.prockit.posix;
 
 import io.prockit.Os;
+import io.prockit.posix.platform.PosixStatusCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

@@ -1,5 +1,7 @@
 package io.prockit.posix;
 
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.spawn.Spawner;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;

@@ -1,5 +1,7 @@
 package io.prockit.posix;
 
+import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.spawn.Spawner;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.JavaChild;

@@ -1,5 +1,7 @@
 package io.prockit.posix;
 
+import io.prockit.posix.process.ChildRegistry;
+import io.prockit.posix.process.WaitEngine;
 import com.sun.jna.Memory;
 import com.sun.jna.StringArray;
 import io.prockit.Child;

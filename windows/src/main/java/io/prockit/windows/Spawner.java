@@ -220,7 +220,7 @@ final class Spawner {
         return flags;
     }
 
-    static WindowsChild spawn(SpawnRequest r, WindowsBackend backend) {
+    static WindowsChild spawn(SpawnRequest r, ChildRegistry registry) {
         refuseUnsupported(r);
         WindowsOptions opts = options(r);
 
@@ -257,7 +257,7 @@ final class Spawner {
             if (pty != null) {
                 pty.closeConsoleEnds();
             }
-            WindowsChild child = finish(r, backend, pi, stdio, pty, plan.application());
+            WindowsChild child = finish(r, registry, pi, stdio, pty, plan.application());
             started = true;
             return child;
         } finally {
@@ -393,7 +393,7 @@ final class Spawner {
         return list;
     }
 
-    private static WindowsChild finish(SpawnRequest r, WindowsBackend backend, WinBase.PROCESS_INFORMATION pi,
+    private static WindowsChild finish(SpawnRequest r, ChildRegistry registry, WinBase.PROCESS_INFORMATION pi,
                                        StdioHandles stdio, PseudoConsole pty, String application) {
         WinNT.HANDLE process = pi.hProcess;
         WinNT.HANDLE thread = pi.hThread;
@@ -425,14 +425,14 @@ final class Spawner {
             Win32.close(thread);
         }
         WindowsChild child = pty != null
-                ? new WindowsChild(backend, pid, process, job, newGroup(r), false,
+                ? new WindowsChild(registry, pid, process, job, newGroup(r), false,
                         new HandleOutputStream(pty.input(), "pty input"), new HandleInputStream(pty.output(), "pty output"),
                         null, pty)
-                : new WindowsChild(backend, pid, process, job, newGroup(r), breakOnTerminate(r, application),
+                : new WindowsChild(registry, pid, process, job, newGroup(r), breakOnTerminate(r, application),
                         stdio.parentIn == null ? null : new HandleOutputStream(stdio.parentIn, "stdin"),
                         stdio.parentOut == null ? null : new HandleInputStream(stdio.parentOut, "stdout"),
                         stdio.parentErr == null ? null : new HandleInputStream(stdio.parentErr, "stderr"), null);
-        backend.register(child);
+        registry.register(child);
         return child;
     }
 

@@ -171,7 +171,7 @@ public final class WindowsBackend implements ProcessBackend, CurrentProcess, Win
     @Override
     public ChildHandle spawn(SpawnRequest request) {
         Objects.requireNonNull(request, "request");
-        return Spawner.spawn(request, this);
+        return Spawner.spawn(request, registry);
     }
 
     /** Python's {@code os.system} on Windows returns the shell's exit code, not a wait status. */
@@ -457,6 +457,19 @@ public final class WindowsBackend implements ProcessBackend, CurrentProcess, Win
     }
 
     // ---- registry and reaper ---------------------------------------------------------------------
+
+    /** The narrow part the spawner and the children get (not the backend itself). */
+    private final ChildRegistry registry = new ChildRegistry() {
+        @Override
+        public void register(WindowsChild child) {
+            WindowsBackend.this.register(child);
+        }
+
+        @Override
+        public void forget(WindowsChild child) {
+            WindowsBackend.this.forget(child);
+        }
+    };
 
     void register(WindowsChild child) {
         children.put(child.pid(), child);

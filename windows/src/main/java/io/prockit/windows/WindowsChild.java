@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 final class WindowsChild implements ChildHandle {
     private static final Logger LOG = LoggerFactory.getLogger(WindowsChild.class);
 
-    private final WindowsBackend backend;
+    private final ChildRegistry registry;
     private final int pid;
     private final WinNT.HANDLE process;
     private final boolean ownGroup;
@@ -42,9 +42,9 @@ final class WindowsChild implements ChildHandle {
     private boolean collected;         // guarded by this
     private boolean processClosed;     // guarded by this
 
-    WindowsChild(WindowsBackend backend, int pid, WinNT.HANDLE process, WinNT.HANDLE job, boolean ownGroup,
+    WindowsChild(ChildRegistry registry, int pid, WinNT.HANDLE process, WinNT.HANDLE job, boolean ownGroup,
                  boolean breakOnTerminate, HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr, PseudoConsole pty) {
-        this.backend = backend;
+        this.registry = registry;
         this.pty = pty;
         this.pid = pid;
         this.process = process;
@@ -320,7 +320,7 @@ final class WindowsChild implements ChildHandle {
                 closeProcess();
             }
         }
-        backend.forget(this);
+        registry.forget(this);
     }
 
     private void closeProcess() {

@@ -3,7 +3,7 @@ package io.prockit.posix.darwin;
 /**
  * macOS (xnu-11417.101.15 / macOS 15.4, arm64 and x86_64) values of the system constants prockit uses,
  * each citing Apple's header. Checked against {@code darwin-constants.txt} ({@code DarwinConstantsTest}).
- * Shared code never holds these numbers: it reads them through {@link io.prockit.posix.PosixConstants}.
+ * Shared code never holds these numbers: it reads them through {@link io.prockit.posix.platform.PosixConstants}.
  */
 public final class DarwinConstants {
     private DarwinConstants() {

@@ -3,7 +3,7 @@ package io.prockit.posix.linux;
 /**
  * Linux (glibc 2.36, x86_64) values of the system constants prockit uses, each citing its header.
  * Checked value by value against a C program compiled with gcc ({@code LinuxConstantsTest}).
- * Shared code never holds these numbers: it reads them through {@link io.prockit.posix.PosixConstants}.
+ * Shared code never holds these numbers: it reads them through {@link io.prockit.posix.platform.PosixConstants}.
  */
 public final class LinuxConstants {
     private LinuxConstants() {

@@ -6,6 +6,7 @@ import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.OsException;
 import io.prockit.Output;
+import io.prockit.posix.spawn.PathSearch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

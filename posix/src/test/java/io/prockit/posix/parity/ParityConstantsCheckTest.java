@@ -2,8 +2,8 @@ package io.prockit.posix.parity;
 
 import io.prockit.Command;
 import io.prockit.Output;
-import io.prockit.posix.PosixConstants;
 import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.posix.platform.PosixConstants;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;

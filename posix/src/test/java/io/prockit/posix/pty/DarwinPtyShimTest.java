@@ -32,14 +32,14 @@ class DarwinPtyShimTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> darwinArgv(String slave, String program, List<String> argv) throws Exception {
-        Class<?> pty = Class.forName("io.prockit.posix.PtySpawn");
+        Class<?> pty = Class.forName("io.prockit.posix.spawn.PtySpawn");
         Method m = pty.getDeclaredMethod("darwinArgv", String.class, String.class, List.class);
         m.setAccessible(true);
         return (List<String>) m.invoke(null, slave, program, argv);
     }
 
     private static String shell() throws Exception {
-        var f = Class.forName("io.prockit.posix.PtySpawn").getDeclaredField("DARWIN_SHELL");
+        var f = Class.forName("io.prockit.posix.spawn.PtySpawn").getDeclaredField("DARWIN_SHELL");
         f.setAccessible(true);
         return (String) f.get(null);
     }

@@ -1,0 +1,161 @@
+package io.prockit.posix;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.Set;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * DESIGN.md's structure rules for the POSIX backend, checked on the compiled main classes. Each rule
+ * names its known exceptions explicitly (with a TODO) instead of being weakened: removing an exception is
+ * how the remaining work is tracked, and a new violation fails the build.
+ *
+ * <p>The rules are checked in methods, not {@code @ArchTest} fields: surefire's {@code -Dtest=} filter
+ * keeps only tests with a method source, so field rules would silently run as zero tests.
+ */
+@AnalyzeClasses(packages = "io.prockit.posix", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String ROOT = "io.prockit.posix";
+    private static final String JNA = "io.prockit.posix.jna..";
+    private static final String LINUX = "io.prockit.posix.linux..";
+    private static final String DARWIN = "io.prockit.posix.darwin..";
+    private static final String[] SHARED = {
+        "io.prockit.posix.spawn..", "io.prockit.posix.process..", "io.prockit.posix.os..", "io.prockit.posix.platform.."};
+
+    /** The mappings of functions only one platform has: shared code should reach them through PosixPlatform. */
+    private static final String[] PLATFORM_MAPPINGS = {
+        "io.prockit.posix.jna.LinuxLibC", "io.prockit.posix.jna.DarwinLibC", "io.prockit.posix.jna.LibProc"};
+
+    /** The classes (and their nested classes) named, as an exception to a rule. */
+    private static DescribedPredicate<JavaClass> oneOf(String... names) {
+        Set<String> set = Set.of(names);
+        return DescribedPredicate.describe("one of " + set, c -> {
+            String n = c.getName();
+            int nested = n.indexOf('$');
+            return set.contains(nested < 0 ? n : n.substring(0, nested));
+        });
+    }
+
+    private static final ArchRule JNA_USES_ONLY_JNA_AND_JAVA = classes().that().resideInAPackage(JNA)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JNA, "java..", "com.sun.jna..")
+            .because("the jna package holds mappings and structure layouts only, no logic (DESIGN.md, Layout)");
+
+    @ArchTest
+    void jnaUsesOnlyJnaAndJava(JavaClasses classes) {
+        JNA_USES_ONLY_JNA_AND_JAVA.check(classes);
+    }
+
+    private static final ArchRule LINUX_DOES_NOT_USE_DARWIN = noClasses().that().resideInAPackage(LINUX)
+            .should().dependOnClassesThat().resideInAPackage(DARWIN)
+            .because("linux and darwin never use each other");
+
+    @ArchTest
+    void linuxDoesNotUseDarwin(JavaClasses classes) {
+        LINUX_DOES_NOT_USE_DARWIN.check(classes);
+    }
+
+    private static final ArchRule DARWIN_DOES_NOT_USE_LINUX = noClasses().that().resideInAPackage(DARWIN)
+            .should().dependOnClassesThat().resideInAPackage(LINUX)
+            .because("linux and darwin never use each other");
+
+    @ArchTest
+    void darwinDoesNotUseLinux(JavaClasses classes) {
+        DARWIN_DOES_NOT_USE_LINUX.check(classes);
+    }
+
+    // TODO(issue 12): OutputLoop's EpollPoller (Linux) reads EpollReaper's event layout; the poller (epoll on
+    // Linux, poll elsewhere) belongs to the platform packages, handed out by PosixPlatform.
+    // TODO(issue 12): PosixChild opens its pidfd and group-anchor pidfd and signals the group through Pidfds
+    // (PIDFD_SIGNAL_PROCESS_GROUP, issue 14); those calls belong behind PosixPlatform.
+    // TODO(issue 12): TreeKill's Linux walk proves each descendant through Pidfds and /proc (ProcStat, ProcFiles);
+    // that walk belongs in linux, the portable (pid, start time) walk stays here, PosixPlatform picks one.
+    private static final ArchRule SHARED_CODE_DOES_NOT_NAME_APLATFORM_PACKAGE = noClasses().that().resideInAnyPackage(SHARED)
+            .and(not(oneOf("io.prockit.posix.process.OutputLoop", "io.prockit.posix.process.PosixChild",
+                    "io.prockit.posix.process.TreeKill")))
+            .should().dependOnClassesThat().resideInAnyPackage(LINUX, DARWIN)
+            .because("only the composition root (io.prockit.posix) names a platform; spawn, process, os and "
+                    + "platform get platform differences through PosixPlatform");
+
+    @ArchTest
+    void sharedCodeDoesNotNameAPlatformPackage(JavaClasses classes) {
+        SHARED_CODE_DOES_NOT_NAME_APLATFORM_PACKAGE.check(classes);
+    }
+
+    // TODO(issue 12): these still branch on the OS and call Linux- or macOS-only mappings themselves
+    // (epoll vs poll in OutputLoop, addinherit_np and pipe vs pipe2 in Spawner, getres*id and
+    // sched_* in PosixSystem, poll in WaitEngine, _NSGetEnviron vs environ in LiveEnvironment, pipe2 vs pipe in
+    // PosixDescriptors); each should get the call from PosixPlatform instead.
+    private static final ArchRule SHARED_CODE_DOES_NOT_CALL_PLATFORM_MAPPINGS = noClasses().that().resideInAnyPackage(SHARED)
+            .and(not(oneOf("io.prockit.posix.process.OutputLoop", "io.prockit.posix.process.WaitEngine",
+                    "io.prockit.posix.spawn.Spawner",
+                    "io.prockit.posix.os.PosixSystem", "io.prockit.posix.os.LiveEnvironment",
+                    "io.prockit.posix.os.PosixDescriptors")))
+            .should().dependOnClassesThat(oneOf(PLATFORM_MAPPINGS))
+            .because("a Linux-only or macOS-only function reaches shared code through PosixPlatform, never "
+                    + "through if (darwin) in shared code");
+
+    @ArchTest
+    void sharedCodeDoesNotCallPlatformMappings(JavaClasses classes) {
+        SHARED_CODE_DOES_NOT_CALL_PLATFORM_MAPPINGS.check(classes);
+    }
+
+    // TODO(issue 12, "no service locator"): these still receive the whole PosixBackend (or read its logger
+    // and constant table statically); each should receive the narrow parts it uses from the composition root.
+    private static final ArchRule ONLY_THE_ROOT_USES_THE_ROOT = noClasses().that().resideOutsideOfPackage(ROOT)
+            .and(not(oneOf(
+                    "io.prockit.posix.spawn.Spawner",
+                    "io.prockit.posix.spawn.PtySpawn", "io.prockit.posix.spawn.Exec",
+                    "io.prockit.posix.process.PosixChild", "io.prockit.posix.process.WaitEngine",
+                    "io.prockit.posix.process.FdStreams", "io.prockit.posix.process.OutputLoop",
+                    "io.prockit.posix.process.PollingReaper", "io.prockit.posix.process.TreeKill",
+                    "io.prockit.posix.process.Cgroups",
+                    "io.prockit.posix.os.PosixSystem",
+                    "io.prockit.posix.platform.PosixProcessTable",
+                    "io.prockit.posix.linux.EpollReaper", "io.prockit.posix.linux.Pidfds",
+                    "io.prockit.posix.linux.LinuxProcessTable",
+                    "io.prockit.posix.darwin.KqueueReaper", "io.prockit.posix.darwin.DarwinProcessTable")))
+            .should().dependOnClassesThat().resideInAPackage(ROOT)
+            .because("packages point one way: the composition root uses the parts, never the reverse");
+
+    @ArchTest
+    void onlyTheRootUsesTheRoot(JavaClasses classes) {
+        ONLY_THE_ROOT_USES_THE_ROOT.check(classes);
+    }
+
+    private static DescribedPredicate<JavaMethodCall> libcCallNamed(String what, java.util.function.Predicate<String> name) {
+        return DescribedPredicate.describe("a call of " + what, call -> call.getTargetOwner().getPackageName()
+                .equals("io.prockit.posix.jna") && name.test(call.getName()));
+    }
+
+    private static final ArchRule ONLY_THE_SPAWNER_CALLS_POSIX_SPAWN = noClasses()
+            .that(not(oneOf("io.prockit.posix.spawn.Spawner")))
+            .should().callMethodWhere(libcCallNamed("posix_spawn*", n -> n.startsWith("posix_spawn")))
+            .because("one spawn path: only the spawner calls posix_spawn* (DESIGN.md, Structure rules)");
+
+    @ArchTest
+    void onlyTheSpawnerCallsPosixSpawn(JavaClasses classes) {
+        ONLY_THE_SPAWNER_CALLS_POSIX_SPAWN.check(classes);
+    }
+
+    private static final ArchRule ONLY_THE_WAIT_ENGINE_AND_REAPERS_WAIT = noClasses()
+            .that(not(oneOf("io.prockit.posix.process.WaitEngine")))
+            .and().doNotImplement("io.prockit.posix.process.Reaper")
+            .should().callMethodWhere(libcCallNamed("wait4/waitid/waitpid/wait3/wait",
+                    n -> Set.of("wait4", "waitid", "waitpid", "wait3", "wait").contains(n)))
+            .because("one wait engine: only it and the reapers reap (DESIGN.md, Structure rules)");
+
+    @ArchTest
+    void onlyTheWaitEngineAndReapersWait(JavaClasses classes) {
+        ONLY_THE_WAIT_ENGINE_AND_REAPERS_WAIT.check(classes);
+    }
+}
