@@ -26,7 +26,7 @@ import java.util.Objects;
  * not killed.
  *
  * <p>One owner per descriptor ({@link Fd}): a read or a write holds the descriptor from its first system call
- * to its last (every 64 KiB chunk, every {@code EINTR} retry), so a {@link #close} from another thread never
+ * to its last (every 64 KiB chunk, every {@code EINTR} retry), so a {@code close()} from another thread never
  * lets it reach a number the process has since given to another file. Such a close marks the descriptor
  * closing and returns at once; the call in flight fails with {@code IOException("Stream closed")} as soon as
  * its current system call returns, and the last one out closes the descriptor. A write blocked on a full pipe
