@@ -27,6 +27,10 @@ class ChecksTest {
         assertEquals("argument contains a NUL character: \"a\\0b\\0\"", e.getMessage());
         NullPointerException npe = assertThrows(NullPointerException.class, () -> Checks.noNul("program", null));
         assertEquals("program is null", npe.getMessage());
+        // A NUL as the very first character counts too.
+        IllegalArgumentException first = assertThrows(IllegalArgumentException.class,
+                () -> Checks.noNul("argument", "\0x"));
+        assertTrue(first.getMessage().contains("\\0x"), first.getMessage());
     }
 
     @Test
