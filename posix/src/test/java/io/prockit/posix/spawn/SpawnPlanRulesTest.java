@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,36 +42,12 @@ class SpawnPlanRulesTest {
     private static final String TRUE = "/bin/true"; // os-scan: a path in a plan, never run
     private static final String CLOEXEC_DEFAULT = "POSIX_SPAWN_CLOEXEC_DEFAULT";
 
-    /** A context with a fixed live environment, working directory and set of open parent descriptors. */
-    private record Fake(PosixConstants constants, boolean darwin, Map<String, String> live, Path cwd,
-                        Set<Integer> open) implements SpawnPlan.Context {
-        @Override
-        public String liveGetenv(String name) {
-            return live.get(name);
-        }
-
-        @Override
-        public Map<String, String> liveEnvironment() {
-            return new HashMap<>(live);
-        }
-
-        @Override
-        public boolean parentHasFd(int fd) {
-            return open.contains(fd);
-        }
-
-        @Override
-        public RuntimeException programError(String operation, String program, int errno) {
-            return new IllegalStateException(operation + "(" + program + ") errno " + errno);
-        }
+    private static FakeContext linux() {
+        return new FakeContext(LINUX, false, Map.of("PATH", "/nonexistent-prockit"), Path.of("/work/dir"), Set.of(0, 1, 2));
     }
 
-    private static Fake linux() {
-        return new Fake(LINUX, false, Map.of("PATH", "/nonexistent-prockit"), Path.of("/work/dir"), Set.of(0, 1, 2));
-    }
-
-    private static Fake mac() {
-        return new Fake(DARWIN, true, Map.of(), Path.of("/work/dir"), Set.of(0, 1, 2));
+    private static FakeContext mac() {
+        return new FakeContext(DARWIN, true, Map.of(), Path.of("/work/dir"), Set.of(0, 1, 2));
     }
 
     private static SpawnRequest request(String program, boolean search, Stdio in, Stdio out, Stdio err,
@@ -243,7 +218,7 @@ class SpawnPlanRulesTest {
     @Test
     void aBareNameIsSearchedInTheLivePathWhenTheEnvironmentIsInherited(@TempDir Path dir) throws Exception {
         Path exe = executable(dir.resolve("live"), "prockit-rules-prog");
-        Fake ctx = new Fake(LINUX, false, Map.of("PATH", exe.getParent().toString()), Path.of("/"), Set.of(0, 1, 2));
+        FakeContext ctx = new FakeContext(LINUX, false, Map.of("PATH", exe.getParent().toString()), Path.of("/"), Set.of(0, 1, 2));
         SpawnPlan plan = SpawnPlan.of(request("prockit-rules-prog", true, Stdio.inherit(), Stdio.inherit(),
                 Stdio.inherit(), Map.of(), null, false, PosixOptions.defaults(), null), SpawnPlan.ChildEnds.NONE, ctx);
         assertEquals("posix_spawnp", plan.operation());
@@ -270,7 +245,7 @@ class SpawnPlanRulesTest {
     void aRelativePathEntryIsTheChildsWorkingDirectory(@TempDir Path dir) throws Exception {
         Path inParent = executable(dir.resolve("parent").resolve("bin"), "prockit-rules-prog");
         Path inChild = executable(dir.resolve("child").resolve("bin"), "prockit-rules-prog");
-        Fake ctx = new Fake(LINUX, false, Map.of("PATH", "bin"), dir.resolve("parent"), Set.of(0, 1, 2));
+        FakeContext ctx = new FakeContext(LINUX, false, Map.of("PATH", "bin"), dir.resolve("parent"), Set.of(0, 1, 2));
         SpawnPlan here = SpawnPlan.of(request("prockit-rules-prog", true, Stdio.inherit(), Stdio.inherit(),
                 Stdio.inherit(), Map.of(), null, false, PosixOptions.defaults(), null), SpawnPlan.ChildEnds.NONE, ctx);
         assertEquals(inParent.toString(), here.path(), "no directory given: the parent's working directory");
@@ -425,7 +400,7 @@ class SpawnPlanRulesTest {
 
     @Test
     void macOsKeepsTheUntouchedStandardStreamsItHas() {
-        Fake ctx = new Fake(DARWIN, true, Map.of(), Path.of("/"), Set.of(0, 2));
+        FakeContext ctx = new FakeContext(DARWIN, true, Map.of(), Path.of("/"), Set.of(0, 2));
         SpawnPlan plan = py(PosixSpawnAttributes.defaults().withFileActions(List.of(FileAction.dup2(5, 5),
                 FileAction.open(2, "/tmp/e", 0, 0))), ctx);
         assertEquals(List.of(new SpawnPlan.Inherit(5, "POSIX_SPAWN_DUP2(5, 5)"),

@@ -42,32 +42,8 @@ class SpawnPlanTest {
     private static final PosixConstants LINUX = new PosixConstants("Linux", LinuxConstants.class);
     private static final PosixConstants DARWIN = new PosixConstants("macOS", DarwinConstants.class);
 
-    /** A context with a fixed live environment, working directory and set of open parent descriptors. */
-    private record Fake(PosixConstants constants, boolean darwin, Map<String, String> live, Path cwd,
-                        Set<Integer> open) implements SpawnPlan.Context {
-        @Override
-        public String liveGetenv(String name) {
-            return live.get(name);
-        }
-
-        @Override
-        public Map<String, String> liveEnvironment() {
-            return new HashMap<>(live);
-        }
-
-        @Override
-        public boolean parentHasFd(int fd) {
-            return open.contains(fd);
-        }
-
-        @Override
-        public RuntimeException programError(String operation, String program, int errno) {
-            return new IllegalStateException(operation + "(" + program + ") errno " + errno);
-        }
-    }
-
-    private static Fake linux() {
-        return new Fake(LINUX, false, Map.of("PATH", "/bin:/usr/bin"), Path.of("/"), Set.of(0, 1, 2));
+    private static FakeContext linux() {
+        return new FakeContext(LINUX, false, Map.of("PATH", "/bin:/usr/bin"), Path.of("/"), Set.of(0, 1, 2));
     }
 
     private static SpawnRequest request(Stdio in, Stdio out, Stdio err, Map<Integer, Integer> extra) {
@@ -171,7 +147,7 @@ class SpawnPlanTest {
 
     @Test
     void macOsInheritsOnlyOpenStandardStreamsAndClosesNothing() {
-        Fake mac = new Fake(DARWIN, true, Map.of(), Path.of("/"), Set.of(0, 2));
+        FakeContext mac = new FakeContext(DARWIN, true, Map.of(), Path.of("/"), Set.of(0, 2));
         SpawnPlan plan = SpawnPlan.of(request(Stdio.inherit(), Stdio.inherit(), Stdio.inherit(), Map.of(7, 8, 8, 9)),
                 SpawnPlan.ChildEnds.NONE, mac);
         assertTrue(plan.fileActions().contains(new SpawnPlan.Inherit(0, "stdin(Stdio.inherit())")), plan.toString());
@@ -212,7 +188,7 @@ class SpawnPlanTest {
         assertEquals(flags, plan.flags() & flags);
         assertEquals(1, plan.schedPolicy());
         assertEquals(5, plan.schedPriority());
-        Fake mac = new Fake(DARWIN, true, Map.of(), Path.of("/"), Set.of(0, 1, 2));
+        FakeContext mac = new FakeContext(DARWIN, true, Map.of(), Path.of("/"), Set.of(0, 1, 2));
         assertThrows(UnsupportedOperationException.class,
                 () -> SpawnPlan.of(TRUE, List.of("true"), Map.of(), a, false, mac));
     }
@@ -245,7 +221,7 @@ class SpawnPlanTest {
         SpawnRequest inherited = new SpawnRequest("prog", List.of("prog"), true, EnvironmentSpec.inherit(), null,
                 Stdio.inherit(), Stdio.inherit(), Stdio.inherit(), Map.of(), null, false, false,
                 PosixOptions.defaults(), WindowsOptions.defaults());
-        Fake live = new Fake(LINUX, false, Map.of("PATH", dir.resolve("elsewhere").toString()), Path.of("/"),
+        FakeContext live = new FakeContext(LINUX, false, Map.of("PATH", dir.resolve("elsewhere").toString()), Path.of("/"),
                 Set.of(0, 1, 2));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> SpawnPlan.of(inherited, SpawnPlan.ChildEnds.NONE, live));
