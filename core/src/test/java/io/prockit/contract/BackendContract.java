@@ -433,13 +433,19 @@ public abstract class BackendContract {
         assertEquals(ErrorKind.NO_CHILD, e.kind(), e.getMessage());
     }
 
+    private static final int REFUSED_PID_GROUP = 0;
+    private static final int REFUSED_PID_ALL = -1;
+
     @Test
     void badInputIsRefusedBeforeAnySystemCall() throws Exception {
         assertThrows(IllegalArgumentException.class, () -> Command.of("java", "nul\0inside").spawn());
         assertThrows(IllegalArgumentException.class, () -> Command.of(List.of()));
         assertThrows(IllegalArgumentException.class, () -> child("exit:0").env("A=B", "x").spawn());
-        assertThrows(IllegalArgumentException.class, () -> Os.kill(0, Signal.SIGTERM.number()));
-        assertThrows(IllegalArgumentException.class, () -> Os.kill(-1, Signal.SIGTERM.number()));
+        // C's kill(2) reads 0 as "my group" and -1 as "everyone": both must be refused. Should the refusal ever
+        // break, the signal sent is one that harms nothing on POSIX (SIGCONT only resumes stopped processes).
+        int harmless = Signal.SIGCONT.isSupported() ? Signal.SIGCONT.number() : Signal.SIGTERM.number();
+        assertThrows(IllegalArgumentException.class, () -> Os.kill(REFUSED_PID_GROUP, harmless));
+        assertThrows(IllegalArgumentException.class, () -> Os.kill(REFUSED_PID_ALL, harmless));
         assertThrows(IllegalArgumentException.class, () -> Os.spawnv(Os.P_WAIT, "x", List.of()));
         Child c = child("exit:0").spawn();
         try {
