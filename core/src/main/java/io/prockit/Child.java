@@ -51,7 +51,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Availability: Linux, macOS, Windows. {@link #resizePty} needs a child started with {@link Command#pty}.
  */
 public final class Child implements AutoCloseable {
-    /** Daemon threads for {@link Command#output()}'s second stream and {@link #onExit()} callbacks. */
+    /**
+     * Daemon threads for blocking work that needs a thread per stream: {@link Command#output()}'s second
+     * stream, a listened stream the backend cannot watch (Windows, a pty), {@code input(InputStream)}.
+     */
     private static final AtomicInteger IO_THREADS = new AtomicInteger();
     static final ExecutorService IO_POOL = Executors.newCachedThreadPool(new IoThreads());
 
@@ -251,15 +254,28 @@ public final class Child implements AutoCloseable {
      * }</pre>
      *
      * <p>Like the JDK's {@link Process#onExit()}, the future is completed asynchronously: on one of
-     * prockit's {@code prockit-io} daemon threads (a cached pool), never on the reaper thread or on a thread
-     * that reaped the child in {@link #waitFor()}. So a callback may block, even on another child's
-     * {@code onExit()}, without delaying the exit of any other child. Each call returns a new future;
-     * completing or cancelling it does not affect the child.
+     * prockit's {@code prockit-onexit} daemon threads, never on the reaper thread or on a thread that reaped
+     * the child in {@link #waitFor()}. That pool runs at most as many callbacks at once as there are
+     * processors (at least two), so many children ending together do not start a thread each; a callback that
+     * blocks on another child's {@code onExit()} ({@code join()} or {@code get()}) gets a spare thread added
+     * meanwhile, so such chains complete however long they are. A callback that blocks on anything else
+     * (sleeping, I/O, a lock) holds one of those threads and delays the completions behind it, though never
+     * a child's exit itself: hand long work to an executor of your own ({@code thenApplyAsync(fn, executor)}).
+     * Each call returns a new future; completing or cancelling it does not affect the child.
      *
      * @return a future completed with the exit status when the child ends
      */
     public CompletableFuture<ExitStatus> onExit() {
-        return handle.termination().thenApplyAsync(Termination::status, IO_POOL);
+        return handle.termination().thenApplyAsync(Termination::status, ExitCallbacks.pool());
+    }
+
+    /**
+     * The backend's own termination future, for prockit's bookkeeping only: it completes on the thread that
+     * reaped the child (the reaper, or one in {@link #waitFor()}), so what is chained on it must never block.
+     * User code gets {@link #onExit()} instead.
+     */
+    CompletableFuture<Termination> ended() {
+        return handle.termination();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.prockit;
 
 import io.prockit.spi.ChildHandle;
+import io.prockit.spi.Termination;
 import io.prockit.spi.OutputSink;
 import io.prockit.spi.ProcessBackend;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ final class Listening {
         if (err != null) {
             watch(backend, err, new Sink(join, false));
         }
-        child.onExit().whenComplete((status, failure) -> join.arrive());
+        child.ended().whenComplete((status, failure) -> join.exited());
         return child;
     }
 
@@ -64,6 +65,21 @@ final class Listening {
         if (!taken) {
             Child.IO_POOL.execute(new Pump(stream, sink));
         }
+    }
+
+    /**
+     * prockit's own listeners (behind {@code Command.status()}, {@code output()}, output targets, pipelines):
+     * each stream's end is reported on the thread that read it, and {@code onExit} only completes a future, so
+     * it runs inline on whichever thread saw the last event, the reaper included. A user's listener instead
+     * gets {@code onExit} on {@link ExitCallbacks} when the exit came last.
+     */
+    interface Internal extends ProcessListener {
+        /**
+         * A stream reached its end; called once per piped stream, before {@link #onExit}; must not block.
+         *
+         * @param stdout true for stdout, false for stderr
+         */
+        void streamEnded(boolean stdout);
     }
 
     /**
@@ -101,18 +117,55 @@ final class Listening {
             }
         }
 
-        void arrive() {
-            if (pending.decrementAndGet() != 0) {
-                return;
+        /**
+         * A stream reached its end, on the thread that read it: an {@link Internal} listener hears of it here
+         * (so a user's line consumer gets its last line on the reading thread, never on the reaper).
+         */
+        void streamEnded(boolean stdout) {
+            if (listener instanceof Internal internal) {
+                synchronized (this) {
+                    try {
+                        internal.streamEnded(stdout);
+                    } catch (Throwable e) {
+                        report(e, stdout ? "onStdout" : "onStderr", child.pid());
+                    }
+                }
             }
-            CompletableFuture<ExitStatus> exit = child.onExit();
+            arrive();
+        }
+
+        /** A stream reached its end: the last event calls {@code onExit} on this (the reading) thread. */
+        private void arrive() {
+            if (pending.decrementAndGet() == 0) {
+                finish();
+            }
+        }
+
+        /**
+         * The child was reaped, on the reaper or a waiting thread: if that was the last event, {@code onExit}
+         * of a user's listener moves to {@link ExitCallbacks} so it can never hold up the reaper. prockit's own
+         * listeners (behind {@code Command.status()}, {@code output()}, pipelines) only complete a future and
+         * run here.
+         */
+        void exited() {
+            if (pending.decrementAndGet() == 0) {
+                if (listener instanceof Internal) {
+                    finish();
+                } else {
+                    ExitCallbacks.pool().execute(this::finish);
+                }
+            }
+        }
+
+        private void finish() {
+            CompletableFuture<Termination> exit = child.ended();
             if (exit.isCompletedExceptionally()) {
                 LOG.warn("pid {}: reaping failed, so ProcessListener.onExit is not called", child.pid());
                 return;
             }
             synchronized (this) {
                 try {
-                    listener.onExit(exit.join());
+                    listener.onExit(exit.join().status());
                 } catch (Throwable e) {
                     report(e, "onExit", child.pid());
                 }
@@ -162,7 +215,7 @@ final class Listening {
                 LOG.debug("pid {}: reading {} failed: {}", join.child.pid(), stdout ? "stdout" : "stderr",
                         error.toString());
             }
-            join.arrive();
+            join.streamEnded(stdout);
         }
     }
 

@@ -26,10 +26,11 @@ import java.nio.ByteBuffer;
  * returns. Callbacks run on prockit's threads and must not block: on Linux one thread
  * ({@code prockit-output}) reads the pipes of every child with epoll, so a slow callback delays every
  * other child's output (the child itself then blocks once its pipe is full, 64 KiB on Linux). Hand heavy
- * work to an executor of your own. {@code onExit} runs on whichever thread completed the last of the three
- * events: the output thread, the reaper, or a thread in {@link Child#waitFor()} (or one that calls
- * {@link Child#close()}; a callback that closes its own child may therefore see {@code onExit} before it
- * returns).
+ * work to an executor of your own. {@code onExit} runs on the thread that saw the last of the three events:
+ * the output thread when a stream ended last (or one that calls {@link Child#close()}; a callback that closes
+ * its own child may therefore see {@code onExit} before it returns); when the child's exit came last, on one
+ * of the {@code prockit-onexit} pool threads that complete {@link Child#onExit()} — never on the reaper, so
+ * even a blocking {@code onExit} delays no other child's exit.
  *
  * <p>A callback that throws, an {@code Error} included, is reported through the calling thread's
  * {@link Thread.UncaughtExceptionHandler} (so it shows up without a logging binding: the default prints it

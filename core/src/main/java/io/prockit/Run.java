@@ -198,7 +198,7 @@ final class Run {
                 Member m = new Member(outR, errR);
                 dones.add(m.done);
                 Child child = Listening.start(backend, h, m);
-                child.onExit().whenComplete((s, failure) -> {
+                child.ended().whenComplete((t, failure) -> {
                     if (failure != null) {
                         m.done.completeExceptionally(failure);
                     }
@@ -447,7 +447,7 @@ final class Run {
     }
 
     /** One member's listener: its receivers, and a future completed after its exit and its output's end. */
-    private static final class Member implements ProcessListener {
+    private static final class Member implements Listening.Internal {
         private final Receiver out;
         private final Receiver err;
         final CompletableFuture<ExitStatus> done = new CompletableFuture<>();
@@ -472,17 +472,16 @@ final class Run {
         }
 
         @Override
-        public void onExit(ExitStatus status) {
-            try {
-                if (out != null) {
-                    out.end();
-                }
-                if (err != null) {
-                    err.end();
-                }
-            } finally {
-                done.complete(status);
+        public void streamEnded(boolean stdout) {
+            Receiver r = stdout ? out : err;
+            if (r != null) {
+                r.end();
             }
+        }
+
+        @Override
+        public void onExit(ExitStatus status) {
+            done.complete(status);
         }
     }
 

@@ -76,9 +76,15 @@ class EverydayApiTest {
         return false;
     }
 
+    /**
+     * prockit's pool threads of every kind (I/O readers and writers, {@code onExit} completions): any
+     * {@code prockit-} thread except the one-per-JVM reaper, output loop and cleaner.
+     */
     private static Set<String> ioThreads() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.startsWith("prockit-io-")).collect(Collectors.toSet());
+                .filter(n -> n.startsWith("prockit-") && !n.startsWith("prockit-reaper")
+                        && !n.startsWith("prockit-output") && !n.startsWith("prockit-cleaner"))
+                .collect(Collectors.toSet());
     }
 
     // ---- timeout -------------------------------------------------------------------------------------

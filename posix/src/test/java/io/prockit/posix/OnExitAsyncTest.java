@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,6 +67,114 @@ class OnExitAsyncTest {
             assertFalse(thread.get().startsWith("prockit-reaper"), "callback ran on " + thread.get());
         } finally {
             Procs.reap(c);
+        }
+    }
+    /**
+     * The completions hop to a bounded pool: 40 children ending together, each callback sleeping, must not get
+     * a thread each (a cached pool started one thread per callback here: 40).
+     */
+    @Test
+    void manyChildrenEndingTogetherCompleteOnABoundedNumberOfThreads() throws Exception {
+        int n = 40;
+        List<Child> children = new ArrayList<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                Child c = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.discard()).spawn();
+                children.add(c);
+                done.add(c.onExit().thenAccept(s -> {
+                    threads.add(Thread.currentThread().getName());
+                    try {
+                        Thread.sleep(100); // a slow callback: a cached pool needs a new thread for the next one
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            for (Child c : children) {
+                c.stdin().close();
+            }
+            CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+            int bound = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+            assertTrue(threads.size() <= bound, n + " callbacks ran on " + threads.size() + " threads (bound "
+                    + bound + "): " + threads);
+        } finally {
+            children.forEach(Procs::reap);
+        }
+    }
+
+    /**
+     * A chain longer than the pool: each callback blocks on the next child's {@code onExit()}, all of them at
+     * once, and the last child's end must still complete (a fixed pool of that size would deadlock here).
+     */
+    @Test
+    void aChainOfBlockedCallbacksLongerThanThePoolStillCompletes() throws Exception {
+        int n = Math.max(12, 4 * Runtime.getRuntime().availableProcessors());
+        List<Child> children = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                children.add(Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.discard()).spawn());
+            }
+            CountDownLatch blocked = new CountDownLatch(n - 1);
+            List<CompletableFuture<ExitStatus>> chain = new ArrayList<>();
+            for (int i = 0; i < n - 1; i++) {
+                Child next = children.get(i + 1);
+                chain.add(children.get(i).onExit().thenApply(s -> {
+                    blocked.countDown();
+                    return next.onExit().join();
+                }));
+            }
+            for (int i = 0; i < n - 1; i++) {
+                children.get(i).stdin().close();
+            }
+            assertTrue(blocked.await(30, TimeUnit.SECONDS), (n - 1 - blocked.getCount()) + " of " + (n - 1)
+                    + " callbacks ran while the others blocked");
+            children.get(n - 1).stdin().close();
+            for (CompletableFuture<ExitStatus> f : chain) {
+                assertEquals(ExitStatus.exited(0), f.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            children.forEach(Procs::reap);
+        }
+    }
+    /**
+     * A user's {@code ProcessListener.onExit}, when the exit is the last event (the child closed its pipes
+     * first), runs off the reaper: blocking in it must not stop another child's exit from being seen.
+     */
+    @Test
+    void aBlockingListenerOnExitDoesNotFreezeTheReaper() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> thread = new AtomicReference<>();
+        CountDownLatch entered = new CountDownLatch(1);
+        Child other = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.discard()).spawn();
+        Child listened = null;
+        try {
+            listened = Command.of("sh", "-c", "exec >&- 2>&-; read x").stdin(Stdio.pipe())
+                    .spawn(new io.prockit.ProcessListener() {
+                        @Override
+                        public void onExit(ExitStatus status) {
+                            thread.set(Thread.currentThread().getName());
+                            entered.countDown();
+                            try {
+                                release.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    });
+            listened.stdin().close(); // its pipes are already at their end: the exit is the last event
+            assertTrue(entered.await(20, TimeUnit.SECONDS), "onExit never ran");
+            other.stdin().close();
+            assertEquals(ExitStatus.exited(0), other.onExit().get(20, TimeUnit.SECONDS),
+                    "another child's exit while a listener's onExit blocks");
+            assertFalse(thread.get().startsWith("prockit-reaper"), "onExit ran on " + thread.get());
+        } finally {
+            release.countDown();
+            Procs.reap(other);
+            if (listened != null) {
+                Procs.reap(listened);
+            }
         }
     }
 }
