@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>a shell (not in its own group) with a child of its own,</li>
  *   <li>{@code Os.popen} of a shell that runs a background sleep and waits for it,</li>
+ *   <li>{@code Os.popen} of a shell that puts a sleep in the background and exits at once (closed),</li>
  *   <li>the leader of its own group that starts a child and exits (reaped before the JVM ends),</li>
  *   <li>a detached shell with a child,</li>
  *   <li>where the JVM may create cgroups, a shell in its own cgroup that starts a {@code setsid} daemon,</li>
@@ -45,7 +46,12 @@ public final class ExitTreeMain {
         leader.waitFor();
         Command.of("/bin/sh", "-c", Marked.sleep(d) + " & wait").stdin(Stdio.discard()).stdout(Stdio.discard())
                 .stderr(Stdio.discard()).detach().spawn();
-        int expected = 5; // 2 shells, their 2 sleeps, 1 orphan
+        // Issue 14 item 5: popen's shell puts a job in the background and exits at once; its orphan must still
+        // end with the JVM (the shell led its own group, which the exit hook kills after the leader is gone).
+        Popen orphaning = Os.popen(Marked.sleep(t) + " >/dev/null 2>&1 &", "r");
+        orphaning.read();
+        orphaning.close();
+        int expected = 6; // 2 shells, their 2 sleeps, 1 orphan of the group leader, 1 orphan of popen's shell
         try {
             // In a cgroup of its own: a setsid daemon that left the tree, plus the sleep the shell became.
             Child daemonizer = Command.of("/bin/sh", "-c", "read go; (setsid " + Marked.sleep(t) + " &); exec "
