@@ -23,8 +23,8 @@ class ArchitectureTest {
             .because("the jna package holds only what jna-platform lacks: mappings and layouts, no logic");
 
     private static final ArchRule PARTS_DO_NOT_USE_THE_BACKEND = noClasses().that()
-            .haveFullyQualifiedName("io.prockit.windows.Spawner")
-            .or().haveFullyQualifiedName("io.prockit.windows.WindowsChild")
+            .haveFullyQualifiedName("io.prockit.windows.spawn.Spawner")
+            .or().haveFullyQualifiedName("io.prockit.windows.process.WindowsChild")
             .should().dependOnClassesThat().haveFullyQualifiedName("io.prockit.windows.WindowsBackend")
             .because("the spawner and the children receive the narrow ChildRegistry, not the backend "
                     + "(no back-and-forth between a class and its caller)");
