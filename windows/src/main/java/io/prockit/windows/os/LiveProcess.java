@@ -13,7 +13,7 @@ import java.util.Map;
  * environment limits, the per-drive directory variable {@code chdir} keeps, the times record, and the
  * plan of an emulated {@code exec}. Tested on every OS.
  */
-public final class LiveProcess {
+final class LiveProcess {
     private LiveProcess() {
     }
 
@@ -26,7 +26,7 @@ public final class LiveProcess {
      * @param name  a name, already checked by core (not empty, no {@code =}, no NUL)
      * @param value a value without NUL
      */
-    public static void checkPutenv(String name, String value) {
+    static void checkPutenv(String name, String value) {
         long length = (long) name.length() + 1 + value.length();
         if (length > MAX_ENV) {
             throw new IllegalArgumentException("os.putenv: the environment variable " + name + " is longer than "
@@ -41,7 +41,7 @@ public final class LiveProcess {
      * @param directory the new current directory, as {@code GetCurrentDirectoryW} reports it
      * @return the name, e.g. {@code "=C:"}, or null for a UNC path ({@code \\server\share})
      */
-    public static String driveVariable(String directory) {
+    static String driveVariable(String directory) {
         if (directory.length() >= 2 && directory.charAt(1) == ':' && Character.isLetter(directory.charAt(0))) {
             return "=" + Character.toUpperCase(directory.charAt(0)) + ":";
         }
@@ -56,7 +56,7 @@ public final class LiveProcess {
      * @param kernelTicks kernel time in 100 ns units
      * @return the record
      */
-    public static io.prockit.TimesResult times(long userTicks, long kernelTicks) {
+    static io.prockit.TimesResult times(long userTicks, long kernelTicks) {
         return new io.prockit.TimesResult(userTicks / 1e7, kernelTicks / 1e7, 0, 0, 0);
     }
 
@@ -72,7 +72,7 @@ public final class LiveProcess {
      * @param searchPath search the PATH (of {@code env} when given)
      * @return the request
      */
-    public static SpawnRequest execRequest(String path, List<String> argv, Map<String, String> env, boolean searchPath) {
+    static SpawnRequest execRequest(String path, List<String> argv, Map<String, String> env, boolean searchPath) {
         EnvironmentSpec spec = env == null ? EnvironmentSpec.inherit() : new EnvironmentSpec(true, env);
         return new SpawnRequest(path, argv, searchPath, spec, null, Stdio.inherit(), Stdio.inherit(), Stdio.inherit(),
                 Map.of(), null, false, false, null, WindowsOptions.defaults().withKillOnJobClose(false));

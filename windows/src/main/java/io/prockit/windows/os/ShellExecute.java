@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code SE_ERR_*} value in {@code hInstApp} mapped to the Win32 code with the same meaning
  * ({@link #win32Code}).
  */
-public final class ShellExecute {
+final class ShellExecute {
     private static final Logger LOG = LoggerFactory.getLogger(ShellExecute.class);
 
     private ShellExecute() {
@@ -69,7 +69,7 @@ public final class ShellExecute {
      * @param cwd       the working directory, or null
      * @param showCmd   an {@code SW_*} value
      */
-    public static void startfile(String path, String operation, String arguments, String cwd, int showCmd) {
+    static void startfile(String path, String operation, String arguments, String cwd, int showCmd) {
         SHELLEXECUTEINFOW info = new SHELLEXECUTEINFOW();
         info.fMask = MASK;
         info.lpVerb = operation == null ? null : new WString(operation);

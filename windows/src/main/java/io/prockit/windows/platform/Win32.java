@@ -12,19 +12,15 @@ import com.sun.jna.ptr.IntByReference;
 import io.prockit.OsException;
 import io.prockit.windows.jna.Kernel32Ext;
 import io.prockit.windows.jna.WinConstants;
-import io.prockit.windows.process.ProcessTree;
-import io.prockit.windows.spawn.EnvironmentBlock;
-import io.prockit.windows.spawn.ProgramSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Small helpers over kernel32: error capture, handle closing, the live environment, system
- * directories, the process snapshot. Every failure becomes an {@link OsException} naming the call.
+ * Small helpers over kernel32: error capture, handle closing, system directories, the current
+ * directory, the process snapshot, exit codes and times. Every failure becomes an {@link OsException} naming the call.
  * Touching this class loads JNA and kernel32; only the running Windows backend does.
  */
 public final class Win32 {
@@ -62,33 +58,6 @@ public final class Win32 {
     public static void close(WinNT.HANDLE h) {
         if (isValid(h) && !K32.CloseHandle(h)) {
             LOG.debug("CloseHandle({}) failed: error {}", h, Native.getLastError());
-        }
-    }
-
-    /** @return the live process environment (what {@code SetEnvironmentVariableW} changed too), names case-insensitive */
-    public static Map<String, String> liveEnvironment() {
-        Pointer block = K32.GetEnvironmentStrings();
-        if (block == null) {
-            throw lastError("GetEnvironmentStringsW", null);
-        }
-        try {
-            // Find the terminating empty string: two NUL units in a row (or one at the very start).
-            long off = 0;
-            while (true) {
-                char c = (char) block.getShort(off);
-                if (c == 0 && (off == 0 || block.getShort(off - 2) == 0)) {
-                    break;
-                }
-                off += 2;
-            }
-            int n = (int) (off / 2);
-            char[] chars = new char[n];
-            for (int i = 0; i < n; i++) {
-                chars[i] = (char) block.getShort(2L * i);
-            }
-            return EnvironmentBlock.decode(chars, n);
-        } finally {
-            K32.FreeEnvironmentStrings(block);
         }
     }
 
@@ -150,43 +119,6 @@ public final class Win32 {
         return ((long) t.dwHighDateTime << 32) | (t.dwLowDateTime & 0xffffffffL);
     }
 
-    /**
-     * Terminates processes found below {@code root} in a snapshot, each only if it was created
-     * after its parent (a stale parent pid of a reused pid fails that test).
-     *
-     * @param root         the root pid
-     * @param rootCreated  the root's creation time
-     * @param exitCode     the exit code they get
-     */
-    public static void terminateDescendants(int root, long rootCreated, int exitCode) {
-        Map<Integer, Integer> parents = processParents();
-        Map<Integer, Long> created = new HashMap<>();
-        created.put(root, rootCreated);
-        List<Integer> pids = ProcessTree.descendants(root, parents);
-        for (int pid : pids) {
-            WinNT.HANDLE h = K32.OpenProcess(WinConstants.PROCESS_TERMINATE
-                    | WinConstants.PROCESS_QUERY_LIMITED_INFORMATION, false, pid);
-            if (!isValid(h)) {
-                LOG.debug("descendant {} not opened (error {}); gone or not ours", pid, Native.getLastError());
-                continue;
-            }
-            try {
-                long t = creationTime(h);
-                Long parentCreated = created.get(parents.get(pid));
-                if (t < 0 || parentCreated == null || t < parentCreated) {
-                    LOG.debug("pid {} lists parent {} but is older than it: a reused pid, left alone", pid, parents.get(pid));
-                    continue;
-                }
-                created.put(pid, t);
-                if (!K32.TerminateProcess(h, exitCode)) {
-                    LOG.debug("TerminateProcess({}) failed: error {}", pid, Native.getLastError());
-                }
-            } finally {
-                close(h);
-            }
-        }
-    }
-
     public static int getppid() {
         int self = K32.GetCurrentProcessId();
         Integer parent = processParents().get(self);
@@ -226,30 +158,6 @@ public final class Win32 {
                 return new String(buf, 0, n);
             }
             buf = new char[n];
-        }
-    }
-
-    /**
-     * A path's own attributes and reparse tag through {@code FindFirstFileW}, which does not follow the
-     * reparse point (an App Execution Alias cannot be opened, only listed).
-     *
-     * @param p a path
-     * @return the attributes, empty when nothing is there (or the name holds wildcards, which no file has)
-     */
-    public static java.util.Optional<ProgramSearch.RawAttributes> rawAttributes(java.nio.file.Path p) {
-        String name = p.toString();
-        if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0) {
-            return java.util.Optional.empty();
-        }
-        try (com.sun.jna.Memory data = new com.sun.jna.Memory(WinBase.WIN32_FIND_DATA.sizeOf())) {
-            WinNT.HANDLE find = K32.FindFirstFile(name, data);
-            if (!isValid(find)) {
-                return java.util.Optional.empty();
-            }
-            K32.FindClose(find);
-            WinBase.WIN32_FIND_DATA d = new WinBase.WIN32_FIND_DATA(data);
-            boolean reparse = (d.dwFileAttributes & WinConstants.FILE_ATTRIBUTE_REPARSE_POINT) != 0;
-            return java.util.Optional.of(new ProgramSearch.RawAttributes(d.dwFileAttributes, reparse ? d.dwReserved0 : 0));
         }
     }
 

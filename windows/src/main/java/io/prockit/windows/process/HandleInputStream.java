@@ -6,7 +6,6 @@ import com.sun.jna.ptr.IntByReference;
 import io.prockit.windows.jna.WinConstants;
 import io.prockit.windows.platform.Win32;
 import io.prockit.windows.platform.WinErrors;
-import io.prockit.windows.spawn.QuietWait;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,8 +87,8 @@ public final class HandleInputStream extends InputStream {
         }
     }
 
-    /** @return the bytes read so far (the ConPTY teardown watches them, see {@link QuietWait}) */
-    public long bytesRead() {
+    /** @return the bytes read so far (the ConPTY teardown watches them, see the spawn package's {@code QuietWait}) */
+    long bytesRead() {
         return bytesRead.get();
     }
 

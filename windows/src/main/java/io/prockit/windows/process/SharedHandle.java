@@ -99,12 +99,12 @@ public final class SharedHandle<H> {
      * @return whether a close was asked for: a user in the middle of a multi-call operation (a long write)
      *         stops before its next call, with "Stream closed"
      */
-    public synchronized boolean closing() {
+    synchronized boolean closing() {
         return closeRequested;
     }
 
     /** @return whether the handle has really been closed */
-    public synchronized boolean isClosed() {
+    synchronized boolean isClosed() {
         return closed;
     }
 }

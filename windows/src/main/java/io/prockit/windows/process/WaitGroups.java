@@ -20,14 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param <H> the handle type
  */
-public final class WaitGroups<H> {
+final class WaitGroups<H> {
     private static final Logger LOG = LoggerFactory.getLogger(WaitGroups.class);
 
     /** Handles per group: {@code MAXIMUM_WAIT_OBJECTS} (64) minus the wake event. */
     static final int GROUP_SIZE = 63;
 
     /** The wait primitive. */
-    public interface Ops<H> {
+    interface Ops<H> {
         /** @return a new auto-reset event, unsignalled */
         H newWakeEvent();
 
@@ -51,7 +51,7 @@ public final class WaitGroups<H> {
     private final List<Group> groups = new ArrayList<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
 
-    public WaitGroups(Ops<H> ops, String threadName) {
+    WaitGroups(Ops<H> ops, String threadName) {
         this.ops = Objects.requireNonNull(ops);
         this.threadName = threadName;
     }
@@ -63,7 +63,7 @@ public final class WaitGroups<H> {
      * @param handle      a waitable handle
      * @param onSignalled what to do then; should be quick
      */
-    public void add(H handle, Runnable onSignalled) {
+    void add(H handle, Runnable onSignalled) {
         Entry<H> entry = new Entry<>(handle, onSignalled);
         Group target = null;
         synchronized (groups) {

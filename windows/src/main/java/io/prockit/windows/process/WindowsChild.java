@@ -13,7 +13,6 @@ import io.prockit.windows.jna.WinConstants;
 import io.prockit.windows.platform.Win32;
 import io.prockit.windows.platform.WinErrors;
 import io.prockit.windows.platform.WindowsStatusCodec;
-import io.prockit.windows.spawn.PseudoConsole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ public final class WindowsChild implements ChildHandle {
     private final HandleInputStream stdout;
     private final HandleInputStream stderr;
     private final CompletableFuture<Termination> termination = new CompletableFuture<>();
-    private final PseudoConsole pty;   // null unless started with Command.pty
+    private final ChildConsole pty;    // null unless started with Command.pty
 
     private WinNT.HANDLE job;          // guarded by this
     private boolean reaped;            // guarded by this
@@ -47,7 +46,7 @@ public final class WindowsChild implements ChildHandle {
     private boolean processClosed;     // guarded by this
 
     public WindowsChild(ChildRegistry registry, int pid, WinNT.HANDLE process, WinNT.HANDLE job, boolean ownGroup,
-                 boolean breakOnTerminate, HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr, PseudoConsole pty) {
+                 boolean breakOnTerminate, HandleOutputStream stdin, HandleInputStream stdout, HandleInputStream stderr, ChildConsole pty) {
         this.registry = registry;
         this.pty = pty;
         this.pid = pid;
@@ -66,7 +65,7 @@ public final class WindowsChild implements ChildHandle {
         return out == null ? () -> 0 : out::bytesRead;
     }
 
-    public WinNT.HANDLE processHandle() {
+    WinNT.HANDLE processHandle() {
         return process;
     }
 
@@ -100,7 +99,7 @@ public final class WindowsChild implements ChildHandle {
      * (only now, since 259 is both {@code STILL_ACTIVE} and a legal code), times and peak working
      * set, then completes {@link #termination()} off the waiter thread so callbacks cannot stall it.
      */
-    public void reap() {
+    void reap() {
         Termination t;
         try {
             synchronized (this) {
@@ -289,7 +288,7 @@ public final class WindowsChild implements ChildHandle {
                 return false;
             }
             long created = Win32.creationTime(process);
-            Win32.terminateDescendants(pid, created, signo);
+            ProcessTree.terminateDescendants(pid, created, signo);
             terminate(signo);
             return true;
         }

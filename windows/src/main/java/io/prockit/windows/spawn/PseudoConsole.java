@@ -9,6 +9,7 @@ import io.prockit.windows.jna.COORD;
 import io.prockit.windows.jna.WinConstants;
 import io.prockit.windows.platform.Win32;
 import io.prockit.windows.platform.WinErrors;
+import io.prockit.windows.process.ChildConsole;
 import io.prockit.windows.process.SharedHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * file. A caller that never reads releases that thread by closing the child's
  * streams ({@code Child.close()}), which closes {@code outRead} first, the order the documentation asks for.
  */
-public final class PseudoConsole {
+final class PseudoConsole implements ChildConsole {
     private static final Logger LOG = LoggerFactory.getLogger(PseudoConsole.class);
 
     /** A COORD holds SHORTs: the largest size a pseudoconsole takes. */
@@ -64,7 +65,7 @@ public final class PseudoConsole {
      * @param rows    rows
      * @param columns columns
      */
-    public static void checkSize(int rows, int columns) {
+    static void checkSize(int rows, int columns) {
         if (rows < 1 || rows > MAX_DIMENSION || columns < 1 || columns > MAX_DIMENSION) {
             throw new IllegalArgumentException("a Windows pseudoconsole is 1.." + MAX_DIMENSION
                     + " rows and columns (COORD holds SHORTs): " + rows + "x" + columns);
@@ -99,7 +100,7 @@ public final class PseudoConsole {
      * @param columns columns
      * @return the console; the caller owns it
      */
-    public static PseudoConsole open(int rows, int columns) {
+    static PseudoConsole open(int rows, int columns) {
         checkSize(rows, columns);
         WinNT.HANDLEByReference inRead = new WinNT.HANDLEByReference();
         WinNT.HANDLEByReference inWrite = new WinNT.HANDLEByReference();
@@ -128,20 +129,20 @@ public final class PseudoConsole {
     }
 
     /** @return the {@code HPCON}, the value of {@code PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE} */
-    public Pointer handle() {
+    Pointer handle() {
         return hpc;
     }
 
-    public SharedHandle<WinNT.HANDLE> input() {
+    SharedHandle<WinNT.HANDLE> input() {
         return input;
     }
 
-    public SharedHandle<WinNT.HANDLE> output() {
+    SharedHandle<WinNT.HANDLE> output() {
         return output;
     }
 
     /** Closes the pseudoconsole's ends in this process, once the child has been created. */
-    public synchronized void closeConsoleEnds() {
+    synchronized void closeConsoleEnds() {
         Win32.close(consoleIn);
         Win32.close(consoleOut);
         consoleIn = null;
@@ -154,6 +155,7 @@ public final class PseudoConsole {
      * @param rows    rows
      * @param columns columns
      */
+    @Override
     public synchronized void resize(int rows, int columns) {
         checkSize(rows, columns);
         if (closed) {
@@ -180,6 +182,7 @@ public final class PseudoConsole {
      *
      * @param bytesRead the bytes the caller has read from the output so far
      */
+    @Override
     public void closeAfterExit(java.util.function.LongSupplier bytesRead) {
         if (!markClosed()) {
             return;
@@ -218,7 +221,7 @@ public final class PseudoConsole {
     }
 
     /** On a failed spawn: the parent's ends first (so the close cannot wait for a reader), then the console. */
-    public void closeNow() {
+    void closeNow() {
         input.close();
         output.close();
         closeConsoleEnds();

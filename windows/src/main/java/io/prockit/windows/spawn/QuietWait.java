@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Pure: the counter, the clock and the pause are passed in, so the timing logic is tested everywhere.
  */
-public final class QuietWait {
+final class QuietWait {
     /** How long the output must stay still. */
     static final Duration QUIET = Duration.ofMillis(150);
     /** The longest wait, however busy the output. */

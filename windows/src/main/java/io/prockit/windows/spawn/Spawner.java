@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One {@code CreateProcessW} call, start to finish.
@@ -227,12 +228,22 @@ public final class Spawner {
         return flags;
     }
 
-    public static WindowsChild spawn(SpawnRequest r, ChildRegistry registry) {
+    /**
+     * Starts the child of a request and registers it.
+     *
+     * @param r               the validated request
+     * @param registry        where the child is tabled and waited for
+     * @param liveEnvironment reads the process's live environment (the base of an inherited or changed one, and
+     *                        the PATH searched when the request keeps it)
+     * @return the running child
+     */
+    public static WindowsChild spawn(SpawnRequest r, ChildRegistry registry,
+                                     Supplier<Map<String, String>> liveEnvironment) {
         refuseUnsupported(r);
         WindowsOptions opts = options(r);
 
         Map<String, String> env = r.environment().isInheritedUnchanged() ? null
-                : EnvironmentBlock.apply(r.environment(), Win32.liveEnvironment());
+                : EnvironmentBlock.apply(r.environment(), liveEnvironment.get());
         byte[] block = env == null ? null : EnvironmentBlock.encode(env);
 
         String systemDir = Win32.systemDirectory();
@@ -240,8 +251,8 @@ public final class Spawner {
         Path currentDir = Path.of(Win32.currentDirectory());
         ProgramSearch.Context ctx = new ProgramSearch.Context(applicationDir(),
                 List.of(Path.of(systemDir), Path.of(Win32.windowsDirectory())),
-                env != null ? env : Win32.liveEnvironment(), currentDir,
-                ProgramSearch.runnableFile(Files::isRegularFile, Win32::rawAttributes));
+                env != null ? env : liveEnvironment.get(), currentDir,
+                ProgramSearch.runnableFile(Files::isRegularFile, FileAttributes::of));
         Path exe = ProgramSearch.find(r.program(), r.searchPath(), ctx).orElseThrow(() -> new OsException(
                 "CreateProcessW", r.program(), WinConstants.ERROR_FILE_NOT_FOUND, ErrorKind.NOT_FOUND,
                 WinErrors.message(WinConstants.ERROR_FILE_NOT_FOUND)));

@@ -350,7 +350,7 @@ class WinLayoutTest {
                 STRUCTS.get("RTL_USER_PROCESS_PARAMETERS").fields().get("CommandLine").offset());
         assertEquals(8, STRUCTS.get("PROCESS_BASIC_INFORMATION").fields().get("PebBaseAddress").offset());
         // jna-platform's WIN32_FIND_DATA: every field before cFileName is ABI-stable (DWORD, FILETIME), so the
-        // offsets Win32.rawAttributes reads agree with Win64 here; its size (char[]) does not, as the README says.
+        // offsets FileAttributes.of reads agree with Win64 here; its size (char[]) does not, as the README says.
         StructInfo fd = STRUCTS.get("WIN32_FIND_DATAW");
         WinBase.WIN32_FIND_DATA d = new WinBase.WIN32_FIND_DATA();
         assertEquals(fd.fields().get("dwFileAttributes").offset(), offset(d, "dwFileAttributes"));

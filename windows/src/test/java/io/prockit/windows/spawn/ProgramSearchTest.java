@@ -1,7 +1,6 @@
 package io.prockit.windows.spawn;
 
 import io.prockit.windows.jna.WinConstants;
-import io.prockit.windows.platform.Win32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -238,13 +237,13 @@ class ProgramSearchTest {
         try (java.util.stream.Stream<Path> s = Files.list(apps)) {
             alias = s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".exe"))
                     .filter(p -> !Files.isRegularFile(p))
-                    .filter(p -> Win32.rawAttributes(p).map(ProgramSearch.RawAttributes::isAppExecLink).orElse(false))
+                    .filter(p -> FileAttributes.of(p).map(ProgramSearch.RawAttributes::isAppExecLink).orElse(false))
                     .sorted().findFirst();
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(alias.isPresent(), "no App Execution Alias in " + apps);
         String name = alias.get().getFileName().toString();
         ProgramSearch.Context ctx = new ProgramSearch.Context(null, List.of(), Map.of("PATH", apps.toString()), cwd,
-                ProgramSearch.runnableFile(Files::isRegularFile, Win32::rawAttributes));
+                ProgramSearch.runnableFile(Files::isRegularFile, FileAttributes::of));
         assertEquals(Optional.of(alias.get()), ProgramSearch.find(name.substring(0, name.length() - 4), true, ctx));
         // CreateProcessW runs it: the spawn neither fails to find it nor to start it.
         try (io.prockit.Child c = io.prockit.Command.of(alias.get().toString(), "--version")
