@@ -1,12 +1,10 @@
 /**
  * prockit's Windows backend: {@code CreateProcessW} with an explicit handle list, job objects,
  * console control events and one waiter design for many children, through JNA mappings of
- * kernel32.
+ * kernel32. Add it at run time; applications use the API of {@code io.prockit}.
  *
  * <p>Put it on the class path or module path next to {@code io.prockit}; it is found with
  * {@link java.util.ServiceLoader} and serves only when {@code os.name} starts with "Windows".
- * {@link io.prockit.windows.CommandLine}, {@link io.prockit.windows.EnvironmentBlock} and
- * {@link io.prockit.windows.ProgramSearch} are pure Java and usable on any OS.
  */
 module io.prockit.windows {
     requires io.prockit;
@@ -14,7 +12,8 @@ module io.prockit.windows {
     requires com.sun.jna.platform;
     requires org.slf4j;
 
-    exports io.prockit.windows;
+    // Nothing is exported: applications use io.prockit's API and find WindowsBackend through
+    // ServiceLoader; the packages below io.prockit.windows are implementation (see their package-info).
     // JNA reads and instantiates the structures and proxies the mapping interface reflectively.
     opens io.prockit.windows.jna to com.sun.jna;
 

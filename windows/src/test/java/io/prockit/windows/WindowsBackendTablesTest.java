@@ -2,6 +2,7 @@ package io.prockit.windows;
 
 import io.prockit.spi.ProcessBackend;
 import io.prockit.spi.StatusCodec;
+import io.prockit.windows.platform.WindowsStatusCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;

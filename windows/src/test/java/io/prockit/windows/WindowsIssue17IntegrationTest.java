@@ -1,5 +1,6 @@
 package io.prockit.windows;
 
+import com.sun.jna.platform.win32.WinNT;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -9,7 +10,8 @@ import io.prockit.PtyOptions;
 import io.prockit.Stdio;
 import io.prockit.windows.jna.JOBOBJECT_EXTENDED_LIMIT_INFORMATION;
 import io.prockit.windows.jna.WinConstants;
-import com.sun.jna.platform.win32.WinNT;
+import io.prockit.windows.platform.Win32;
+import io.prockit.windows.process.WindowsChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
