@@ -96,10 +96,6 @@ final class Spawner {
     }
 
     private static void check(Stdio s, String which) {
-        if (s instanceof Stdio.Fd fd) {
-            throw new UnsupportedOperationException("Stdio.fd(" + fd.parentFd() + ") for " + which
-                    + " is not available on Windows");
-        }
         if (s instanceof Stdio.ToStdout && !which.equals("stderr")) {
             throw new IllegalArgumentException("Stdio.toStdout() is for stderr only, not " + which);
         }
@@ -499,6 +495,11 @@ final class Spawner {
                     parentErr = parent;
                 }
                 return own(input ? read.getValue() : write.getValue(), "CreatePipe");
+            }
+            if (s instanceof Stdio.Fd fd) {
+                // A C runtime descriptor (Os.pipe, Os.dup, 0..2): its handle, duplicated non-inheritable like the
+                // inherited ones above, so the descriptor stays the caller's and only the handle list passes it on.
+                return own(duplicate(Crt.osHandle(fd.parentFd(), "Stdio.fd")), "DuplicateHandle");
             }
             if (s instanceof Stdio.Discard) {
                 return openFile("NUL", input ? WinNT.GENERIC_READ : WinNT.GENERIC_WRITE, WinNT.OPEN_EXISTING);
