@@ -127,6 +127,16 @@ final class CrtErrors {
      * @return the exception
      */
     static OsException exception(String operation, int fd, int errno) {
-        return new OsException(operation, Integer.toString(fd), errno, kind(errno), message(errno));
+        return exception(operation, Integer.toString(fd), errno);
+    }
+
+    /**
+     * @param operation the call
+     * @param subject   what it was about, or null
+     * @param errno     the errno
+     * @return the exception
+     */
+    static OsException exception(String operation, String subject, int errno) {
+        return new OsException(operation, subject, errno, kind(errno), message(errno));
     }
 }

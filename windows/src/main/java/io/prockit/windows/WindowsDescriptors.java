@@ -64,14 +64,14 @@ final class WindowsDescriptors implements Descriptors {
         if (r.failed()) {
             Win32.close(read.getValue());
             Win32.close(write.getValue());
-            throw CrtErrors.exception("_open_osfhandle", -1, r.errnoFor(CrtErrors.Call.OTHER));
+            throw CrtErrors.exception("_open_osfhandle", (String) null, r.errnoFor(CrtErrors.Call.OTHER));
         }
         int rfd = (int) r.value();
         Crt.Result w = Crt.openOsfhandle(write.getValue(), WinConstants.O_WRONLY | WinConstants.O_NOINHERIT);
         if (w.failed()) {
             Crt.close(rfd); // closes the read handle with it
             Win32.close(write.getValue());
-            throw CrtErrors.exception("_open_osfhandle", -1, w.errnoFor(CrtErrors.Call.OTHER));
+            throw CrtErrors.exception("_open_osfhandle", (String) null, w.errnoFor(CrtErrors.Call.OTHER));
         }
         return new int[] {rfd, (int) w.value()};
     }
