@@ -1365,12 +1365,19 @@ public final class Os {
      * boolean interactive = Os.isatty(0);
      * }</pre>
      *
+     * <p>Platform notes: on Windows the C runtime's {@code _isatty}: true for any character device, so also for
+     * {@code NUL}, as in CPython; false for a descriptor that is not open.
+     *
      * @param fd a descriptor
      * @return whether it is a terminal
      */
     public static boolean isatty(int fd) {
         checkFd("os.isatty", fd);
-        return posix("os.isatty").isatty(fd);
+        java.util.Optional<io.prockit.spi.PosixCalls> posix = b().posix();
+        if (posix.isPresent()) {
+            return posix.get().isatty(fd);
+        }
+        return b().windows().orElseThrow(() -> unavailable("os.isatty")).isatty(fd);
     }
 
     private static void checkFd(String function, int fd) {

@@ -419,6 +419,7 @@ public abstract class BackendContract {
             assertFalse(Os.getInheritable(p[0]), "PEP 446: a new pipe is not inheritable");
             assertFalse(Os.getInheritable(p[1]));
             assertTrue(Os.getBlocking(p[0]));
+            assertFalse(Os.isatty(p[0]), "a pipe is not a terminal");
             byte[] data = {0, '\r', '\n', (byte) 0xff, 26, 'x'}; // NUL, CR LF, 0xff, Ctrl-Z: binary, no translation
             assertEquals(data.length, Os.write(p[1], data));
             assertArrayEquals(Arrays.copyOf(data, 2), Os.read(p[0], 2));

@@ -142,6 +142,11 @@ final class Crt {
         return call(() -> U._close(fd));
     }
 
+    /** @return {@code _isatty(fd) != 0}; false for a descriptor that is not open, as CPython's {@code os.isatty} */
+    static boolean isatty(int fd) {
+        return call(() -> U._isatty(fd)).value() != 0;
+    }
+
     /**
      * Closes every descriptor in {@code [low, high)}, ignoring errors, with the silent handler installed once.
      *

@@ -81,12 +81,12 @@ import java.util.concurrent.ExecutionException;
  *       ({@code ShellExecuteExW}). These are its {@link #currentProcess()} and {@link #windows()}
  *       capabilities; it offers no {@link #posix()} one, so everything POSIX-only throws
  *       {@link UnsupportedOperationException} naming the function and Windows (built by {@code Os});
- *       {@code isatty} is not offered. The descriptor plumbing ({@code pipe}, {@code dup}, {@code dup2},
- *       {@code read}, {@code write}, {@code close}, {@code closerange}, the inheritable and blocking flags,
- *       {@code get_terminal_size}, {@code fdopen}) is the {@link #descriptors()} capability, over the C runtime's
- *       descriptors with a silent invalid-parameter handler, so a bad number is an error, not the end of the
- *       JVM; {@code Stdio.fd(n)} passes such a descriptor's handle to a child, which is how pipelines are
- *       wired.</li>
+ *       {@code isatty} is the C runtime's {@code _isatty}. The descriptor plumbing ({@code pipe},
+ *       {@code dup}, {@code dup2}, {@code read}, {@code write}, {@code close}, {@code closerange}, the
+ *       inheritable and blocking flags, {@code get_terminal_size}, {@code fdopen}) is the
+ *       {@link #descriptors()} capability, over the C runtime's descriptors with a silent invalid-parameter
+ *       handler, so a bad number is an error, not the end of the JVM; {@code Stdio.fd(n)} passes such a
+ *       descriptor's handle to a child, which is how pipelines are wired.</li>
  *   <li>Priority classes ({@code WindowsOptions.withPriorityClass}) are creation flags; Python has no
  *       way to read them on Windows ({@code os.getpriority} is Unix-only), so neither has prockit.</li>
  *   <li>{@code Command.pty}: a ConPTY (see {@link PseudoConsole} for the handle and teardown order).</li>
@@ -465,6 +465,12 @@ public final class WindowsBackend implements ProcessBackend, CurrentProcess, Win
             }
         }
         Win32.K32.ExitProcess(code);
+    }
+
+    /** Python's {@code os.isatty} on Windows: the C runtime's {@code _isatty}, under a silent invalid-parameter handler. */
+    @Override
+    public boolean isatty(int fd) {
+        return Crt.isatty(fd);
     }
 
     /** Python's {@code os.startfile}: {@code ShellExecuteExW}, see {@link ShellExecute}. */

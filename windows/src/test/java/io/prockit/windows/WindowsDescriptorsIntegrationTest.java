@@ -95,6 +95,9 @@ class WindowsDescriptorsIntegrationTest {
             Os.close(p[0]);
             Os.close(p[1]);
         }
+        for (int fd : new int[] {8191, 100_000}) {
+            assertFalse(Os.isatty(fd), "not open: not a terminal, as CPython answers");
+        }
         Os.closerange(8000, Integer.MAX_VALUE); // errors ignored, bounded by the runtime's 8192
         assertTrue(Os.getpid() > 0, "still running");
     }
@@ -143,6 +146,7 @@ class WindowsDescriptorsIntegrationTest {
     void theTerminalSizeOfAPipeIsAnErrorNamingTheCall() {
         int[] p = Os.pipe();
         try {
+            assertFalse(Os.isatty(p[0]));
             OsException e = assertThrows(OsException.class, () -> Os.getTerminalSize(p[0]));
             assertEquals("GetConsoleScreenBufferInfo", e.operation(), e.getMessage());
             assertEquals(Integer.toString(p[0]), e.subject());

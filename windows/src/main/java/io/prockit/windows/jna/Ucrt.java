@@ -10,7 +10,7 @@ import com.sun.jna.ptr.IntByReference;
  * The Universal C runtime ({@code ucrtbase.dll}) functions Python's {@code os} calls on Windows and
  * kernel32 has no equivalent for: the file creation mask, the C library's error texts, and the C runtime's
  * descriptors ({@code _open_osfhandle}, {@code _get_osfhandle}, {@code _dup}, {@code _dup2}, {@code _read},
- * {@code _write}, {@code _close}) behind {@code os.pipe}, {@code os.dup2}, {@code os.read}, ... The JVM
+ * {@code _write}, {@code _close}, {@code _isatty}) behind {@code os.pipe}, {@code os.dup2}, {@code os.read}, ... The JVM
  * itself links this runtime, so its {@code _umask} and its descriptor table are the process's.
  *
  * <p>The descriptor functions reach the runtime's invalid-parameter handler on a descriptor that is not
@@ -152,4 +152,12 @@ public interface Ucrt extends Library {
      * @return 0, or -1
      */
     int _close(int fd);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/cpp/c-runtime-library/reference/isatty">_isatty</a>.
+     *
+     * @param fd a descriptor
+     * @return nonzero for a character device, 0 otherwise (and for a descriptor not open: {@code EBADF})
+     */
+    int _isatty(int fd);
 }
