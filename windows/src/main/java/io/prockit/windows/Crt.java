@@ -19,8 +19,10 @@ import java.util.function.LongSupplier;
  * A thread-local handler leaves the JVM's own (global) handling, and other threads, untouched.
  *
  * <p>{@code errno} and {@code _doserrno} are read on the same thread right after the call, before anything
- * else runs there ({@link Result}). Touching this class loads JNA and {@code ucrtbase.dll}: only the running
- * Windows backend does.
+ * else runs there ({@link Result}). The handler belongs to the OS thread: between installing and restoring it
+ * only the JNA calls run, nothing that blocks, so a virtual thread cannot move to another carrier in between
+ * (the first call of each mapped function, which links it, is the one exception JNA leaves). Touching this
+ * class loads JNA and {@code ucrtbase.dll}: only the running Windows backend does.
  */
 final class Crt {
     private static final Ucrt U = Ucrt.INSTANCE;
@@ -72,20 +74,22 @@ final class Crt {
      * @return the result and, on failure, the error values read right after it
      */
     static Result call(LongSupplier call) {
+        // Allocated before the handler is installed: between installing and restoring it nothing may block (a
+        // virtual thread only leaves its carrier, whose thread-local handler this is, where it blocks).
+        IntByReference errno = new IntByReference();
+        IntByReference doserrno = new IntByReference();
+        long v;
         Pointer previous = U._set_thread_local_invalid_parameter_handler(SILENT_FN);
         try {
-            long v = call.getAsLong();
-            if (v >= 0) {
-                return new Result(v, 0, 0);
+            v = call.getAsLong();
+            if (v < 0) {
+                U._get_errno(errno);
+                U._get_doserrno(doserrno);
             }
-            IntByReference e = new IntByReference();
-            U._get_errno(e);
-            int errno = e.getValue();
-            U._get_doserrno(e);
-            return new Result(v, errno, e.getValue());
         } finally {
             U._set_thread_local_invalid_parameter_handler(previous);
         }
+        return v < 0 ? new Result(v, errno.getValue(), doserrno.getValue()) : new Result(v, 0, 0);
     }
 
     /**
