@@ -1377,18 +1377,26 @@ public final class Os {
     }
 
     /**
-     * Python's {@code os.close(fd)}: closes a raw descriptor this API returned ({@link #pidfdOpen},
-     * {@link #openpty}). Availability: Unix, Windows.
+     * Python's {@code os.close(fd)}: closes a raw descriptor this API returned ({@link #pipe}, {@link #dup},
+     * {@link #pidfdOpen}, {@link #openpty}). Availability: Unix, Windows.
      *
      * <pre>{@code
      * Os.close(fd);
      * }</pre>
      *
+     * <p>Platform notes: on Windows the descriptor is the C runtime's ({@code _close}, which closes its handle);
+     * one that is not open is an {@link OsException} ({@code EBADF}), as on POSIX.
+     *
      * @param fd the descriptor, &gt;= 0
      */
     public static void close(int fd) {
         checkFd("os.close", fd);
-        posix("os.close").close(fd);
+        java.util.Optional<io.prockit.spi.PosixCalls> posix = b().posix();
+        if (posix.isPresent()) {
+            posix.get().close(fd);
+        } else {
+            descriptors("os.close").close(fd);
+        }
     }
 
     /**
@@ -1398,12 +1406,19 @@ public final class Os {
      * boolean interactive = Os.isatty(0);
      * }</pre>
      *
+     * <p>Platform notes: on Windows the C runtime's {@code _isatty}: true for any character device, so also for
+     * {@code NUL}, as in CPython; false for a descriptor that is not open.
+     *
      * @param fd a descriptor
      * @return whether it is a terminal
      */
     public static boolean isatty(int fd) {
         checkFd("os.isatty", fd);
-        return posix("os.isatty").isatty(fd);
+        java.util.Optional<io.prockit.spi.PosixCalls> posix = b().posix();
+        if (posix.isPresent()) {
+            return posix.get().isatty(fd);
+        }
+        return b().windows().orElseThrow(() -> unavailable("os.isatty")).isatty(fd);
     }
 
     private static void checkFd(String function, int fd) {
@@ -2293,8 +2308,9 @@ public final class Os {
      * try (InputStream in = Os.fdopenInput(p[0])) { in.transferTo(System.out); }
      * }</pre>
      *
-     * <p>Availability: Unix. (Python also offers it on Windows, through the C runtime; prockit's Windows
-     * backend does not yet: {@link UnsupportedOperationException} there.)
+     * <p>Availability: Unix, Windows. Platform notes: on Windows the ends are C runtime descriptors over a
+     * {@code CreatePipe} pair (as CPython's), binary, non-inheritable; {@link Stdio#fd(int)} passes their handles
+     * to a child.
      *
      * @return {@code {read end, write end}}
      */
@@ -2327,7 +2343,8 @@ public final class Os {
     /**
      * Python's {@code os.dup(fd)}: a new, non-inheritable descriptor for the same open file.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows (the C runtime's {@code _dup}; a console's handle is left inheritable, as
+     * CPython leaves it).
      *
      * @param fd a descriptor, &gt;= 0
      * @return the new descriptor
@@ -2341,7 +2358,7 @@ public final class Os {
      * Python's {@code os.dup2(fd, fd2)}: {@code fd2} becomes a copy of {@code fd} (closed first if open),
      * inheritable by children as Python's default.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows.
      *
      * @param fd  a descriptor, &gt;= 0
      * @param fd2 the target number, &gt;= 0
@@ -2361,7 +2378,7 @@ public final class Os {
      * Os.dup2(saved, 1); Os.close(saved);
      * }</pre>
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows.
      *
      * @param fd          a descriptor, &gt;= 0
      * @param fd2         the target number, &gt;= 0
@@ -2377,7 +2394,8 @@ public final class Os {
     /**
      * Python's {@code os.read(fd, n)}: at most {@code n} bytes, blocking as the descriptor does.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows (the C runtime's {@code _read}; an empty non-blocking pipe is {@code EAGAIN}
+     * there too).
      *
      * @param fd a descriptor, &gt;= 0
      * @param n  the most bytes, &gt;= 0
@@ -2395,7 +2413,8 @@ public final class Os {
     /**
      * Python's {@code os.write(fd, data)}: one {@code write(2)}; may write fewer bytes than given.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows (the C runtime's {@code _write}; a non-blocking pipe without room is
+     * {@code EAGAIN}, one without reader {@code EPIPE}).
      *
      * @param fd   a descriptor, &gt;= 0
      * @param data the bytes
@@ -2412,7 +2431,7 @@ public final class Os {
      * including {@code high}, ignoring errors. Closing descriptors the JVM uses breaks it: meant for numbers
      * you own.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows (up to the C runtime's limit of 8192 descriptors).
      *
      * @param low  the first, &gt;= 0
      * @param high one past the last, &gt;= low
@@ -2428,7 +2447,7 @@ public final class Os {
     /**
      * Python's {@code os.get_inheritable(fd)}.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows ({@code HANDLE_FLAG_INHERIT} of the descriptor's handle).
      *
      * @param fd a descriptor, &gt;= 0
      * @return whether children started with {@code exec} inherit it (close-on-exec is clear)
@@ -2442,7 +2461,7 @@ public final class Os {
      * Python's {@code os.set_inheritable(fd, inheritable)}. prockit's own spawns pass only descriptors 0..2 and
      * those named with {@link Command#fd} whatever this flag says (PEP 446's reason to default to false).
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows ({@code SetHandleInformation}).
      *
      * @param fd          a descriptor, &gt;= 0
      * @param inheritable the new flag
@@ -2455,7 +2474,8 @@ public final class Os {
     /**
      * Python's {@code os.get_blocking(fd)}.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows (pipes only, as Python 3.12: {@code PIPE_NOWAIT} of
+     * {@code GetNamedPipeHandleState}; any other descriptor is an {@link OsException}).
      *
      * @param fd a descriptor, &gt;= 0
      * @return whether it is in blocking mode ({@code O_NONBLOCK} clear)
@@ -2468,7 +2488,7 @@ public final class Os {
     /**
      * Python's {@code os.set_blocking(fd, blocking)}.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows (pipes only, as Python 3.12: {@code SetNamedPipeHandleState}).
      *
      * @param fd       a descriptor, &gt;= 0
      * @param blocking the new mode
@@ -2485,7 +2505,8 @@ public final class Os {
      * int width = Os.isatty(1) ? Os.getTerminalSize(1).columns() : 80;
      * }</pre>
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows ({@code GetConsoleScreenBufferInfo}: the visible window of a console; a
+     * descriptor that is not a console is an {@link OsException}).
      *
      * @param fd a terminal, &gt;= 0
      * @return its size
@@ -2499,7 +2520,7 @@ public final class Os {
     /**
      * Python's {@code os.get_terminal_size()}: of stdout.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows.
      *
      * @return the size of the terminal on descriptor 1
      */
@@ -2511,7 +2532,7 @@ public final class Os {
      * Python's {@code os.fdopen(fd, "rb")}: a blocking stream that owns {@code fd} from now on (closing the
      * stream closes it; so does the garbage collector if the stream is dropped unclosed).
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows.
      *
      * @param fd a readable descriptor, &gt;= 0; do not close it yourself afterwards
      * @return the stream
@@ -2524,7 +2545,7 @@ public final class Os {
     /**
      * Python's {@code os.fdopen(fd, "wb")}: a blocking, unbuffered stream that owns {@code fd} from now on.
      *
-     * <p>Availability: Unix.
+     * <p>Availability: Unix, Windows.
      *
      * @param fd a writable descriptor, &gt;= 0; do not close it yourself afterwards
      * @return the stream

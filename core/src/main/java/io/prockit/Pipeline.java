@@ -30,8 +30,11 @@ import java.util.Objects;
  * member's; {@link #statuses()} gives all. A member that ends early (like {@code head}) makes the one before
  * it get {@code SIGPIPE} (or {@code EPIPE}) on its next write, as in a shell.
  *
- * <p>Availability: Linux, macOS. Windows: {@link UnsupportedOperationException} (prockit's Windows backend
- * does not pass inheritable pipe handles yet).
+ * <p>Availability: Linux, macOS, Windows. Platform notes: on Windows the pipes are {@code CreatePipe} pairs
+ * ({@link Os#pipe()}); each child gets its end through its handle list as a standard handle, and the parent's
+ * copies are closed right after each spawn, so no handle is left open that would keep a reader from seeing
+ * the end. A member that ends early makes the one before it fail its next write ({@code ERROR_NO_DATA}), as
+ * {@code EPIPE} does on POSIX; most programs then exit non-zero.
  */
 public final class Pipeline {
     private final List<Command> commands;

@@ -19,10 +19,10 @@ import java.util.Objects;
  * {@link Command#directory working directory}.
  *
  * <p>Platform notes: {@link #discard()} is {@code /dev/null} on POSIX and {@code NUL} on Windows.
- * {@link #fd(int)} (pass one of the parent's descriptors) exists on POSIX only; on Windows the
- * spawn is refused with {@link UnsupportedOperationException}.
+ * {@link #fd(int)} passes one of the parent's descriptors: on Windows a C runtime descriptor
+ * ({@link Os#pipe()}, {@link Os#dup}, 0..2), whose handle the child gets as that standard stream.
  *
- * <p>Availability: Linux, macOS, Windows; {@link #fd(int)} on POSIX only.
+ * <p>Availability: Linux, macOS, Windows.
  */
 public sealed interface Stdio
         permits Stdio.Inherit, Stdio.Pipe, Stdio.Discard, Stdio.ReadFile, Stdio.WriteFile, Stdio.ToStdout,
@@ -82,7 +82,7 @@ public sealed interface Stdio
     }
 
     /**
-     * Passes one of the parent's open descriptors (POSIX). {@code parentFd} is the parent's descriptor
+     * Passes one of the parent's open descriptors. {@code parentFd} is the parent's descriptor
      * as it is when the child is spawned, even when the child's own descriptor of that number is replaced
      * by another redirect: {@code stdout(pipe()).stderr(Stdio.fd(1))} sends stderr to the parent's stdout,
      * not into the pipe. The child's descriptors are assigned from the parent's all at once (see
@@ -92,6 +92,11 @@ public sealed interface Stdio
      * <pre>{@code
      * Command.of("prog").stdout(Stdio.pipe()).stderr(Stdio.fd(1)).spawn();   // stderr on the JVM's stdout
      * }</pre>
+     *
+     * <p>Platform notes: on Windows {@code parentFd} is a C runtime descriptor ({@link Os#pipe()}, {@link Os#dup},
+     * 0..2); the child gets a duplicate of its handle (the descriptor stays the parent's, and its inheritable flag
+     * does not matter), and one that is not open fails the spawn with an {@link OsException} ({@code EBADF})
+     * naming {@code Stdio.fd} and the descriptor.
      *
      * @param parentFd the parent's descriptor, {@code >= 0}
      * @return the redirect
@@ -161,7 +166,7 @@ public sealed interface Stdio
     }
 
     /**
-     * One of the parent's descriptors (POSIX).
+     * One of the parent's descriptors.
      *
      * @param parentFd the descriptor
      */

@@ -2,9 +2,18 @@ package io.prockit.spi;
 
 /**
  * The capability of a Windows backend ({@link ProcessBackend#windows()}): what Python's {@code os} has only
- * on Windows.
+ * on Windows, and the Windows form of {@code isatty} (which POSIX backends offer through {@link PosixCalls}).
  */
 public interface WindowsCalls {
+
+    /**
+     * Python's {@code os.isatty} on Windows: the C runtime's {@code _isatty}, true for a character device (a
+     * console, and also {@code NUL}, as in CPython); false for a descriptor that is not open.
+     *
+     * @param fd a descriptor, {@code >= 0}
+     * @return whether it is a character device
+     */
+    boolean isatty(int fd);
 
     /**
      * Python's {@code os.startfile}: opens a file with its associated application through the shell.

@@ -410,6 +410,117 @@ public abstract class BackendContract {
         }
     }
 
+    // ---- descriptors and pipelines (issue 15) -------------------------------------------------------------
+
+    @Test
+    void osPipeCarriesBytesUnchangedAndItsEndsAreNotInheritable() {
+        int[] p = Os.pipe();
+        try {
+            assertFalse(Os.getInheritable(p[0]), "PEP 446: a new pipe is not inheritable");
+            assertFalse(Os.getInheritable(p[1]));
+            assertTrue(Os.getBlocking(p[0]));
+            assertFalse(Os.isatty(p[0]), "a pipe is not a terminal");
+            byte[] data = {0, '\r', '\n', (byte) 0xff, 26, 'x'}; // NUL, CR LF, 0xff, Ctrl-Z: binary, no translation
+            assertEquals(data.length, Os.write(p[1], data));
+            assertArrayEquals(Arrays.copyOf(data, 2), Os.read(p[0], 2));
+            assertArrayEquals(Arrays.copyOfRange(data, 2, data.length), Os.read(p[0], 100));
+            Os.setInheritable(p[1], true);
+            assertTrue(Os.getInheritable(p[1]));
+            Os.setInheritable(p[1], false);
+            assertFalse(Os.getInheritable(p[1]));
+            Os.setBlocking(p[0], false);
+            assertFalse(Os.getBlocking(p[0]));
+            OsException empty = assertThrows(OsException.class, () -> Os.read(p[0], 1));
+            assertEquals(ErrorKind.RESOURCE_EXHAUSTED, empty.kind(), empty.getMessage()); // EAGAIN
+            assertEquals("read", empty.operation());
+            Os.setBlocking(p[0], true);
+            assertTrue(Os.getBlocking(p[0]));
+        } finally {
+            Os.close(p[0]);
+            Os.close(p[1]);
+        }
+    }
+
+    @Test
+    void dupIsNotInheritableAndDup2IsUnlessAsked() {
+        int[] p = Os.pipe();
+        int d = Os.dup(p[1]);
+        int target = Os.dup(p[1]); // a number of our own to dup2 onto
+        try {
+            assertFalse(Os.getInheritable(d));
+            assertEquals(target, Os.dup2(p[1], target));
+            assertTrue(Os.getInheritable(target), "dup2 is inheritable by default, as in Python");
+            assertEquals(target, Os.dup2(p[1], target, false));
+            assertFalse(Os.getInheritable(target));
+            Os.write(d, new byte[] {1});
+            Os.write(target, new byte[] {2});
+            Os.write(p[1], new byte[] {3});
+            assertArrayEquals(new byte[] {1, 2, 3}, Os.read(p[0], 10), "three descriptors, one pipe");
+        } finally {
+            Os.close(d);
+            Os.close(target);
+            Os.close(p[1]);
+        }
+        try {
+            assertArrayEquals(new byte[0], Os.read(p[0], 10), "end of file once every write end is closed");
+        } finally {
+            Os.close(p[0]);
+        }
+    }
+
+    @Test
+    void aDescriptorThatIsNotOpenIsAnOsExceptionNamingIt() {
+        int fd = 4000; // not open here (within the Windows C runtime's 8192, above most POSIX soft limits)
+        for (OsException e : List.of(assertThrows(OsException.class, () -> Os.read(fd, 1)),
+                assertThrows(OsException.class, () -> Os.write(fd, new byte[1])),
+                assertThrows(OsException.class, () -> Os.getInheritable(fd)),
+                assertThrows(OsException.class, () -> Os.dup(fd)),
+                assertThrows(OsException.class, () -> Os.close(fd)))) {
+            assertEquals(9, e.errno(), e.getMessage()); // EBADF is 9 in glibc, macOS and the Windows C runtime
+            assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("4000"), e.getMessage());
+        }
+        Os.closerange(fd, fd + 10); // errors ignored, as Python's
+        assertThrows(IllegalArgumentException.class, () -> Os.read(-1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Os.dup2(0, -1));
+    }
+
+    @Test
+    void aPipeEndPassesToAChildWithStdioFd() throws Exception {
+        int[] p = Os.pipe();
+        Child c;
+        try {
+            c = child("echo:through the pipe", "err:to the pipe too").stdout(Stdio.fd(p[1])).stderr(Stdio.fd(p[1]))
+                    .spawn();
+        } finally {
+            Os.close(p[1]); // the parent's copy: the child's end is the only writer left
+        }
+        try {
+            byte[] got;
+            try (java.io.InputStream in = Os.fdopenInput(p[0])) {
+                got = in.readAllBytes(); // ends when the child exits: no copy of the write end stayed open
+            }
+            assertEquals(List.of("through the pipe", "to the pipe too"), lines(got));
+            assertEquals(ExitStatus.exited(0), await(c));
+        } finally {
+            end(c);
+        }
+    }
+
+    @Test
+    void aPipelineWiresEachStdoutToTheNextStdin() throws Exception {
+        Output o = io.prockit.Pipeline.of(child("echo:one", "echo:two"), child("cat"), child("cat")).output();
+        assertEquals(ExitStatus.exited(0), o.status(), o.stderrText());
+        assertEquals(List.of("one", "two"), lines(o.stdout()));
+
+        io.prockit.Pipeline failing = io.prockit.Pipeline.of(child("echo:x"), child("exit:3"), child("cat"));
+        List<ExitStatus> statuses = failing.statuses();
+        assertEquals(3, statuses.size());
+        assertEquals(ExitStatus.exited(3), statuses.get(1));
+        assertEquals(ExitStatus.exited(0), statuses.get(2), "the last member saw the end of its input");
+        assertEquals(ExitStatus.exited(3), failing.status(), "pipefail: the last member that failed");
+    }
+
     // ---- errors ----------------------------------------------------------------------------------------
 
     @Test

@@ -11,6 +11,7 @@ import io.prockit.spi.SpawnRequest;
 import io.prockit.spi.StatusCodec;
 import io.prockit.spi.WindowsCalls;
 import io.prockit.windows.os.WindowsCurrentProcess;
+import io.prockit.windows.os.WindowsDescriptors;
 import io.prockit.windows.os.WindowsOnlyCalls;
 import io.prockit.windows.os.WindowsProcessTable;
 import io.prockit.windows.platform.Win32;
@@ -77,8 +78,12 @@ import java.util.Optional;
  *       and {@link #windows()} ({@link WindowsOnlyCalls}) capabilities, separate objects; it offers no
  *       {@link #posix()} one, so everything POSIX-only throws
  *       {@link UnsupportedOperationException} naming the function and Windows (built by {@code Os});
- *       {@code close}/{@code isatty} on C runtime descriptors are not offered (their invalid-parameter
- *       handler would end the JVM on a bad descriptor).</li>
+ *       {@code isatty} is the C runtime's {@code _isatty}. The descriptor plumbing ({@code pipe},
+ *       {@code dup}, {@code dup2}, {@code read}, {@code write}, {@code close}, {@code closerange}, the
+ *       inheritable and blocking flags, {@code get_terminal_size}, {@code fdopen}) is the
+ *       {@link #descriptors()} capability, over the C runtime's descriptors with a silent invalid-parameter
+ *       handler, so a bad number is an error, not the end of the JVM; {@code Stdio.fd(n)} passes such a
+ *       descriptor's handle to a child, which is how pipelines are wired.</li>
  *   <li>Priority classes ({@code WindowsOptions.withPriorityClass}) are creation flags; Python has no
  *       way to read them on Windows ({@code os.getpriority} is Unix-only), so neither has prockit.</li>
  *   <li>{@code Command.pty}: a ConPTY (see {@code spawn.PseudoConsole} for the handle and teardown order).</li>
@@ -92,8 +97,9 @@ import java.util.Optional;
  *
  * <p>Platform notes: {@link #isSupported()} is true only when {@code os.name} starts with
  * "Windows"; the constructor and {@code isSupported()} load no native code, so the class is safe
- * to instantiate anywhere. There are no process groups to join, no extra descriptors and no
- * {@code killpg}: those are refused with {@link UnsupportedOperationException}.
+ * to instantiate anywhere. There are no process groups to join, no extra descriptors beyond the three
+ * standard ones ({@code Command.fd}) and no {@code killpg}: those are refused with
+ * {@link UnsupportedOperationException}.
  * {@code ResourceUsage} holds the CPU times and the peak working set ({@code ruMaxrss} in kilobytes).
  */
 public final class WindowsBackend implements ProcessBackend {
@@ -156,13 +162,25 @@ public final class WindowsBackend implements ProcessBackend {
         return windowsCalls;
     }
 
+    private volatile WindowsDescriptors descriptors;
+
     /**
-     * @return empty for now: Python offers {@code os.pipe}, {@code dup}, {@code dup2} ... on Windows through the C
-     *         runtime's descriptors, which this backend does not map yet ({@code Os} says so by name)
+     * Python's descriptor plumbing on Windows ({@code os.pipe}, {@code dup}, {@code dup2}, {@code read}, ...) over
+     * the C runtime's descriptors, as CPython does there: see {@link WindowsDescriptors}. Built on first use.
      */
     @Override
     public Optional<io.prockit.spi.Descriptors> descriptors() {
-        return Optional.empty();
+        WindowsDescriptors d = descriptors;
+        if (d == null) {
+            synchronized (this) {
+                d = descriptors;
+                if (d == null) {
+                    d = new WindowsDescriptors();
+                    descriptors = d;
+                }
+            }
+        }
+        return Optional.of(d);
     }
 
     @Override

@@ -103,7 +103,7 @@ class ArchitectureTest {
             .whereLayer("root").mayNotBeAccessedByAnyLayer()
             .whereLayer("os").mayOnlyBeAccessedByLayers("root")
             .whereLayer("spawn").mayOnlyBeAccessedByLayers("root", "os")
-            .whereLayer("process").mayOnlyBeAccessedByLayers("root", "spawn")
+            .whereLayer("process").mayOnlyBeAccessedByLayers("root", "os", "spawn")
             .whereLayer("platform").mayOnlyBeAccessedByLayers("root", "os", "spawn", "process")
             .because("os parses with spawn's codecs; spawn creates process's children; a child never knows how "
                     + "it was started; platform is the shared base and uses none of them");

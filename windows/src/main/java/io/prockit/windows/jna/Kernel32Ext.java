@@ -267,4 +267,14 @@ public interface Kernel32Ext extends StdCallLibrary {
      * @param hPC the pseudoconsole
      */
     void ClosePseudoConsole(Pointer hPC);
+
+    /**
+     * <a href="https://learn.microsoft.com/en-us/windows/win32/api/handleapi/nf-handleapi-gethandleinformation">GetHandleInformation</a>
+     * (jna-platform maps only the setter).
+     *
+     * @param hObject  a handle
+     * @param lpdwFlags receives {@code HANDLE_FLAG_INHERIT} and {@code HANDLE_FLAG_PROTECT_FROM_CLOSE}
+     * @return false on failure
+     */
+    boolean GetHandleInformation(WinNT.HANDLE hObject, IntByReference lpdwFlags);
 }

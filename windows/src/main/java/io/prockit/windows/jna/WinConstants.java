@@ -273,4 +273,51 @@ public final class WinConstants {
     // The C runtime's abort() on Windows: https://learn.microsoft.com/en-us/cpp/c-runtime-library/reference/abort
     /** The exit code of {@code abort()}, which Python's {@code os.abort()} documents for Windows. */
     public static final int ABORT_EXIT_CODE = 3;
+
+    // ---- descriptor plumbing (issue 15): checked against wincheck/win64-layout-fds.txt ----------------------
+
+    // <winbase.h>, SetNamedPipeHandleState: https://learn.microsoft.com/en-us/windows/win32/api/namedpipeapi/nf-namedpipeapi-setnamedpipehandlestate
+    /** Non-blocking pipe mode: reads and writes return at once (Python's {@code os.set_blocking(fd, False)}). */
+    public static final int PIPE_NOWAIT = 0x00000001;
+
+    // <fileapi.h>, GetFileType: https://learn.microsoft.com/en-us/windows/win32/api/fileapi/nf-fileapi-getfiletype
+    /** A character device: a console or {@code NUL}. */
+    public static final int FILE_TYPE_CHAR = 0x0002;
+
+    // <fcntl.h> of the C runtime, _open_osfhandle: https://learn.microsoft.com/en-us/cpp/c-runtime-library/reference/open-osfhandle
+    /** {@code _O_RDONLY}. */
+    public static final int O_RDONLY = 0x0000;
+    /** {@code _O_WRONLY}. */
+    public static final int O_WRONLY = 0x0001;
+    /** {@code _O_NOINHERIT}: the C runtime's own spawn functions do not pass the descriptor on. */
+    public static final int O_NOINHERIT = 0x0080;
+
+    // <errno.h> of the C runtime: https://learn.microsoft.com/en-us/cpp/c-runtime-library/errno-constants
+    /** {@code EINTR}. */
+    public static final int CRT_EINTR = 4;
+    /** {@code ENOENT}. */
+    public static final int CRT_ENOENT = 2;
+    /** {@code EBADF}: not an open descriptor. */
+    public static final int CRT_EBADF = 9;
+    /** {@code EAGAIN}: a non-blocking pipe has no data (or no room). */
+    public static final int CRT_EAGAIN = 11;
+    /** {@code ENOMEM}. */
+    public static final int CRT_ENOMEM = 12;
+    /** {@code EACCES}. */
+    public static final int CRT_EACCES = 13;
+    /** {@code EINVAL}. */
+    public static final int CRT_EINVAL = 22;
+    /** {@code ENFILE}. */
+    public static final int CRT_ENFILE = 23;
+    /** {@code EMFILE}: no free descriptor number. */
+    public static final int CRT_EMFILE = 24;
+    /** {@code ENOSPC}: what {@code _write} reports when a non-blocking pipe took nothing. */
+    public static final int CRT_ENOSPC = 28;
+    /** {@code EPIPE}: the reader has closed its end. */
+    public static final int CRT_EPIPE = 32;
+
+    // The C runtime's low-level I/O limit: https://learn.microsoft.com/en-us/cpp/c-runtime-library/file-handling
+    // ("up to 8,192 files open simultaneously at the low I/O level"; _setmaxstdio names the same bound).
+    /** One past the highest descriptor number the C runtime can hand out ({@code _NHANDLE_}). */
+    public static final int CRT_MAX_DESCRIPTORS = 8192;
 }

@@ -16,6 +16,7 @@ import io.prockit.spi.SpawnRequest;
 import io.prockit.windows.jna.JOBOBJECT_EXTENDED_LIMIT_INFORMATION;
 import io.prockit.windows.jna.STARTUPINFOEXW;
 import io.prockit.windows.jna.WinConstants;
+import io.prockit.windows.platform.Crt;
 import io.prockit.windows.platform.Win32;
 import io.prockit.windows.platform.WinErrors;
 import io.prockit.windows.process.ChildRegistry;
@@ -104,10 +105,6 @@ public final class Spawner {
     }
 
     private static void check(Stdio s, String which) {
-        if (s instanceof Stdio.Fd fd) {
-            throw new UnsupportedOperationException("Stdio.fd(" + fd.parentFd() + ") for " + which
-                    + " is not available on Windows");
-        }
         if (s instanceof Stdio.ToStdout && !which.equals("stderr")) {
             throw new IllegalArgumentException("Stdio.toStdout() is for stderr only, not " + which);
         }
@@ -517,6 +514,11 @@ public final class Spawner {
                     parentErr = parent;
                 }
                 return own(input ? read.getValue() : write.getValue(), "CreatePipe");
+            }
+            if (s instanceof Stdio.Fd fd) {
+                // A C runtime descriptor (Os.pipe, Os.dup, 0..2): its handle, duplicated non-inheritable like the
+                // inherited ones above, so the descriptor stays the caller's and only the handle list passes it on.
+                return own(duplicate(Crt.osHandle(fd.parentFd(), "Stdio.fd")), "DuplicateHandle");
             }
             if (s instanceof Stdio.Discard) {
                 return openFile("NUL", input ? WinNT.GENERIC_READ : WinNT.GENERIC_WRITE, WinNT.OPEN_EXISTING);

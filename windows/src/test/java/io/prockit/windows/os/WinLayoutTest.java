@@ -64,8 +64,10 @@ class WinLayoutTest {
 
     @BeforeAll
     static void load() throws Exception {
-        // win64-layout-extra.txt: the numbers issue 17's fixes added (wincheck/README.md says how it was made).
-        for (String file : List.of("/wincheck/win64-layout.txt", "/wincheck/win64-layout-extra.txt")) {
+        // win64-layout-extra.txt: the numbers issue 17's fixes added; win64-layout-fds.txt: issue 15's descriptor
+        // plumbing (wincheck/README.md says how each was made).
+        for (String file : List.of("/wincheck/win64-layout.txt", "/wincheck/win64-layout-extra.txt",
+                "/wincheck/win64-layout-fds.txt")) {
         try (InputStream in = WinLayoutTest.class.getResourceAsStream(file)) {
             assertNotNull(in, "test resource " + file);
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -302,6 +304,7 @@ class WinLayoutTest {
         HAND_CHECKED.put("S_IREAD", 0x100L);                   // ucrt sys/stat.h _S_IREAD
         HAND_CHECKED.put("S_IWRITE", 0x80L);                   // ucrt sys/stat.h _S_IWRITE
         HAND_CHECKED.put("ABORT_EXIT_CODE", 3L);               // the C runtime's abort(), Python's os.abort docs
+        HAND_CHECKED.put("CRT_MAX_DESCRIPTORS", 8192L);        // the C runtime's low-level I/O limit (docs: File handling)
     }
 
     /** The hand-checked error constants agree with jna-platform's own copies as well (it has no SE_ERR_* or UNLEN). */
@@ -357,6 +360,22 @@ class WinLayoutTest {
         assertEquals(fd.fields().get("dwReserved0").offset(), offset(d, "dwReserved0"));
         assertEquals(fd.fields().get("cFileName").offset(), offset(d, "cFileName"));
         assertTrue(CONSTS.containsKey("IO_REPARSE_TAG_APPEXECLINK") && CONSTS.containsKey("STATUS_INFO_LENGTH_MISMATCH"));
+    }
+
+    /**
+     * The descriptor plumbing's numbers (win64-layout-fds.txt): jna-platform's {@code CONSOLE_SCREEN_BUFFER_INFO}
+     * is all shorts and COORDs, so its layout on Linux is Win64's; the C runtime constants are compared by
+     * {@link #everyConstantMatchesTheHeaders()}, and their presence in the file is checked here.
+     */
+    @Test
+    void consoleScreenBufferInfoAndDescriptorConstantsMatchTheHeaders() throws Exception {
+        check("CONSOLE_SCREEN_BUFFER_INFO", new com.sun.jna.platform.win32.Wincon.CONSOLE_SCREEN_BUFFER_INFO(), Map.of());
+        check("SMALL_RECT", new com.sun.jna.platform.win32.Wincon.SMALL_RECT(), Map.of());
+        for (String name : List.of("PIPE_NOWAIT", "FILE_TYPE_CHAR", "O_RDONLY", "O_WRONLY", "O_NOINHERIT", "CRT_EBADF",
+                "CRT_EAGAIN", "CRT_EINVAL", "CRT_EMFILE", "CRT_ENOSPC", "CRT_EPIPE", "ERROR_NO_DATA")) {
+            assertTrue(CONSTS.containsKey(name), name + " in win64-layout-fds.txt");
+            assertEquals((long) CONSTS.get(name), WinConstants.class.getField(name).getInt(null) & 0xffffffffL, name);
+        }
     }
 
     @Test

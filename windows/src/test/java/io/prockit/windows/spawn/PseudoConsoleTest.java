@@ -38,7 +38,7 @@ class PseudoConsoleTest {
 
     @Test
     void aPtyIgnoresTheStdioSettingsButRefusesDetach() {
-        // Stdio.fd would be refused without a pty; with one the terminal is the stdio.
+        // With a pty the terminal is the stdio: the Stdio settings are not even looked at.
         Spawner.refuseUnsupported(pty(false, new PtyOptions(24, 80), Stdio.fd(5)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Spawner.refuseUnsupported(pty(true, new PtyOptions(24, 80), Stdio.inherit())));
