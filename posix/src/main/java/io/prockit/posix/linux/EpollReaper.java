@@ -25,9 +25,9 @@ public final class EpollReaper implements Reaper, Runnable {
     private static final int MAX_EVENTS = 256;
     private static final boolean PACKED = Platform.isIntel() && Platform.is64Bit();
     /** {@code sizeof(struct epoll_event)} here; the output loop's {@link EpollPoller} uses the same layout. */
-    public static final int EVENT_SIZE = PACKED ? 12 : 16;
+    static final int EVENT_SIZE = PACKED ? 12 : 16;
     /** Offset of {@code epoll_event.data}. */
-    public static final int DATA_OFFSET = PACKED ? 4 : 8;
+    static final int DATA_OFFSET = PACKED ? 4 : 8;
 
     /** One {@code struct epoll_event} per registering thread, so registering allocates nothing native. */
     private static final ThreadLocal<Memory> EVENT = new EventBuffer();

@@ -354,7 +354,7 @@ public final class PosixChild implements ChildHandle {
     }
 
     /** @return whether the child was started detached */
-    public boolean detached() {
+    boolean detached() {
         return detached;
     }
 
@@ -415,7 +415,7 @@ public final class PosixChild implements ChildHandle {
      *
      * @return whether a cgroup was killed
      */
-    public boolean killCgroup() {
+    boolean killCgroup() {
         java.nio.file.Path dir = cgroup;
         if (dir == null) {
             return false;
@@ -594,7 +594,7 @@ public final class PosixChild implements ChildHandle {
         return ExitStatus.exited(codec.exitStatus(status));
     }
 
-    public static ResourceUsage rusage(Memory ru, boolean maxrssInKb) {
+    static ResourceUsage rusage(Memory ru, boolean maxrssInKb) {
         // struct rusage on LP64: two struct timeval (tv_sec long at 0, tv_usec read as int at 8: a long on
         // Linux, an int plus padding on macOS; either way the low 32 bits on a little-endian machine), then
         // fourteen longs.
