@@ -102,6 +102,24 @@ class ArchitectureTest {
         ONLY_THE_ROOT_USES_THE_ROOT.check(classes);
     }
 
+    /** The capability interfaces of {@code io.prockit.spi} that a backend hands out as objects of their own. */
+    private static final String[] CAPABILITIES = {
+        "io.prockit.spi.CurrentProcess", "io.prockit.spi.PosixCalls", "io.prockit.spi.IdCalls",
+        "io.prockit.spi.GroupCalls", "io.prockit.spi.PriorityCalls", "io.prockit.spi.WaitCalls",
+        "io.prockit.spi.SystemInfoCalls", "io.prockit.spi.SavedIdCalls", "io.prockit.spi.SchedulerCalls",
+        "io.prockit.spi.PidfdCalls", "io.prockit.spi.Descriptors", "io.prockit.spi.WindowsCalls"};
+
+    private static final ArchRule THE_ROOT_IS_NO_CAPABILITY = noClasses().that().resideInAPackage(ROOT)
+            .should().implement(DescribedPredicate.describe("a capability interface of io.prockit.spi",
+                    (JavaClass i) -> Set.of(CAPABILITIES).contains(i.getName())))
+            .because("capabilities are separate objects the composition root builds and hands out (DESIGN.md, "
+                    + "Structure rules: a small contract), not the backend itself");
+
+    @ArchTest
+    void theRootIsNoCapability(JavaClasses classes) {
+        THE_ROOT_IS_NO_CAPABILITY.check(classes);
+    }
+
     private static DescribedPredicate<JavaMethodCall> libcCallNamed(String what, java.util.function.Predicate<String> name) {
         return DescribedPredicate.describe("a call of " + what, call -> call.getTargetOwner().getPackageName()
                 .equals("io.prockit.posix.jna") && name.test(call.getName()));

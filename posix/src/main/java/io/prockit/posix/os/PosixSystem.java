@@ -29,13 +29,14 @@ import java.util.Optional;
 
 /**
  * The process-wide calls of Python's {@code os} on POSIX: owner ids, process groups and sessions, the
- * live environment and working directory, priority, scheduler, system information and pseudo-terminals.
+ * live environment and working directory, priority, CPU counts, system information and pseudo-terminals.
  * Each is one libc call (two where the C interface needs a size first), errno turned into an
  * {@link OsException} naming the call.
  *
  * <p>What differs between the C libraries comes from the {@link PosixPlatform}: {@code setgroups}' count type,
- * macOS's unlimited {@code getgroups}, and the scheduler calls (Linux's {@code getres*id}/{@code setres*id} and
- * {@code sched_*} are the platform's capability objects, not here).
+ * macOS's unlimited {@code getgroups}, and whether there is CPU affinity (Linux's {@code getres*id}/{@code setres*id}
+ * and {@code sched_*} are the platform's capability objects, {@code linux.LinuxSavedIds} and
+ * {@code linux.LinuxScheduler}, not here).
  *
  * <p>Why {@code errno} is cleared by hand for some calls: {@code getpriority}, {@code nice},
  * {@code sysconf} and {@code confstr} can return -1 (or 0) as a valid result, so the only failure signal is

@@ -3,7 +3,6 @@ package io.prockit.posix.process;
 import io.prockit.posix.platform.PosixConstants;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Platform;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.spi.SharedCleaner;
@@ -380,7 +379,8 @@ public final class FdStreams {
 
     /** Wakes a read blocked on a pipe's read end or a terminal's master without touching any other descriptor. */
     private static final class Wake {
-        private static final boolean PROC = Platform.isLinux() && new java.io.File("/proc/self/fd").isDirectory();
+        /** Linux's {@code /proc/self/fd} (a feature probe, not an OS test: macOS has no {@code /proc}). */
+        private static final boolean PROC = new java.io.File("/proc/self/fd").isDirectory();
         private static final Memory BYTE = new Memory(1);
 
         static {
