@@ -60,9 +60,4 @@ public final class Reaping {
     void forget(PosixChild child, int pidfd) {
         reaper.forget(child, pidfd);
     }
-
-    /** @return the reaper's name, for logs */
-    public String name() {
-        return reaper.name();
-    }
 }

@@ -26,14 +26,10 @@ import java.util.function.Supplier;
  * {@code SIGKILL}, so that a polite request can be acted on. A busy forking tree cannot outrun this: what
  * it forks before its parent stops is found by the next walk.
  *
- * <p><b>The proof, Linux with pidfds</b> (the platform's {@link TreeWalk}, {@code linux.PidfdTreeWalk}). For a candidate pid P found with parent Q: open a pidfd of P,
- * read {@code /proc/P/stat} again, check that Q is still its parent and that Q's pidfd (held since Q was
- * proved) still reaches a live Q, then send through P's pidfd. If that send succeeds, P was alive from the
- * pidfd's opening to the send, so the stat read in between was P's own (a pid names one live process at a
- * time); and Q was alive from its proof to after the read, so the parent number named our Q. No pid number
- * is ever passed to {@code kill(2)}: a process that exits mid-walk and whose pid is reused is not reached,
- * because its pidfd refers to the old process. A child prockit has reaped is never a root: its pid may
- * already be someone else's.
+ * <p><b>The proof, Linux with pidfds</b>: the platform's {@link TreeWalk} ({@code linux.PidfdTreeWalk}, picked by
+ * the composition root) proves each candidate through pidfds and {@code /proc}, so no pid number is ever passed
+ * to {@code kill(2)}; its class comment gives the argument. A child prockit has reaped is never a root: its pid
+ * may already be someone else's.
  *
  * <p><b>Groups.</b> A child started in its own process group (or session) keeps a pidfd of itself from
  * spawn on ({@link PosixChild#signalGroup}); {@code pidfd_send_signal(..., PIDFD_SIGNAL_PROCESS_GROUP)}
@@ -43,7 +39,7 @@ import java.util.function.Supplier;
  * {@code struct pid} never gets members again. Without that flag, the group is signalled with
  * {@code killpg} only while the leader is unreaped (then its id cannot have been reused).
  *
- * <p><b>Elsewhere</b> (macOS, Linux without pidfds): the same walk over the process table, with the
+ * <p><b>Elsewhere</b> (macOS, Linux without pidfds): the same walk over the process table, here, with the
  * (pid, start time) identity checked again right before each {@code kill(2)}; a pid freed and reused within
  * the microseconds between that check and the signal can still be hit.
  *

@@ -381,7 +381,7 @@ public final class WaitEngine {
     }
 
     /** Remembers a pidfd {@code Os.pidfdOpen} returned, with its flags (PIDFD_NONBLOCK). */
-    public void pidfdOpened(int fd, int pid, int flags) {
+    void pidfdOpened(int fd, int pid, int flags) {
         pidfds.put(fd, new int[] {pid, flags});
     }
 
