@@ -16,9 +16,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * DESIGN.md's structure rules for the POSIX backend, checked on the compiled main classes. Each rule
- * names its known exceptions explicitly (with a TODO) instead of being weakened: removing an exception is
- * how the remaining work is tracked, and a new violation fails the build.
+ * DESIGN.md's structure rules for the POSIX backend, checked on the compiled main classes. A rule that
+ * ever needs an exception names it explicitly (with a TODO) instead of being weakened; today none has one,
+ * and a new violation fails the build.
  *
  * <p>The rules are checked in methods, not {@code @ArchTest} fields: surefire's {@code -Dtest=} filter
  * keeps only tests with a method source, so field rules would silently run as zero tests.
@@ -73,15 +73,7 @@ class ArchitectureTest {
         DARWIN_DOES_NOT_USE_LINUX.check(classes);
     }
 
-    // TODO(issue 12): OutputLoop's EpollPoller (Linux) reads EpollReaper's event layout; the poller (epoll on
-    // Linux, poll elsewhere) belongs to the platform packages, handed out by PosixPlatform.
-    // TODO(issue 12): PosixChild opens its pidfd and group-anchor pidfd and signals the group through Pidfds
-    // (PIDFD_SIGNAL_PROCESS_GROUP, issue 14); those calls belong behind PosixPlatform.
-    // TODO(issue 12): TreeKill's Linux walk proves each descendant through Pidfds and /proc (ProcStat, ProcFiles);
-    // that walk belongs in linux, the portable (pid, start time) walk stays here, PosixPlatform picks one.
     private static final ArchRule SHARED_CODE_DOES_NOT_NAME_APLATFORM_PACKAGE = noClasses().that().resideInAnyPackage(SHARED)
-            .and(not(oneOf("io.prockit.posix.process.OutputLoop", "io.prockit.posix.process.PosixChild",
-                    "io.prockit.posix.process.TreeKill")))
             .should().dependOnClassesThat().resideInAnyPackage(LINUX, DARWIN)
             .because("only the composition root (io.prockit.posix) names a platform; spawn, process, os and "
                     + "platform get platform differences through PosixPlatform");
@@ -91,15 +83,7 @@ class ArchitectureTest {
         SHARED_CODE_DOES_NOT_NAME_APLATFORM_PACKAGE.check(classes);
     }
 
-    // TODO(issue 12): these still branch on the OS and call Linux- or macOS-only mappings themselves
-    // (epoll vs poll in OutputLoop, addinherit_np and pipe vs pipe2 in Spawner, getres*id and
-    // sched_* in PosixSystem, poll in WaitEngine, _NSGetEnviron vs environ in LiveEnvironment, pipe2 vs pipe in
-    // PosixDescriptors); each should get the call from PosixPlatform instead.
     private static final ArchRule SHARED_CODE_DOES_NOT_CALL_PLATFORM_MAPPINGS = noClasses().that().resideInAnyPackage(SHARED)
-            .and(not(oneOf("io.prockit.posix.process.OutputLoop", "io.prockit.posix.process.WaitEngine",
-                    "io.prockit.posix.spawn.Spawner",
-                    "io.prockit.posix.os.PosixSystem", "io.prockit.posix.os.LiveEnvironment",
-                    "io.prockit.posix.os.PosixDescriptors")))
             .should().dependOnClassesThat(oneOf(PLATFORM_MAPPINGS))
             .because("a Linux-only or macOS-only function reaches shared code through PosixPlatform, never "
                     + "through if (darwin) in shared code");
@@ -109,27 +93,31 @@ class ArchitectureTest {
         SHARED_CODE_DOES_NOT_CALL_PLATFORM_MAPPINGS.check(classes);
     }
 
-    // TODO(issue 12, "no service locator"): these still receive the whole PosixBackend (or read its logger
-    // and constant table statically); each should receive the narrow parts it uses from the composition root.
     private static final ArchRule ONLY_THE_ROOT_USES_THE_ROOT = noClasses().that().resideOutsideOfPackage(ROOT)
-            .and(not(oneOf(
-                    "io.prockit.posix.spawn.Spawner",
-                    "io.prockit.posix.spawn.PtySpawn", "io.prockit.posix.spawn.Exec",
-                    "io.prockit.posix.process.PosixChild", "io.prockit.posix.process.WaitEngine",
-                    "io.prockit.posix.process.FdStreams", "io.prockit.posix.process.OutputLoop",
-                    "io.prockit.posix.process.PollingReaper", "io.prockit.posix.process.TreeKill",
-                    "io.prockit.posix.process.Cgroups",
-                    "io.prockit.posix.os.PosixSystem",
-                    "io.prockit.posix.platform.PosixProcessTable",
-                    "io.prockit.posix.linux.EpollReaper", "io.prockit.posix.linux.Pidfds",
-                    "io.prockit.posix.linux.LinuxProcessTable",
-                    "io.prockit.posix.darwin.KqueueReaper", "io.prockit.posix.darwin.DarwinProcessTable")))
             .should().dependOnClassesThat().resideInAPackage(ROOT)
             .because("packages point one way: the composition root uses the parts, never the reverse");
 
     @ArchTest
     void onlyTheRootUsesTheRoot(JavaClasses classes) {
         ONLY_THE_ROOT_USES_THE_ROOT.check(classes);
+    }
+
+    /** The capability interfaces of {@code io.prockit.spi} that a backend hands out as objects of their own. */
+    private static final String[] CAPABILITIES = {
+        "io.prockit.spi.CurrentProcess", "io.prockit.spi.PosixCalls", "io.prockit.spi.IdCalls",
+        "io.prockit.spi.GroupCalls", "io.prockit.spi.PriorityCalls", "io.prockit.spi.WaitCalls",
+        "io.prockit.spi.SystemInfoCalls", "io.prockit.spi.SavedIdCalls", "io.prockit.spi.SchedulerCalls",
+        "io.prockit.spi.PidfdCalls", "io.prockit.spi.Descriptors", "io.prockit.spi.WindowsCalls"};
+
+    private static final ArchRule THE_ROOT_IS_NO_CAPABILITY = noClasses().that().resideInAPackage(ROOT)
+            .should().implement(DescribedPredicate.describe("a capability interface of io.prockit.spi",
+                    (JavaClass i) -> Set.of(CAPABILITIES).contains(i.getName())))
+            .because("capabilities are separate objects the composition root builds and hands out (DESIGN.md, "
+                    + "Structure rules: a small contract), not the backend itself");
+
+    @ArchTest
+    void theRootIsNoCapability(JavaClasses classes) {
+        THE_ROOT_IS_NO_CAPABILITY.check(classes);
     }
 
     private static DescribedPredicate<JavaMethodCall> libcCallNamed(String what, java.util.function.Predicate<String> name) {

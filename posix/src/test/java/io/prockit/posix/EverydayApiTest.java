@@ -1,6 +1,6 @@
 package io.prockit.posix;
 
-import io.prockit.posix.process.OutputLoop;
+import io.prockit.posix.process.Probes;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -149,8 +149,8 @@ class EverydayApiTest {
         ProcessTimeoutException e = assertThrows(ProcessTimeoutException.class, () -> Command.of("sleep", "60")
                 .input(random(16 * MB)).timeout(Duration.ofMillis(300)).timeoutGrace(Duration.ZERO).output());
         assertEquals(Signal.SIGKILL, e.output().status().signal().orElseThrow());
-        assertEquals(0, OutputLoop.shared().feeding(), "the feed ended with the run");
-        assertEquals(0, OutputLoop.shared().watching());
+        assertEquals(0, Probes.outputLoopFeeding(), "the feed ended with the run");
+        assertEquals(0, Probes.outputLoopWatching());
         // By kind (pipes, pidfds, terminals), not the JVM's whole count, which other files move at any moment.
         assertEquals(java.util.Map.of(), Procs.newKindFds(fds), "no pipe end left open");
         assertEquals(before, ioThreads(), "no thread left");
@@ -173,8 +173,8 @@ class EverydayApiTest {
                 assertTrue(e.output().status() != null);
             }
         }
-        assertEquals(0, OutputLoop.shared().feeding());
-        assertEquals(0, OutputLoop.shared().watching());
+        assertEquals(0, Probes.outputLoopFeeding());
+        assertEquals(0, Probes.outputLoopWatching());
         assertEquals(fds, openFds(), "no descriptor leaked over " + rounds + " rounds (" + timedOut + " timed out)");
     }
 

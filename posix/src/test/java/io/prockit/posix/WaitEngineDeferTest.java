@@ -1,7 +1,7 @@
 package io.prockit.posix;
 
 import io.prockit.posix.process.ChildRegistry;
-import io.prockit.posix.process.WaitEngine;
+import io.prockit.posix.process.Probes;
 import com.sun.jna.Memory;
 import com.sun.jna.StringArray;
 import io.prockit.Child;
@@ -39,16 +39,6 @@ class WaitEngineDeferTest {
     @BeforeEach
     void collectOtherTestsChildren() {
         Procs.drainUncollected();
-    }
-
-    /** The engine {@code Os} uses (core's backend selection is not exported: found reflectively, tests run on the class path). */
-    private static WaitEngine engine() {
-        try {
-            Object b = Class.forName("io.prockit.internal.Backends").getMethod("get").invoke(null);
-            return ((PosixBackend) b).waits();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -104,11 +94,11 @@ class WaitEngineDeferTest {
             Thread g = new Thread(() -> complete(groupWait, () -> Os.waitpid(-leader.pid(), 0)), "wait-group");
             g.setDaemon(true);
             g.start();
-            await("the group wait blocks", () -> engine().kernelWaiters() == 1);
+            await("the group wait blocks", () -> Probes.kernelWaiters() == 1);
 
             // Hold the registration gate: the wait for any child then stops in the foreign reap, still counted
             // as a blocked wait, until the gate is released.
-            gate = engine().registry().spawning();
+            gate = Probes.registry().spawning();
             foreign = foreignChild(3);
             int foreignPid = foreign;
             anyThread = new Thread(() -> complete(anyWait, Os::waitAny), "wait-any");
@@ -116,10 +106,10 @@ class WaitEngineDeferTest {
             anyThread.start();
             Thread any = anyThread;
             await("the wait for any child queues on the gate", () -> any.getState() == Thread.State.WAITING);
-            assertEquals(2, engine().kernelWaiters());
+            assertEquals(2, Probes.kernelWaiters());
 
             c.stdin().close();
-            await("the reaper leaves the child to the blocked waits", () -> engine().deferredCount() == 1);
+            await("the reaper leaves the child to the blocked waits", () -> Probes.deferredCount() == 1);
             gate.close();
             gate = null;
             WaitResult r = (WaitResult) anyWait.get(BOUND_S, TimeUnit.SECONDS);
@@ -180,7 +170,7 @@ class WaitEngineDeferTest {
             Thread g = new Thread(() -> complete(groupWait, () -> Os.waitpid(-leader.pid(), 0)), "wait-group");
             g.setDaemon(true);
             g.start();
-            await("the group wait blocks", () -> engine().kernelWaiters() == 1);
+            await("the group wait blocks", () -> Probes.kernelWaiters() == 1);
             for (int i = 0; i < rounds; i++) {
                 Child a = Command.of("sh", "-c", "read x; exit 1").stdin(Stdio.pipe()).spawn();
                 Child b = Command.of("sh", "-c", "read x; exit 2").stdin(Stdio.pipe()).spawn();
@@ -189,7 +179,7 @@ class WaitEngineDeferTest {
                     Thread t = new Thread(() -> complete(any, Os::waitAny), "wait-any");
                     t.setDaemon(true);
                     t.start();
-                    await("the wait for any child blocks", () -> engine().kernelWaiters() == 2);
+                    await("the wait for any child blocks", () -> Probes.kernelWaiters() == 2);
                     a.stdin().close();
                     b.stdin().close();
                     Object r = any.get(BOUND_S, TimeUnit.SECONDS);

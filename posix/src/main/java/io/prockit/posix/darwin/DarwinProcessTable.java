@@ -6,8 +6,9 @@ import io.prockit.CpuTimes;
 import io.prockit.MemoryInfo;
 import io.prockit.OsException;
 import io.prockit.ProcessState;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibProc;
+import io.prockit.posix.platform.Errors;
+import io.prockit.posix.platform.PosixConstants;
 import io.prockit.posix.platform.PosixProcessTable;
 import io.prockit.spi.ProcessEntry;
 
@@ -33,8 +34,12 @@ public final class DarwinProcessTable extends PosixProcessTable {
     private final int timebaseNumer;
     private final int timebaseDenom;
 
-    public DarwinProcessTable(PosixBackend backend) {
-        super(backend);
+    /**
+     * @param c      the constants
+     * @param errors turns errno into exceptions
+     */
+    public DarwinProcessTable(PosixConstants c, Errors errors) {
+        super(c, errors);
         try (Memory tb = new Memory(8)) {
             tb.clear();
             LibProc.mach_timebase_info(tb);
@@ -52,7 +57,7 @@ public final class DarwinProcessTable extends PosixProcessTable {
             try {
                 n = LibProc.proc_pidinfo(pid, DarwinConstants.PROC_PIDTBSDINFO, 0, m, BsdInfo.SIZE);
             } catch (LastErrorException e) {
-                throw backend.errors.of("proc_pidinfo(PROC_PIDTBSDINFO)", pid, e);
+                throw errors.of("proc_pidinfo(PROC_PIDTBSDINFO)", pid, e);
             }
             if (n < BsdInfo.SIZE) {
                 throw gone("proc_pidinfo(PROC_PIDTBSDINFO)", pid);
@@ -77,7 +82,7 @@ public final class DarwinProcessTable extends PosixProcessTable {
             try {
                 count = LibProc.proc_listallpids(null, 0);
             } catch (LastErrorException e) {
-                throw backend.errors.of("proc_listallpids", null, e);
+                throw errors.of("proc_listallpids", null, e);
             }
             int room = count + 64;
             try (Memory m = new Memory((long) room * 4)) {
@@ -85,7 +90,7 @@ public final class DarwinProcessTable extends PosixProcessTable {
                 try {
                     got = LibProc.proc_listallpids(m, room * 4);
                 } catch (LastErrorException e) {
-                    throw backend.errors.of("proc_listallpids", null, e);
+                    throw errors.of("proc_listallpids", null, e);
                 }
                 if (got < room) {
                     pids = m.getIntArray(0, Math.max(got, 0));
@@ -162,7 +167,7 @@ public final class DarwinProcessTable extends PosixProcessTable {
         }
 
         private OsException classify(String operation, LastErrorException e) {
-            OsException x = backend.errors.of(operation, info.pid(), e);
+            OsException x = errors.of(operation, info.pid(), e);
             BsdInfo now = bsdinfoOrNull(info.pid());
             if (now == null || !now.startTime().equals(info.startTime())) {
                 return gone(operation, info.pid());

@@ -1,8 +1,9 @@
 package io.prockit.posix.darwin;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.process.PosixChild;
 import io.prockit.posix.process.Reaper;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * handed to the polling reaper, which collects it within milliseconds.
  */
 public final class KqueueReaper implements Reaper, Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(KqueueReaper.class);
     private static final int KEVENT = DarwinConstants.SIZEOF_kevent;
     private static final int MAX_EVENTS = 64;
 
@@ -84,7 +86,7 @@ public final class KqueueReaper implements Reaper, Runnable {
                 if (e.getErrorCode() == DarwinConstants.EINTR) {
                     continue;
                 }
-                PosixBackend.LOG.error("kevent failed (errno {}); the reaper stops", e.getErrorCode());
+                LOG.error("kevent failed (errno {}); the reaper stops", e.getErrorCode());
                 return;
             }
             for (int i = 0; i < n; i++) {
@@ -103,12 +105,12 @@ public final class KqueueReaper implements Reaper, Runnable {
         try {
             reaped = child.reapForReaper();
         } catch (RuntimeException e) {
-            PosixBackend.LOG.warn("reaping {} failed", child, e);
+            LOG.warn("reaping {} failed", child, e);
             reaped = false;
         }
         byPid.remove(child.pid(), child);
         if (!reaped) {
-            PosixBackend.LOG.debug("{} reported exited but not yet a zombie: polling for it", child);
+            LOG.debug("{} reported exited but not yet a zombie: polling for it", child);
             notYetZombie.register(child);
         }
     }

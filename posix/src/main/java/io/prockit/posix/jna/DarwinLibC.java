@@ -34,16 +34,6 @@ public final class DarwinLibC {
     public static native Pointer _NSGetEnviron();
 
     /**
-     * posix_spawn_file_actions_addinherit_np (macOS 10.7+): keep {@code fd} open at its number under
-     * {@code POSIX_SPAWN_CLOEXEC_DEFAULT}.
-     *
-     * @param fa file actions
-     * @param fd the descriptor
-     * @return 0 or an error number
-     */
-    public static native int posix_spawn_file_actions_addinherit_np(Pointer fa, int fd);
-
-    /**
      * poll(2) ({@code nfds_t} is an unsigned int on macOS).
      *
      * @param fds     {@code nfds} {@code struct pollfd} (int fd, short events, short revents: 8 bytes each)

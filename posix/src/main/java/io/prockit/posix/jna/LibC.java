@@ -92,7 +92,7 @@ public final class LibC {
     /** @param attr attributes @param pgroup 0 for a new group, else the group to join @return 0 or an error number */
     public static native int posix_spawnattr_setpgroup(Pointer attr, int pgroup);
 
-    // posix_spawnattr_setschedpolicy/-param are in LinuxLibC: macOS's libSystem has neither (spawn.h keeps
+    // posix_spawnattr_setschedpolicy/-param are in OptionalLibC: macOS's libSystem has neither (spawn.h keeps
     // them under "#if 0 ... not supported"), and one missing symbol fails the whole Native.register.
 
     /** @param fa storage of {@code sizeof(posix_spawn_file_actions_t)} @return 0 or an error number */

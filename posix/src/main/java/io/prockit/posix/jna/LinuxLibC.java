@@ -88,10 +88,4 @@ public final class LinuxLibC {
 
     /** sched_getaffinity(2). @param pid process @param size mask bytes @param mask receives cpu_set_t @return 0 */
     public static native int sched_getaffinity(int pid, long size, Pointer mask) throws LastErrorException;
-
-    /** @param attr attributes @param policy a {@code SCHED_*} policy @return 0 or an error number (Linux only) */
-    public static native int posix_spawnattr_setschedpolicy(Pointer attr, int policy);
-
-    /** @param attr attributes @param param a {@code struct sched_param} @return 0 or an error number (Linux only) */
-    public static native int posix_spawnattr_setschedparam(Pointer attr, Pointer param);
 }

@@ -73,6 +73,43 @@ public final class OptionalLibC {
         public static native int posix_spawn_file_actions_addclosefrom_np(Pointer fa, int from);
     }
 
+    /**
+     * posix_spawn_file_actions_addinherit_np (macOS 10.7+): keep {@code fd} open at its number under
+     * {@code POSIX_SPAWN_CLOEXEC_DEFAULT}. Here rather than in {@link DarwinLibC}: only the spawner calls
+     * {@code posix_spawn*}, and it names no platform's mappings.
+     */
+    public static final class AddInherit {
+        static {
+            Native.register(AddInherit.class, LibC.LIBRARY);
+        }
+
+        private AddInherit() {
+        }
+
+        /** @param fa file actions @param fd the descriptor @return 0 or an error number */
+        public static native int posix_spawn_file_actions_addinherit_np(Pointer fa, int fd);
+    }
+
+    /**
+     * posix_spawnattr_setschedpolicy(3) and posix_spawnattr_setschedparam(3): glibc; macOS's libSystem has
+     * neither ({@code spawn.h} keeps them out). Here rather than in {@link LinuxLibC}: only the spawner calls
+     * {@code posix_spawn*}, and it names no platform's mappings.
+     */
+    public static final class SpawnScheduler {
+        static {
+            Native.register(SpawnScheduler.class, LibC.LIBRARY);
+        }
+
+        private SpawnScheduler() {
+        }
+
+        /** @param attr attributes @param policy a {@code SCHED_*} policy @return 0 or an error number */
+        public static native int posix_spawnattr_setschedpolicy(Pointer attr, int policy);
+
+        /** @param attr attributes @param param a {@code struct sched_param} @return 0 or an error number */
+        public static native int posix_spawnattr_setschedparam(Pointer attr, Pointer param);
+    }
+
     /** posix_spawn_file_actions_addchdir_np(3), glibc 2.29+, macOS 10.15+. */
     public static final class AddChdir {
         static {

@@ -1,11 +1,11 @@
 package io.prockit.posix.linux;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Platform;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LinuxLibC;
-import io.prockit.posix.process.OutputLoop;
 import io.prockit.posix.process.PosixChild;
 import io.prockit.posix.process.Reaper;
 
@@ -21,12 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * (16 bytes, data at offset 8) elsewhere; the layout is chosen at run time.
  */
 public final class EpollReaper implements Reaper, Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(EpollReaper.class);
     private static final int MAX_EVENTS = 256;
     private static final boolean PACKED = Platform.isIntel() && Platform.is64Bit();
-    /** {@code sizeof(struct epoll_event)} here; {@link OutputLoop}'s epoll set uses the same layout. */
-    public static final int EVENT_SIZE = PACKED ? 12 : 16;
+    /** {@code sizeof(struct epoll_event)} here; the output loop's {@link EpollPoller} uses the same layout. */
+    static final int EVENT_SIZE = PACKED ? 12 : 16;
     /** Offset of {@code epoll_event.data}. */
-    public static final int DATA_OFFSET = PACKED ? 4 : 8;
+    static final int DATA_OFFSET = PACKED ? 4 : 8;
 
     /** One {@code struct epoll_event} per registering thread, so registering allocates nothing native. */
     private static final ThreadLocal<Memory> EVENT = new EventBuffer();
@@ -97,7 +98,7 @@ public final class EpollReaper implements Reaper, Runnable {
                 if (e.getErrorCode() == LinuxConstants.EINTR) {
                     continue;
                 }
-                PosixBackend.LOG.error("epoll_wait failed (errno {}); the reaper stops", e.getErrorCode());
+                LOG.error("epoll_wait failed (errno {}); the reaper stops", e.getErrorCode());
                 return;
             }
             for (int i = 0; i < n; i++) {
@@ -107,7 +108,7 @@ public final class EpollReaper implements Reaper, Runnable {
                     try {
                         c.reapForReaper();
                     } catch (RuntimeException e) {
-                        PosixBackend.LOG.warn("reaping {} failed", c, e);
+                        LOG.warn("reaping {} failed", c, e);
                     }
                 }
             }

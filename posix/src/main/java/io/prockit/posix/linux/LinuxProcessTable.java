@@ -6,13 +6,16 @@ import io.prockit.CpuTimes;
 import io.prockit.MemoryInfo;
 import io.prockit.OsException;
 import io.prockit.ProcessState;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.jna.TableLibC;
+import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.PosixProcessTable;
 import io.prockit.posix.process.WaitEngine;
 import io.prockit.spi.ProcessEntry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -40,6 +43,7 @@ import java.util.OptionalInt;
  * is followed by {@code kill(2)}, leaving a window of microseconds.
  */
 public final class LinuxProcessTable extends PosixProcessTable {
+    private static final Logger LOG = LoggerFactory.getLogger(LinuxProcessTable.class);
     private static final Path PROC = Path.of("/proc");
 
     private final long bootSeconds;
@@ -47,8 +51,15 @@ public final class LinuxProcessTable extends PosixProcessTable {
     private final long pageSize;
     private final ThreadLocal<ProcFiles> files = ThreadLocal.withInitial(() -> new ProcFiles(PROC));
 
-    public LinuxProcessTable(PosixBackend backend) {
-        super(backend);
+    private final LinuxPlatform platform;
+
+    /**
+     * @param platform the platform (constants, pidfds)
+     * @param errors   turns errno into exceptions
+     */
+    public LinuxProcessTable(LinuxPlatform platform, Errors errors) {
+        super(platform.constants(), errors);
+        this.platform = platform;
         ProcFiles f = files.get();
         try {
             int n = f.read(0, "stat");
@@ -60,7 +71,7 @@ public final class LinuxProcessTable extends PosixProcessTable {
         long page = TableLibC.sysconf(ProcfsConstants.SC_PAGESIZE);
         this.ticksPerSecond = hz > 0 ? hz : 100;
         this.pageSize = page > 0 ? page : 4096;
-        PosixBackend.LOG.debug("/proc table: btime {}, USER_HZ {}, page size {}", bootSeconds, ticksPerSecond,
+        LOG.debug("/proc table: btime {}, USER_HZ {}, page size {}", bootSeconds, ticksPerSecond,
                 pageSize);
     }
 
@@ -154,7 +165,7 @@ public final class LinuxProcessTable extends PosixProcessTable {
     public void signal(ProcessEntry entry, int signo) {
         Entry e = (Entry) entry;
         int pid = e.stat.pid();
-        Pidfds pidfds = backend.pidfds();
+        Pidfds pidfds = platform.pidfdCalls();
         if (!pidfds.available()) {
             verify(e, "kill");
             plainKill(pid, signo);
@@ -164,14 +175,14 @@ public final class LinuxProcessTable extends PosixProcessTable {
         try {
             fd = pidfds.open(pid, 0);
         } catch (LastErrorException x) {
-            throw backend.errors.of("pidfd_open", pid, x);
+            throw errors.of("pidfd_open", pid, x);
         }
         try {
             // The pidfd pins this pid to whichever process had it when opened: check that it is ours.
             verify(e, "pidfd_send_signal");
             pidfds.sendSignal(fd, signo);
         } catch (LastErrorException x) {
-            throw backend.errors.of("pidfd_send_signal", pid, x);
+            throw errors.of("pidfd_send_signal", pid, x);
         } finally {
             closePidfd(fd);
         }
@@ -198,7 +209,7 @@ public final class LinuxProcessTable extends PosixProcessTable {
      */
     @Override
     public boolean awaitAnyExit(List<ProcessEntry> entries, Duration timeout) throws InterruptedException {
-        Pidfds pidfds = backend.pidfds();
+        Pidfds pidfds = platform.pidfdCalls();
         int n = entries.size();
         if (!pidfds.available() || n == 0 || n > MAX_PIDFDS_AT_ONCE) {
             return super.awaitAnyExit(entries, timeout);

@@ -1,10 +1,11 @@
 package io.prockit.posix.linux;
 
 import com.sun.jna.LastErrorException;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.jna.OptionalLibC;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Linux pidfds: {@code pidfd_open} and {@code pidfd_send_signal} through libc when it exports them
@@ -13,6 +14,7 @@ import io.prockit.posix.jna.OptionalLibC;
  * polling reaper and plain {@code kill}.
  */
 public final class Pidfds {
+    private static final Logger LOG = LoggerFactory.getLogger(Pidfds.class);
     private static final int SYS_PIDFD_OPEN = io.prockit.posix.linux.LinuxConstants.SYS_pidfd_open;
     private static final int SYS_PIDFD_SEND_SIGNAL = io.prockit.posix.linux.LinuxConstants.SYS_pidfd_send_signal;
     /**
@@ -26,41 +28,38 @@ public final class Pidfds {
     private final boolean available;
     private final boolean groupSignals;
 
-    public Pidfds(boolean linux) {
-        boolean o = false;
-        boolean s = false;
+    /** Probes the kernel (opens a pidfd of this process); created by {@link LinuxPlatform} on first use. */
+    Pidfds() {
+        boolean o = OptionalLibC.available(OptionalLibC.PidfdOpen.class);
+        boolean s = OptionalLibC.available(OptionalLibC.PidfdSendSignal.class);
         boolean ok = false;
         boolean group = false;
-        if (linux) {
-            o = OptionalLibC.available(OptionalLibC.PidfdOpen.class);
-            s = OptionalLibC.available(OptionalLibC.PidfdSendSignal.class);
+        try {
+            int fd = openRaw(o, LibC.getpid(), 0);
+            ok = true;
             try {
-                int fd = openRaw(o, LibC.getpid(), 0);
-                ok = true;
-                try {
-                    // Signal 0 to the group whose id is our pid: EINVAL (unknown flag) before Linux 6.9; from 6.9
-                    // on success if the JVM leads its group, else ESRCH (no such group), both meaning "supported".
-                    sendRaw(s, fd, 0, PIDFD_SIGNAL_PROCESS_GROUP);
-                    group = true;
-                } catch (LastErrorException e) {
-                    group = e.getErrorCode() == io.prockit.posix.linux.LinuxConstants.ESRCH;
-                    if (!group) {
-                        PosixBackend.LOG.debug("pidfd_send_signal(PIDFD_SIGNAL_PROCESS_GROUP) unavailable (errno {})",
-                                e.getErrorCode());
-                    }
-                } finally {
-                    LibC.close(fd);
-                }
+                // Signal 0 to the group whose id is our pid: EINVAL (unknown flag) before Linux 6.9; from 6.9
+                // on success if the JVM leads its group, else ESRCH (no such group), both meaning "supported".
+                sendRaw(s, fd, 0, PIDFD_SIGNAL_PROCESS_GROUP);
+                group = true;
             } catch (LastErrorException e) {
-                PosixBackend.LOG.debug("pidfd_open unavailable (errno {}): falling back to the polling reaper",
-                        e.getErrorCode());
+                group = e.getErrorCode() == io.prockit.posix.linux.LinuxConstants.ESRCH;
+                if (!group) {
+                    LOG.debug("pidfd_send_signal(PIDFD_SIGNAL_PROCESS_GROUP) unavailable (errno {})",
+                            e.getErrorCode());
+                }
+            } finally {
+                LibC.close(fd);
             }
+        } catch (LastErrorException e) {
+            LOG.debug("pidfd_open unavailable (errno {}): falling back to the polling reaper",
+                    e.getErrorCode());
         }
         this.directOpen = o;
         this.directSend = s;
         this.available = ok;
         this.groupSignals = group;
-        PosixBackend.LOG.debug("pidfds: {} (pidfd_open via {}, pidfd_send_signal via {})", ok ? "yes" : "no",
+        LOG.debug("pidfds: {} (pidfd_open via {}, pidfd_send_signal via {})", ok ? "yes" : "no",
                 o ? "libc" : "syscall", s ? "libc" : "syscall");
     }
 

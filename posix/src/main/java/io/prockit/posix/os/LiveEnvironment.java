@@ -2,9 +2,9 @@ package io.prockit.posix.os;
 
 import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.NativeStrings;
+import io.prockit.posix.platform.PosixPlatform;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Pointer;
-import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 
 import java.util.LinkedHashMap;
@@ -37,14 +37,18 @@ public final class LiveEnvironment {
     private static final ReentrantReadWriteLock LOCK = new ReentrantReadWriteLock();
 
     private final Errors errors;
-    private final boolean darwin;
-    /** Linux: {@code &environ}; null on macOS ({@code _NSGetEnviron()} each time). */
-    private final Pointer environAddress;
+    /** Where {@code environ} is read: {@code &environ} on Linux, {@code _NSGetEnviron()} on macOS. */
+    private final PosixPlatform platform;
 
-    public LiveEnvironment(Errors errors, boolean darwin) {
+    /**
+     * Loads no native code.
+     *
+     * @param errors   turns errno into exceptions
+     * @param platform the running platform (how {@code environ} is found)
+     */
+    public LiveEnvironment(Errors errors, PosixPlatform platform) {
         this.errors = errors;
-        this.darwin = darwin;
-        this.environAddress = darwin ? null : LibC.LIBRARY.getGlobalVariableAddress("environ");
+        this.platform = platform;
     }
 
     /** Takes the read lock; the caller unlocks with {@link #unlockRead()} in a {@code finally}. */
@@ -68,7 +72,7 @@ public final class LiveEnvironment {
         if (LOCK.getReadHoldCount() == 0 && !LOCK.isWriteLockedByCurrentThread()) {
             throw new IllegalStateException("environ read without LiveEnvironment's lock");
         }
-        return darwin ? DarwinLibC._NSGetEnviron().getPointer(0) : environAddress.getPointer(0);
+        return platform.environ();
     }
 
     /**

@@ -2,15 +2,13 @@ package io.prockit.posix.os;
 
 import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixPlatform;
 import io.prockit.posix.process.FdStreams;
-import io.prockit.posix.spawn.Spawner;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Platform;
 import io.prockit.TerminalSize;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
-import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.spi.Descriptors;
 
 import java.io.InputStream;
@@ -26,20 +24,21 @@ import java.util.function.IntFunction;
  * {@code fdopen} as the same blocking streams that {@link FdStreams} gives a child's pipes.
  */
 public final class PosixDescriptors implements Descriptors {
+    private final PosixPlatform platform;
     private final PosixConstants c;
     private final Errors errors;
-    private final boolean linux = Platform.isLinux();
     private final IntConsumer close;
     private final IntFunction<int[]> windowSize;
 
     /**
-     * @param c          the constants
+     * @param platform   the running platform (constants, {@code pipe2} or {@code pipe})
      * @param errors     turns errno into {@link io.prockit.OsException}
      * @param close      the backend's {@code os.close} (which also forgets a pidfd it handed out)
      * @param windowSize {@code TIOCGWINSZ} of a descriptor: {rows, columns}
      */
-    public PosixDescriptors(PosixConstants c, Errors errors, IntConsumer close, IntFunction<int[]> windowSize) {
-        this.c = c;
+    public PosixDescriptors(PosixPlatform platform, Errors errors, IntConsumer close, IntFunction<int[]> windowSize) {
+        this.platform = platform;
+        this.c = platform.constants();
         this.errors = errors;
         this.close = close;
         this.windowSize = windowSize;
@@ -49,23 +48,23 @@ public final class PosixDescriptors implements Descriptors {
     public int[] pipe() {
         int[] fds = new int[2];
         try {
-            Spawner.cloexecPipe(fds, c, !linux);
+            platform.cloexecPipe(fds);
         } catch (LastErrorException e) {
-            throw errors.of(linux ? "pipe2" : "pipe", null, e);
+            throw errors.of(platform.cloexecPipeCall(), null, e);
         }
         return fds;
     }
 
     @Override
     public boolean hasPipe2() {
-        return linux;
+        return platform.hasPipe2();
     }
 
     @Override
     public int[] pipe2(int flags) {
         int[] fds = new int[2];
         try {
-            LinuxLibC.pipe2(fds, flags);
+            platform.pipe2(fds, flags);
         } catch (LastErrorException e) {
             throw errors.of("pipe2", flags, e);
         }
@@ -203,11 +202,11 @@ public final class PosixDescriptors implements Descriptors {
 
     @Override
     public InputStream openInput(int fd) {
-        return new FdStreams.In(new FdStreams.Fd(fd), "fd " + fd);
+        return new FdStreams.In(new FdStreams.Fd(fd), "fd " + fd, false, c);
     }
 
     @Override
     public OutputStream openOutput(int fd) {
-        return new FdStreams.Out(new FdStreams.Fd(fd), "fd " + fd);
+        return new FdStreams.Out(new FdStreams.Fd(fd), "fd " + fd, c);
     }
 }

@@ -8,74 +8,74 @@ import com.sun.jna.Pointer;
 import io.prockit.ErrorKind;
 import io.prockit.OpenptyResult;
 import io.prockit.OsException;
-import io.prockit.SchedParam;
 import io.prockit.TimesResult;
 import io.prockit.UnameResult;
-import io.prockit.posix.PosixBackend;
-import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
-import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.jna.OptionalLibC;
 import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.NativeStrings;
 import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixPlatform;
 import io.prockit.posix.spawn.Spawner;
+import io.prockit.spi.SchedulerCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
  * The process-wide calls of Python's {@code os} on POSIX: owner ids, process groups and sessions, the
- * live environment and working directory, priority, scheduler, system information and pseudo-terminals.
+ * live environment and working directory, priority, CPU counts, system information and pseudo-terminals.
  * Each is one libc call (two where the C interface needs a size first), errno turned into an
  * {@link OsException} naming the call.
  *
- * <p>The Linux-only calls here ({@code getres*id}/{@code setres*id}, the scheduler's policy, parameters and
- * affinity) are reached only on Linux: on macOS {@link PosixBackend} offers them as empty capabilities.
+ * <p>What differs between the C libraries comes from the {@link PosixPlatform}: {@code setgroups}' count type,
+ * macOS's unlimited {@code getgroups}, and whether there is CPU affinity (Linux's {@code getres*id}/{@code setres*id}
+ * and {@code sched_*} are the platform's capability objects, {@code linux.LinuxSavedIds} and
+ * {@code linux.LinuxScheduler}, not here).
  *
  * <p>Why {@code errno} is cleared by hand for some calls: {@code getpriority}, {@code nice},
  * {@code sysconf} and {@code confstr} can return -1 (or 0) as a valid result, so the only failure signal is
  * errno changing; they are mapped without {@code LastErrorException} and read {@link Native#getLastError()}.
  */
 public final class PosixSystem {
-    private final PosixBackend b;
-    private final PosixConstants c;
-    private final boolean darwin;
+    private static final Logger LOG = LoggerFactory.getLogger(PosixSystem.class);
 
-    public PosixSystem(PosixBackend backend) {
-        this.b = backend;
-        this.c = backend.c;
-        this.darwin = backend.isDarwin();
+    private final PosixPlatform platform;
+    private final PosixConstants c;
+    private final Errors errors;
+    private final LiveEnvironment env;
+    private final Optional<SchedulerCalls> scheduler;
+
+    /**
+     * Loads no native code.
+     *
+     * @param platform the running platform
+     * @param errors   turns errno into exceptions
+     * @param env      the live environment's owner
+     */
+    public PosixSystem(PosixPlatform platform, Errors errors, LiveEnvironment env) {
+        this.platform = platform;
+        this.c = platform.constants();
+        this.errors = errors;
+        this.env = env;
+        this.scheduler = platform.scheduler();
     }
 
     private OsException err(String op, Object subject, LastErrorException e) {
-        return b.errors.of(op, subject, e);
+        return errors.of(op, subject, e);
     }
 
     // ---- ids --------------------------------------------------------------------------------------
 
-    /** macOS: whether libSystem has {@code getgroups$DARWIN_EXTSN} (checked once, on first use). */
-    private static final class Extended {
-        static final boolean AVAILABLE = OptionalLibC.available(OptionalLibC.DarwinGetgroups.class);
-    }
-
     public int[] getgroups() {
-        if (darwin && Extended.AVAILABLE) {
-            // Checked by its return value: the directory service may leave errno set on success.
-            int n = OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(0, null);
-            if (n < 0) {
-                throw b.errors.of("getgroups", null, Native.getLastError());
-            }
-            int[] g = new int[Math.max(n, 1)];
-            int got = OptionalLibC.DarwinGetgroups.getgroups$DARWIN_EXTSN(g.length, g);
-            if (got < 0) {
-                throw b.errors.of("getgroups", null, Native.getLastError());
-            }
-            return Arrays.copyOf(g, got);
+        int[] extended = platform.extendedGroups(); // macOS: getgroups$DARWIN_EXTSN, beyond 16 groups
+        if (extended != null) {
+            return extended;
         }
         try {
             int n = LibC.getgroups(0, null);
@@ -89,7 +89,7 @@ public final class PosixSystem {
     /** initgroups(3), checked by its return value: NSS / the directory service may leave errno set on success. */
     public void initgroups(String user, int group) {
         if (LibC.initgroups(user, group) != 0) {
-            throw b.errors.of("initgroups", user, Native.getLastError());
+            throw errors.of("initgroups", user, Native.getLastError());
         }
     }
 
@@ -105,7 +105,7 @@ public final class PosixSystem {
             // glibc stores the count needed in n[0]; macOS does not, so grow geometrically.
             room = Math.max(room * 2, n[0]);
             if (room > 1 << 20) {
-                throw b.errors.of("getgrouplist", user, c.EINVAL);
+                throw errors.of("getgrouplist", user, c.EINVAL);
             }
         }
     }
@@ -114,34 +114,10 @@ public final class PosixSystem {
         try (Memory buf = new Memory(256)) {
             int r = LibC.getlogin_r(buf, buf.size());
             if (r != 0) {
-                throw b.errors.of("getlogin", null, r);
+                throw errors.of("getlogin", null, r);
             }
             return buf.getString(0, NativeStrings.CHARSET.name());
         }
-    }
-
-    public int[] getresuid() {
-        int[] r = new int[1];
-        int[] e = new int[1];
-        int[] s = new int[1];
-        try {
-            LinuxLibC.getresuid(r, e, s);
-        } catch (LastErrorException x) {
-            throw err("getresuid", null, x);
-        }
-        return new int[] {r[0], e[0], s[0]};
-    }
-
-    public int[] getresgid() {
-        int[] r = new int[1];
-        int[] e = new int[1];
-        int[] s = new int[1];
-        try {
-            LinuxLibC.getresgid(r, e, s);
-        } catch (LastErrorException x) {
-            throw err("getresgid", null, x);
-        }
-        return new int[] {r[0], e[0], s[0]};
     }
 
     /** A call that returns 0 or sets errno, named for the exception. */
@@ -157,21 +133,9 @@ public final class PosixSystem {
         }
     }
 
-    public void setresuid(int r, int e, int s) {
-        call("setresuid", r + "," + e + "," + s, () -> LinuxLibC.setresuid(r, e, s));
-    }
-
-    public void setresgid(int r, int e, int s) {
-        call("setresgid", r + "," + e + "," + s, () -> LinuxLibC.setresgid(r, e, s));
-    }
-
     public void setgroups(int[] groups) {
         int[] copy = groups.length == 0 ? new int[1] : groups.clone();
-        if (darwin) {
-            call("setgroups", Arrays.toString(groups), () -> DarwinLibC.setgroups(groups.length, copy));
-        } else {
-            call("setgroups", Arrays.toString(groups), () -> LinuxLibC.setgroups(groups.length, copy));
-        }
+        call("setgroups", Arrays.toString(groups), () -> platform.setgroups(groups.length, copy));
     }
 
     // ---- terminal ---------------------------------------------------------------------------------
@@ -185,16 +149,20 @@ public final class PosixSystem {
 
     // ---- environment and working directory --------------------------------------------------------
 
+    public String getenv(String name) {
+        return env.get(name);
+    }
+
     public void putenv(String name, String value) {
-        b.environment().put(name, value);
+        env.put(name, value);
     }
 
     public void unsetenv(String name) {
-        b.environment().remove(name);
+        env.remove(name);
     }
 
     public Map<String, String> environ() {
-        return b.environment().snapshot();
+        return env.snapshot();
     }
 
     public String getcwd() {
@@ -202,7 +170,7 @@ public final class PosixSystem {
     }
 
     /** @return the process's real working directory (which {@code chdir} changes; {@code user.dir} does not follow) */
-    static String realCwd() {
+    String realCwd() {
         long size = 4096;
         while (true) {
             try (Memory buf = new Memory(size)) {
@@ -210,25 +178,24 @@ public final class PosixSystem {
                     LibC.getcwd(buf, size);
                     return buf.getString(0, NativeStrings.CHARSET.name());
                 } catch (LastErrorException e) {
-                    PosixConstants t = PosixBackend.table();
-                    if (e.getErrorCode() == t.optional("ERANGE").orElse(34) && size < (1 << 20)) {
+                    if (e.getErrorCode() == c.optional("ERANGE").orElse(34) && size < (1 << 20)) {
                         size *= 4;
                         continue;
                     }
-                    throw new Errors(t).of("getcwd", null, e);
+                    throw errors.of("getcwd", null, e);
                 }
             }
         }
     }
 
     /** @return {@link #realCwd()} as a path */
-    public static Path realCwdPath() {
+    public Path realCwdPath() {
         return Path.of(realCwd());
     }
 
     public void chdir(String path) {
         call("chdir", path, () -> LibC.chdir(path));
-        PosixBackend.LOG.debug("chdir({}): the process's working directory changed; user.dir stays {}", path,
+        LOG.debug("chdir({}): the process's working directory changed; user.dir stays {}", path,
                 System.getProperty("user.dir"));
     }
 
@@ -239,7 +206,7 @@ public final class PosixSystem {
         int r = LibC.getpriority(which, who);
         int errno = Native.getLastError();
         if (r == -1 && errno != 0) {
-            throw b.errors.of("getpriority", which + "," + who, errno);
+            throw errors.of("getpriority", which + "," + who, errno);
         }
         return r;
     }
@@ -255,7 +222,7 @@ public final class PosixSystem {
             // glibc's and macOS's nice() turn setpriority's EACCES (lowering the niceness without privilege)
             // into EPERM, the errno POSIX specifies for nice; Python reports what nice() set.
             int errno = e.getErrorCode() == c.EACCES ? c.EPERM : e.getErrorCode();
-            throw b.errors.of("nice", increment, errno);
+            throw errors.of("nice", increment, errno);
         }
         return getpriority(c.optional("PRIO_PROCESS").orElseThrow(), 0);
     }
@@ -302,10 +269,10 @@ public final class PosixSystem {
     }
 
     public int processCpuCount() {
-        if (darwin) {
-            return cpuCount(); // macOS has no CPU affinity: every CPU is usable, as Python reports
+        if (scheduler.isEmpty()) {
+            return cpuCount(); // no CPU affinity (macOS): every CPU is usable, as Python reports
         }
-        return schedGetaffinity(0).size();
+        return scheduler.get().schedGetaffinity(0).size();
     }
 
     public long sysconf(int name) {
@@ -313,7 +280,7 @@ public final class PosixSystem {
         long r = LibC.sysconf(name);
         int errno = Native.getLastError();
         if (r == -1 && errno != 0) {
-            throw b.errors.of("sysconf", name, errno);
+            throw errors.of("sysconf", name, errno);
         }
         return r;
     }
@@ -324,97 +291,13 @@ public final class PosixSystem {
         int errno = Native.getLastError();
         if (n == 0) {
             if (errno != 0) {
-                throw b.errors.of("confstr", name, errno);
+                throw errors.of("confstr", name, errno);
             }
             return null;
         }
         try (Memory buf = new Memory(n)) {
             LibC.confstr(name, buf, n);
             return buf.getString(0, NativeStrings.CHARSET.name());
-        }
-    }
-
-    // ---- scheduler --------------------------------------------------------------------------------
-
-    private Memory schedParam(SchedParam p) {
-        Memory m = new Memory(Math.max(8, c.optional("SIZEOF_sched_param").orElse(8)));
-        m.clear();
-        m.setInt(0, p.schedPriority());
-        return m;
-    }
-
-    public void schedSetscheduler(int pid, int policy, SchedParam p) {
-        try (Memory m = schedParam(p)) {
-            call("sched_setscheduler", pid, () -> LinuxLibC.sched_setscheduler(pid, policy, m));
-        }
-    }
-
-    public int schedGetscheduler(int pid) {
-        try {
-            return LinuxLibC.sched_getscheduler(pid);
-        } catch (LastErrorException e) {
-            throw err("sched_getscheduler", pid, e);
-        }
-    }
-
-    public void schedSetparam(int pid, SchedParam p) {
-        try (Memory m = schedParam(p)) {
-            call("sched_setparam", pid, () -> LinuxLibC.sched_setparam(pid, m));
-        }
-    }
-
-    public SchedParam schedGetparam(int pid) {
-        try (Memory m = schedParam(new SchedParam(0))) {
-            LinuxLibC.sched_getparam(pid, m);
-            return new SchedParam(m.getInt(0));
-        } catch (LastErrorException e) {
-            throw err("sched_getparam", pid, e);
-        }
-    }
-
-    public double schedRrGetInterval(int pid) {
-        try (Memory ts = new Memory(16)) {
-            LinuxLibC.sched_rr_get_interval(pid, ts);
-            return ts.getLong(0) + ts.getLong(8) / 1e9;
-        } catch (LastErrorException e) {
-            throw err("sched_rr_get_interval", pid, e);
-        }
-    }
-
-    public void schedSetaffinity(int pid, Set<Integer> cpus) {
-        int max = cpus.stream().mapToInt(Integer::intValue).max().orElse(0);
-        long size = Math.max(c.optional("SIZEOF_cpu_set_t").orElse(128), ((max / 64) + 1) * 8L);
-        try (Memory m = new Memory(size)) {
-            m.clear();
-            for (int cpu : cpus) {
-                m.setByte(cpu / 8, (byte) (m.getByte(cpu / 8) | (1 << (cpu % 8))));
-            }
-            call("sched_setaffinity", pid, () -> LinuxLibC.sched_setaffinity(pid, size, m));
-        }
-    }
-
-    public Set<Integer> schedGetaffinity(int pid) {
-        long size = c.optional("SIZEOF_cpu_set_t").orElse(128);
-        while (true) {
-            try (Memory m = new Memory(size)) {
-                m.clear();
-                try {
-                    LinuxLibC.sched_getaffinity(pid, size, m);
-                } catch (LastErrorException e) {
-                    if (e.getErrorCode() == c.EINVAL && size < (1 << 16)) {
-                        size *= 2; // more CPUs than the mask holds
-                        continue;
-                    }
-                    throw err("sched_getaffinity", pid, e);
-                }
-                Set<Integer> cpus = new TreeSet<>();
-                for (int i = 0; i < size * 8; i++) {
-                    if ((m.getByte(i / 8) & (1 << (i % 8))) != 0) {
-                        cpus.add(i);
-                    }
-                }
-                return cpus;
-            }
         }
     }
 
@@ -457,7 +340,7 @@ public final class PosixSystem {
                 Native.setLastError(0);
                 Pointer name = LibC.ptsname(master);
                 if (name == null) {
-                    throw b.errors.of("ptsname", master, Native.getLastError());
+                    throw errors.of("ptsname", master, Native.getLastError());
                 }
                 return name.getString(0, NativeStrings.CHARSET.name());
             }
@@ -467,7 +350,8 @@ public final class PosixSystem {
             int r = OptionalLibC.PtsnameR.ptsname_r(master, buf, buf.size());
             if (r != 0) {
                 // glibc returns the error number; macOS returns -1 and sets errno (Libc stdlib/grantpt.c).
-                throw b.errors.of("ptsname_r", master, darwin || r == -1 ? Native.getLastError() : r);
+                // (-1 is never an error number, so the test needs no platform.)
+                throw errors.of("ptsname_r", master, r == -1 ? Native.getLastError() : r);
             }
             return buf.getString(0, NativeStrings.CHARSET.name());
         }

@@ -4,7 +4,6 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Pointer;
 import io.prockit.ErrorKind;
 import io.prockit.OsException;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.TableLibC;
 import io.prockit.spi.ProcessEntry;
@@ -18,13 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * cache, and the error helpers. The subclasses read the table and verify identity.
  */
 public abstract class PosixProcessTable implements ProcessTableProvider {
-    protected final PosixBackend backend;
     protected final PosixConstants c;
+    protected final Errors errors;
     private final Map<Integer, String> usernames = new ConcurrentHashMap<>();
 
-    protected PosixProcessTable(PosixBackend backend) {
-        this.backend = backend;
-        this.c = backend.c;
+    /**
+     * @param c      the running OS's constants
+     * @param errors turns errno into exceptions
+     */
+    protected PosixProcessTable(PosixConstants c, Errors errors) {
+        this.c = c;
+        this.errors = errors;
     }
 
     @Override
@@ -52,7 +55,7 @@ public abstract class PosixProcessTable implements ProcessTableProvider {
         try {
             LibC.kill(pid, signo);
         } catch (LastErrorException e) {
-            throw backend.errors.of("kill", pid, e);
+            throw errors.of("kill", pid, e);
         }
     }
 
@@ -76,7 +79,7 @@ public abstract class PosixProcessTable implements ProcessTableProvider {
     }
 
     protected OsException gone(String operation, int pid) {
-        return backend.errors.of(operation, pid, c.ESRCH);
+        return errors.of(operation, pid, c.ESRCH);
     }
 
     protected OsException reused(String operation, int pid) {
@@ -90,6 +93,6 @@ public abstract class PosixProcessTable implements ProcessTableProvider {
     }
 
     protected OsException denied(String operation, int pid) {
-        return backend.errors.of(operation, pid, c.EACCES);
+        return errors.of(operation, pid, c.EACCES);
     }
 }

@@ -1,7 +1,7 @@
 /**
  * The platform-neutral contract between the shared packages ({@code spawn}, {@code process}, {@code os}) and the
  * platform packages ({@code linux}, {@code darwin}): {@link io.prockit.posix.platform.PosixPlatform} (what differs
- * between the OSes), the constant table read from a platform's table class
+ * between the OSes), the output loop's {@link io.prockit.posix.platform.Poller}, the constant table read from a platform's table class
  * ({@link io.prockit.posix.platform.PosixConstants}), the status codec, the signal table, the error helper, the
  * native string packing and the base of the process tables.
  *

@@ -1,6 +1,7 @@
 package io.prockit.posix.process;
 
-import io.prockit.posix.PosixBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.prockit.ErrorKind;
 import io.prockit.OsException;
 
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code /proc/self/mountinfo} (a hybrid system mounts it at {@code /sys/fs/cgroup/unified}).
  */
 public final class Cgroups {
+    private static final Logger LOG = LoggerFactory.getLogger(Cgroups.class);
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static volatile Path base;
 
@@ -147,7 +149,7 @@ public final class Cgroups {
                     String root = f.get(3);
                     String rest = rel.startsWith(root) ? rel.substring(root.length()) : rel;
                     Path dir = Path.of(f.get(4), rest.startsWith("/") ? rest.substring(1) : rest);
-                    PosixBackend.LOG.debug("the JVM's cgroup v2: {}", dir);
+                    LOG.debug("the JVM's cgroup v2: {}", dir);
                     return dir;
                 }
             }

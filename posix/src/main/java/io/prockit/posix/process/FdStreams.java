@@ -3,11 +3,11 @@ package io.prockit.posix.process;
 import io.prockit.posix.platform.PosixConstants;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import io.prockit.posix.PosixBackend;
-import com.sun.jna.Platform;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.spi.SharedCleaner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +36,7 @@ import java.util.Objects;
  * every system (a byte written to the slave); a pipe read elsewhere returns when the child writes or exits.
  */
 public final class FdStreams {
+    private static final Logger LOG = LoggerFactory.getLogger(FdStreams.class);
     private static final int BUFFER = 64 * 1024;
 
     private FdStreams() {
@@ -51,24 +52,23 @@ public final class FdStreams {
         private final Fd fd;
         private final String name;
         private final boolean ptyMaster;
+        private final PosixConstants c;
         private Memory buf;
         /** Set while an {@link OutputLoop} reads this stream: it then owns the descriptor and closes it. */
         private volatile Runnable closeHook;
         /** A pseudo-terminal master's slave path, through which a close wakes a blocked read; else null. */
         private volatile String ptySlave;
 
-        public In(Fd fd, String name) {
-            this(fd, name, false);
-        }
-
         /**
          * @param ptyMaster whether {@code fd} is a pseudo-terminal master: Linux reports {@code EIO} there,
          *                  not 0, once the last holder of the slave has closed it, which is this stream's end
+         * @param c         the running OS's constants
          */
-        public In(Fd fd, String name, boolean ptyMaster) {
+        public In(Fd fd, String name, boolean ptyMaster, PosixConstants c) {
             this.fd = fd;
             this.name = name;
             this.ptyMaster = ptyMaster;
+            this.c = c;
         }
 
         @Override
@@ -105,10 +105,10 @@ public final class FdStreams {
                             if (fd.closing()) {
                                 throw closed();
                             }
-                            if (ptyMaster && e.getErrorCode() == PosixBackend.table().EIO) {
+                            if (ptyMaster && e.getErrorCode() == c.EIO) {
                                 return -1;
                             }
-                            if (e.getErrorCode() == PosixBackend.table().EINTR) {
+                            if (e.getErrorCode() == c.EINTR) {
                                 continue;
                             }
                             throw new IOException("read(" + name + "): " + LibC.strerror(e.getErrorCode())
@@ -146,11 +146,11 @@ public final class FdStreams {
          */
         void wake(int number) {
             if (!ptyMaster) {
-                Wake.pipeReader(number);
+                Wake.pipeReader(number, c);
             } else {
                 String slave = ptySlave;
                 if (slave != null) {
-                    Wake.ptyReader(slave);
+                    Wake.ptyReader(slave, c);
                 }
             }
         }
@@ -185,13 +185,16 @@ public final class FdStreams {
     public static final class Out extends OutputStream {
         private final Fd fd;
         private final String name;
+        private final PosixConstants c;
         private Memory buf;
         /** Set while an {@link OutputLoop} feeds this stream: it then owns the descriptor and closes it. */
         private volatile Runnable closeHook;
 
-        public Out(Fd fd, String name) {
+        /** @param c the running OS's constants */
+        public Out(Fd fd, String name, PosixConstants c) {
             this.fd = fd;
             this.name = name;
+            this.c = c;
         }
 
         @Override
@@ -228,10 +231,10 @@ public final class FdStreams {
                                 if (fd.closing()) {
                                     throw closed();
                                 }
-                                if (e.getErrorCode() != PosixBackend.table().EINTR) {
+                                if (e.getErrorCode() != c.EINTR) {
                                     throw new IOException("write(" + name + "): " + LibC.strerror(e.getErrorCode())
                                             + " (errno " + e.getErrorCode() + ")"
-                                            + (e.getErrorCode() == PosixBackend.table().EPIPE
+                                            + (e.getErrorCode() == c.EPIPE
                                             ? ": the child closed its end" : ""));
                                 }
                             }
@@ -376,7 +379,8 @@ public final class FdStreams {
 
     /** Wakes a read blocked on a pipe's read end or a terminal's master without touching any other descriptor. */
     private static final class Wake {
-        private static final boolean PROC = Platform.isLinux() && new java.io.File("/proc/self/fd").isDirectory();
+        /** Linux's {@code /proc/self/fd} (a feature probe, not an OS test: macOS has no {@code /proc}). */
+        private static final boolean PROC = new java.io.File("/proc/self/fd").isDirectory();
         private static final Memory BYTE = new Memory(1);
 
         static {
@@ -387,11 +391,11 @@ public final class FdStreams {
         }
 
         /** @param fd a pipe's read end the caller holds */
-        static void pipeReader(int fd) {
+        static void pipeReader(int fd, PosixConstants c) {
             if (PROC) {
                 // Linux opens a new write end of the same pipe (fs/pipe.c fifo_open); never blocks with
                 // O_NONBLOCK, since the pipe has a reader: this stream.
-                writeOne("/proc/self/fd/" + fd, 0);
+                writeOne("/proc/self/fd/" + fd, 0, c);
             }
         }
 
@@ -399,17 +403,16 @@ public final class FdStreams {
          * @param slave the slave of a terminal whose master the caller holds: what is written there is read on
          *              the master. {@code O_NOCTTY}: it never becomes the JVM's controlling terminal.
          */
-        static void ptyReader(String slave) {
-            writeOne(slave, PosixBackend.table().O_NOCTTY);
+        static void ptyReader(String slave, PosixConstants c) {
+            writeOne(slave, c.O_NOCTTY, c);
         }
 
-        private static void writeOne(String path, int flags) {
-            PosixConstants c = PosixBackend.table();
+        private static void writeOne(String path, int flags, PosixConstants c) {
             int w;
             try {
                 w = LibCVarargs.INSTANCE.open(path, c.O_WRONLY | c.O_NONBLOCK | c.O_CLOEXEC | flags);
             } catch (LastErrorException e) {
-                PosixBackend.LOG.debug("waking a reader through {}: open failed (errno {})", path, e.getErrorCode());
+                LOG.debug("waking a reader through {}: open failed (errno {})", path, e.getErrorCode());
                 return;
             }
             try {

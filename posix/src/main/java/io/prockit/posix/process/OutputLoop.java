@@ -2,18 +2,15 @@ package io.prockit.posix.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Platform;
-import io.prockit.posix.PosixBackend;
-import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
-import io.prockit.posix.jna.LinuxLibC;
-import io.prockit.posix.linux.EpollReaper;
-import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.posix.platform.Poller;
 import io.prockit.posix.platform.PosixConstants;
-import io.prockit.posix.spawn.Spawner;
+import io.prockit.posix.platform.PosixPlatform;
 import io.prockit.spi.InputFeed;
 import io.prockit.spi.OutputSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the output pipes handed to {@code Command.spawn(ProcessListener)} as data arrives: one daemon
- * thread ({@code prockit-output}) for every watched pipe of every child. Linux waits with epoll; other
- * POSIX systems (macOS) with {@code poll(2)} over the watched descriptors and a wake-up pipe.
+ * thread ({@code prockit-output}) for every watched pipe of every child. It waits with the poller the platform
+ * hands out ({@link PosixPlatform#newPoller()}: epoll on Linux), else (macOS) with {@code poll(2)} over the
+ * watched descriptors and a wake-up pipe.
  *
  * <p>A watched descriptor is made non-blocking (its open file description belongs to the parent alone: the
  * child holds the other end), and each readiness gets reads of up to 64 KiB while they come back full, at
@@ -42,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * not affected.
  */
 public final class OutputLoop implements Runnable {
-    /** System property: {@code poll} makes the shared loop use {@code poll(2)} on Linux too. */
+    private static final Logger LOG = LoggerFactory.getLogger(OutputLoop.class);
+    /** System property: {@code poll} makes the shared loop use {@code poll(2)} where the platform has better. */
     static final String PROPERTY = "prockit.output.poller";
     private static final int BUFFER = 64 * 1024;
     /** The most reads one readiness gets before the loop moves on. */
@@ -65,23 +64,24 @@ public final class OutputLoop implements Runnable {
     private static boolean sharedFailed;
 
     /**
-     * @return the loop the backend hands streams to, created on first use (its thread on the first
-     *         watch); null if it cannot be created (logged once), and callers then read on threads of their own
+     * @param platform the running platform: its poller, or {@code poll(2)}
+     * @return the loop the backend hands streams to (one per process), created on first use (its thread on the
+     *         first watch); null if it cannot be created (logged once), and callers then read on threads of their
+     *         own
      */
-    public static OutputLoop shared() {
+    public static OutputLoop shared(PosixPlatform platform) {
         OutputLoop l = shared;
         if (l != null) {
             return l;
         }
         synchronized (OutputLoop.class) {
             if (shared == null && !sharedFailed) {
-                PosixConstants c = PosixBackend.table();
                 try {
-                    shared = new OutputLoop(c, Platform.isLinux() && !"poll".equals(System.getProperty(PROPERTY))
-                            ? new EpollPoller() : new PollPoller(c));
+                    Poller better = "poll".equals(System.getProperty(PROPERTY)) ? null : platform.newPoller();
+                    shared = new OutputLoop(platform.constants(), better != null ? better : new PollPoller(platform));
                 } catch (LastErrorException e) {
                     sharedFailed = true;
-                    PosixBackend.LOG.warn("the output loop cannot be created (errno {}); listeners' streams are read"
+                    LOG.warn("the output loop cannot be created (errno {}); listeners' streams are read"
                             + " on pool threads instead", e.getErrorCode());
                 }
             }
@@ -99,8 +99,13 @@ public final class OutputLoop implements Runnable {
         return poller.name();
     }
 
-    /** @return how many streams are being read now */
-    public int watching() {
+    /** @return the shared loop if it was created (tests in this package read it), else null */
+    static OutputLoop sharedIfCreated() {
+        return shared;
+    }
+
+    /** @return how many streams are being read now (tests in this package read it) */
+    int watching() {
         return watches.size();
     }
 
@@ -149,7 +154,7 @@ public final class OutputLoop implements Runnable {
                     // the reader then sees EAGAIN as an error; nothing better to do
                 }
                 w.decline();
-                PosixBackend.LOG.debug("{} (fd {}) not watched (errno {}); read on a pool thread instead",
+                LOG.debug("{} (fd {}) not watched (errno {}); read on a pool thread instead",
                         in.name(), fd, e.getErrorCode());
                 return false;
             }
@@ -212,7 +217,7 @@ public final class OutputLoop implements Runnable {
                 out.closeHook(null);
                 f.declined = true;
                 out.fd().release();
-                PosixBackend.LOG.debug("{} (fd {}) not fed by the loop (errno {}); written on a pool thread instead",
+                LOG.debug("{} (fd {}) not fed by the loop (errno {}); written on a pool thread instead",
                         out.name(), fd, e.getErrorCode());
                 return false;
             }
@@ -221,8 +226,8 @@ public final class OutputLoop implements Runnable {
         return true;
     }
 
-    /** @return how many stdin pipes are being fed now */
-    public int feeding() {
+    /** @return how many stdin pipes are being fed now (tests in this package read it) */
+    int feeding() {
         return feeds.size();
     }
 
@@ -247,11 +252,11 @@ public final class OutputLoop implements Runnable {
             try {
                 n = poller.await();
             } catch (LastErrorException e) {
-                PosixBackend.LOG.error("{} failed (errno {}); prockit-output stops, and listeners of running "
+                LOG.error("{} failed (errno {}); prockit-output stops, and listeners of running "
                         + "children get no more output", poller.name(), e.getErrorCode());
                 return;
             }
-            int[] ready = poller.ready;
+            int[] ready = poller.ready();
             for (int i = 0; i < n; i++) {
                 Watch w = watches.get(ready[i]);
                 if (w != null) {
@@ -259,7 +264,7 @@ public final class OutputLoop implements Runnable {
                         w.readable();
                     } catch (RuntimeException | Error e) {
                         // Not the sink (readOnce catches its failures): the loop's own bug. Only this stream ends.
-                        PosixBackend.LOG.warn("reading {} failed", w.in.name(), e);
+                        LOG.warn("reading {} failed", w.in.name(), e);
                         w.end(new IOException(e));
                     }
                 } else {
@@ -268,7 +273,7 @@ public final class OutputLoop implements Runnable {
                         try {
                             f.writable();
                         } catch (RuntimeException | Error e) {
-                            PosixBackend.LOG.warn("writing {} failed", f.out.name(), e);
+                            LOG.warn("writing {} failed", f.out.name(), e);
                             f.end(false, new IOException(e));
                         }
                     }
@@ -484,85 +489,6 @@ public final class OutputLoop implements Runnable {
         }
     }
 
-    /** Waits for readable (and, for fed stdin pipes, writable) descriptors. */
-    abstract static class Poller {
-        /** Filled by {@link #await()}: the ready descriptors. */
-        int[] ready = new int[256];
-
-        abstract void add(int fd);
-
-        /** @param fd a descriptor to report when it can be written */
-        abstract void addWritable(int fd);
-
-        abstract void remove(int fd);
-
-        /** @return how many entries of {@link #ready} are valid (0 after a wake-up or EINTR) */
-        abstract int await();
-
-        abstract String name();
-    }
-
-    /**
-     * Linux: an epoll set; data of each event is the descriptor. {@code struct epoll_event} has the layout
-     * {@link EpollReaper} chooses (packed, 12 bytes, on x86_64).
-     */
-    static final class EpollPoller extends Poller {
-        private static final int EVENT_SIZE = EpollReaper.EVENT_SIZE;
-        private static final int DATA_OFFSET = EpollReaper.DATA_OFFSET;
-        private static final int MAX_EVENTS = 256;
-
-        private final int epfd = LinuxLibC.epoll_create1(LinuxConstants.EPOLL_CLOEXEC);
-        private final Memory events = new Memory((long) EVENT_SIZE * MAX_EVENTS);
-        private final Memory change = new Memory(EVENT_SIZE);
-
-        @Override
-        synchronized void add(int fd) {
-            change.clear();
-            change.setInt(0, LinuxConstants.EPOLLIN);
-            change.setInt(DATA_OFFSET, fd);
-            LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_ADD, fd, change);
-        }
-
-        @Override
-        synchronized void addWritable(int fd) {
-            change.clear();
-            change.setInt(0, LinuxConstants.EPOLLOUT);
-            change.setInt(DATA_OFFSET, fd);
-            LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_ADD, fd, change);
-        }
-
-        @Override
-        void remove(int fd) {
-            try {
-                LinuxLibC.epoll_ctl(epfd, LinuxConstants.EPOLL_CTL_DEL, fd, null);
-            } catch (LastErrorException ignored) {
-                // not in the set
-            }
-        }
-
-        @Override
-        int await() {
-            int n;
-            try {
-                n = LinuxLibC.epoll_wait(epfd, events, MAX_EVENTS, -1);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == LinuxConstants.EINTR) {
-                    return 0;
-                }
-                throw e;
-            }
-            for (int i = 0; i < n; i++) {
-                ready[i] = events.getInt((long) i * EVENT_SIZE + DATA_OFFSET);
-            }
-            return n;
-        }
-
-        @Override
-        String name() {
-            return "epoll";
-        }
-    }
-
     /**
      * Any POSIX system: {@code poll(2)} over the watched descriptors (the array is rebuilt only after a change),
      * plus the
@@ -571,7 +497,7 @@ public final class OutputLoop implements Runnable {
      */
     static final class PollPoller extends Poller {
         private final PosixConstants c;
-        private final boolean darwin = Platform.isMac();
+        private final PosixPlatform platform;
         private final Set<Integer> fds = ConcurrentHashMap.newKeySet();
         /** The fed stdin pipes, polled for POLLOUT. */
         private final Set<Integer> writeFds = ConcurrentHashMap.newKeySet();
@@ -585,10 +511,11 @@ public final class OutputLoop implements Runnable {
         /** Set by {@link #add}/{@link #remove}: the loop rebuilds its {@code struct pollfd} array before the next poll. */
         private volatile boolean dirty = true;
 
-        PollPoller(PosixConstants c) {
-            this.c = c;
+        PollPoller(PosixPlatform platform) {
+            this.platform = platform;
+            this.c = platform.constants();
             int[] p = new int[2];
-            Spawner.cloexecPipe(p, c, darwin);
+            platform.cloexecPipe(p);
             for (int fd : p) {
                 int flags = LibCVarargs.INSTANCE.fcntl(fd, c.F_GETFL);
                 LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFL, flags | c.O_NONBLOCK);
@@ -598,21 +525,21 @@ public final class OutputLoop implements Runnable {
         }
 
         @Override
-        void add(int fd) {
+        public void add(int fd) {
             fds.add(fd);
             dirty = true;
             wake();
         }
 
         @Override
-        void addWritable(int fd) {
+        public void addWritable(int fd) {
             writeFds.add(fd);
             dirty = true;
             wake();
         }
 
         @Override
-        void remove(int fd) {
+        public void remove(int fd) {
             if (fds.remove(fd) | writeFds.remove(fd)) {
                 dirty = true;
                 wake();
@@ -628,17 +555,13 @@ public final class OutputLoop implements Runnable {
         }
 
         @Override
-        int await() {
+        public int await() {
             if (dirty) {
                 dirty = false; // cleared first: a change made while rebuilding marks it again
                 rebuild();
             } // otherwise the array stands as it was: poll(2) rewrites every revents itself
             try {
-                if (darwin) {
-                    DarwinLibC.poll(pollfds, total, -1);
-                } else {
-                    LinuxLibC.poll(pollfds, total, -1);
-                }
+                platform.poll(pollfds, total, -1);
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == c.EINTR) {
                     return 0;
@@ -700,7 +623,7 @@ public final class OutputLoop implements Runnable {
         }
 
         @Override
-        String name() {
+        public String name() {
             return "poll";
         }
     }

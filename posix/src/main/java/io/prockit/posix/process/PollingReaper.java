@@ -1,6 +1,7 @@
 package io.prockit.posix.process;
 
-import io.prockit.posix.PosixBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -12,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code waitpid(-1)}; exits are noticed up to 20 ms late.
  */
 public final class PollingReaper implements Reaper {
+    private static final Logger LOG = LoggerFactory.getLogger(PollingReaper.class);
     private final Set<PosixChild> children = ConcurrentHashMap.newKeySet();
     private final Object startLock = new Object();
     private Thread thread;
@@ -45,7 +47,7 @@ public final class PollingReaper implements Reaper {
                         changed = true;
                     }
                 } catch (RuntimeException e) {
-                    PosixBackend.LOG.debug("reaping {} failed: {}", c, e.toString());
+                    LOG.debug("reaping {} failed: {}", c, e.toString());
                 }
             }
             sleepNanos = changed ? 1_000_000L : Math.min(sleepNanos * 2, 20_000_000L);

@@ -5,14 +5,14 @@ import com.sun.jna.Memory;
 import io.prockit.ExitStatus;
 import io.prockit.ResourceUsage;
 import io.prockit.Signal;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
-import io.prockit.posix.os.PosixSystem;
 import io.prockit.posix.platform.PosixConstants;
 import io.prockit.posix.platform.PosixStatusCodec;
 import io.prockit.posix.spawn.Spawner;
 import io.prockit.spi.ChildHandle;
 import io.prockit.spi.Termination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,14 +32,9 @@ import java.util.concurrent.TimeoutException;
  * itself ({@link #awaitTermination}) is the {@link WaitEngine}'s.
  */
 public final class PosixChild implements ChildHandle {
-    /** One {@code struct rusage} buffer per reaping thread (the reaper, or a waiter), read before it is reused. */
-    private static final ThreadLocal<Memory> RUSAGE = new ThreadLocal<>() {
-        @Override
-        protected Memory initialValue() {
-            return new Memory(Math.max(PosixBackend.table().SIZEOF_rusage, 8));
-        }
-    };
-    private final PosixBackend backend;
+    private static final Logger LOG = LoggerFactory.getLogger(PosixChild.class);
+    /** What this backend's children share (the platform, the wait engine, the reaper ...), not the backend. */
+    private final ChildContext ctx;
     private final int pid;
     private final int pgid;
     private final FdStreams.Out stdin;
@@ -62,9 +57,9 @@ public final class PosixChild implements ChildHandle {
     /** The pseudo-terminal master when the child runs in one ({@code Command.pty}), else null. */
     private volatile FdStreams.Fd ptyMaster;
 
-    public PosixChild(PosixBackend backend, int pid, int pgid, boolean ownGroup, int pidfd, FdStreams.Out stdin,
+    PosixChild(ChildContext ctx, int pid, int pgid, boolean ownGroup, int pidfd, FdStreams.Out stdin,
                FdStreams.In stdout, FdStreams.In stderr) {
-        this.backend = backend;
+        this.ctx = ctx;
         this.pid = pid;
         this.pgid = pgid;
         this.ownGroup = ownGroup;
@@ -79,8 +74,13 @@ public final class PosixChild implements ChildHandle {
         return pid;
     }
 
+    /** @return what this backend's children share (tests in this package reach the wait engine through it) */
+    ChildContext context() {
+        return ctx;
+    }
+
     /** @return the process group the child was started in */
-    int pgid() {
+    public int pgid() {
         return pgid;
     }
 
@@ -118,7 +118,7 @@ public final class PosixChild implements ChildHandle {
     @Override
     public Termination awaitTermination(long nanos) throws InterruptedException, ExecutionException,
             TimeoutException {
-        return backend.waits().awaitExit(this, nanos);
+        return ctx.waits.awaitExit(this, nanos);
     }
 
     /**
@@ -134,7 +134,7 @@ public final class PosixChild implements ChildHandle {
                 return -1;
             }
             if (waiters++ == 0 && inReaper) {
-                backend.reaper().forget(this, pidfd);
+                ctx.reaping.forget(this, pidfd);
                 inReaper = false;
             }
             return pidfd;
@@ -154,7 +154,7 @@ public final class PosixChild implements ChildHandle {
                 }
             } else if (!inReaper) {
                 inReaper = true; // first: watch may leave the child to a kernel waiter at once (kqueue, ESRCH)
-                backend.watch(this);
+                ctx.reaping.watch(this);
             }
         }
     }
@@ -166,13 +166,13 @@ public final class PosixChild implements ChildHandle {
      * @return true when the reaper is done with the child: reaped, or left to a kernel waiter
      */
     public boolean reapForReaper() {
-        WaitEngine waits = backend.waits();
+        WaitEngine waits = ctx.waits;
         if (waits.kernelWaitersPresent()) {
             // Lock order: the child's lock, then the engine's (as in backToReaper, which a leaving waiter calls).
             synchronized (lock) {
                 if (!reaped && waits.deferIfWaitedFor(this, WaitEngine.currentGroup(pid, pgid))) {
                     if (inReaper) {
-                        backend.reaper().forget(this, pidfd);
+                        ctx.reaping.forget(this, pidfd);
                         inReaper = false;
                     }
                     return true;
@@ -190,7 +190,7 @@ public final class PosixChild implements ChildHandle {
                 // leave it to a kernel waiter again, which clears the flag; set after, it would claim a watch
                 // that does not exist and the child would never be handed back.
                 inReaper = true;
-                backend.watch(this);
+                ctx.reaping.watch(this);
             }
         }
     }
@@ -211,9 +211,9 @@ public final class PosixChild implements ChildHandle {
             if (reaped) {
                 return true;
             }
-            PosixConstants c = backend.c;
+            PosixConstants c = ctx.c;
             int[] status = new int[1];
-            Memory ru = RUSAGE.get();
+            Memory ru = ctx.rusage.get();
             ru.clear();
             int group = WaitEngine.currentGroup(pid, pgid);
             int r;
@@ -224,20 +224,20 @@ public final class PosixChild implements ChildHandle {
                     // Someone outside prockit reaped it (SIGCHLD set to SIG_IGN, or a waitpid(-1) elsewhere).
                     pgidAtExit = group;
                     markReapedLocked();
-                    termination.completeExceptionally(backend.errors.of("wait4", pid, c.ECHILD));
+                    termination.completeExceptionally(ctx.errors.of("wait4", pid, c.ECHILD));
                     return true;
                 }
-                throw backend.errors.of("wait4", pid, e);
+                throw ctx.errors.of("wait4", pid, e);
             }
             if (r != pid) {
                 return false;
             }
             pgidAtExit = group;
-            t = backend.termination(status[0], ru);
+            t = ctx.termination(status[0], ru);
             reapedAs = t;
             markReapedLocked();
         }
-        PosixBackend.LOG.debug("reaped pid {}: {}", pid, t.status());
+        LOG.debug("reaped pid {}: {}", pid, t.status());
         termination.complete(t);
         return true;
     }
@@ -267,7 +267,7 @@ public final class PosixChild implements ChildHandle {
         reaped = true;
         inReaper = false;
         // Every reaper drops the child here, with or without a pidfd (the kqueue reaper keys by pid).
-        backend.reaper().forget(this, pidfd);
+        ctx.reaping.forget(this, pidfd);
         if (pidfd >= 0) {
             if (waiters > 0) {
                 pidfdToClose = pidfd; // still polled: the last waiter closes it (stopWaiting)
@@ -286,17 +286,17 @@ public final class PosixChild implements ChildHandle {
             }
             try {
                 if (pidfd >= 0) {
-                    backend.platform().signalPidfd(pidfd, signo);
+                    ctx.platform.signalPidfd(pidfd, signo);
                 } else {
                     // Safe without a pidfd: the pid cannot be reused until we reap it, and reaping takes this lock.
                     LibC.kill(pid, signo);
                 }
                 return true;
             } catch (LastErrorException e) {
-                if (e.getErrorCode() == backend.c.ESRCH) {
+                if (e.getErrorCode() == ctx.c.ESRCH) {
                     return false;
                 }
-                throw backend.errors.of(pidfd >= 0 ? "pidfd_send_signal" : "kill", pid, e);
+                throw ctx.errors.of(pidfd >= 0 ? "pidfd_send_signal" : "kill", pid, e);
             }
         }
     }
@@ -305,18 +305,18 @@ public final class PosixChild implements ChildHandle {
      * Gives the child its pseudo-terminal master (its stdin and stdout are duplicates of it); kept for
      * {@link #resizePty} and closed by {@link #closeStreams()}.
      */
-    public void usePty(FdStreams.Fd master) {
+    void usePty(FdStreams.Fd master) {
         this.ptyMaster = master;
         if (stdout != null) {
             try {
                 int fd = master.acquire();
                 try {
-                    stdout.wakeThrough(new PosixSystem(backend).ptsname(fd)); // a close wakes a blocked read
+                    stdout.wakeThrough(ctx.terminal.ptsname(fd)); // a close wakes a blocked read
                 } finally {
                     master.release();
                 }
             } catch (java.io.IOException | RuntimeException e) {
-                PosixBackend.LOG.debug("pty of pid {}: no slave path ({}); a close leaves a blocked read to the child",
+                LOG.debug("pty of pid {}: no slave path ({}); a close leaves a blocked read to the child",
                         pid, e.toString());
             }
         }
@@ -341,11 +341,11 @@ public final class PosixChild implements ChildHandle {
             throw new IllegalStateException("the pseudo-terminal of child " + pid + " is closed", e);
         }
         try {
-            new PosixSystem(backend).setWindowSize(fd, rows, columns);
+            ctx.terminal.setWindowSize(fd, rows, columns);
         } finally {
             master.release();
         }
-        PosixBackend.LOG.debug("pty of pid {} resized to {}x{}", pid, rows, columns);
+        LOG.debug("pty of pid {} resized to {}x{}", pid, rows, columns);
     }
 
     /** Marks a child started with {@code detach()}: the exit hook leaves it running. */
@@ -354,23 +354,23 @@ public final class PosixChild implements ChildHandle {
     }
 
     /** @return whether the child was started detached */
-    public boolean detached() {
+    boolean detached() {
         return detached;
     }
 
     @Override
     public boolean terminate() {
-        return signal(backend.c.SIGTERM);
+        return signal(ctx.c.SIGTERM);
     }
 
     @Override
     public boolean kill() {
-        return signal(backend.c.SIGKILL);
+        return signal(ctx.c.SIGKILL);
     }
 
     @Override
     public boolean killTree() {
-        return signalTree(backend.c.SIGKILL);
+        return signalTree(ctx.c.SIGKILL);
     }
 
     /**
@@ -381,13 +381,13 @@ public final class PosixChild implements ChildHandle {
     public boolean signalTree(int signo) {
         // Read before cgroup.kill: that kills the child too, and the reaper may reap it before the walk starts.
         boolean wasAlive = !reapedNow();
-        boolean cg = signo == backend.c.SIGKILL && killCgroup();
-        boolean alive = new TreeKill(backend).signalTrees(java.util.List.of(this), signo)[0] || cg && wasAlive;
+        boolean cg = signo == ctx.c.SIGKILL && killCgroup();
+        boolean alive = ctx.treeKill.signalTrees(java.util.List.of(this), signo)[0] || cg && wasAlive;
         if (cg) {
             // Everything in it was killed: remove it once the kernel has seen the last one exit (bounded wait).
             java.nio.file.Path dir = cgroup;
             if (dir != null && Cgroups.removeWhenEmpty(dir, 1000)) {
-                backend.releaseCgroupIfEmpty(this);
+                ctx.cgroups.releaseIfEmpty(this);
             }
         }
         return alive;
@@ -400,12 +400,12 @@ public final class PosixChild implements ChildHandle {
     }
 
     /** Gives the child its own cgroup ({@code PosixOptions.ownCgroup}). */
-    public void useCgroup(java.nio.file.Path dir) {
+    void useCgroup(java.nio.file.Path dir) {
         this.cgroup = dir;
     }
 
     /** @return the child's own cgroup, or null */
-    public java.nio.file.Path cgroup() {
+    java.nio.file.Path cgroup() {
         return cgroup;
     }
 
@@ -415,7 +415,7 @@ public final class PosixChild implements ChildHandle {
      *
      * @return whether a cgroup was killed
      */
-    public boolean killCgroup() {
+    boolean killCgroup() {
         java.nio.file.Path dir = cgroup;
         if (dir == null) {
             return false;
@@ -424,13 +424,13 @@ public final class PosixChild implements ChildHandle {
             Cgroups.kill(dir);
             return true;
         } catch (io.prockit.OsException e) {
-            PosixBackend.LOG.debug("cgroup.kill of {} failed: {}", dir, e.getMessage());
+            LOG.debug("cgroup.kill of {} failed: {}", dir, e.getMessage());
             return false;
         }
     }
 
     /** @return whether the child was started as the leader of its own process group (or session) */
-    boolean ownGroup() {
+    public boolean ownGroup() {
         return ownGroup;
     }
 
@@ -439,8 +439,8 @@ public final class PosixChild implements ChildHandle {
      * right after the spawn, while the child cannot have been reaped, so it is this child's {@code struct pid},
      * which is also the group's id. {@link #signalGroup} signals through it after the leader is gone.
      */
-    public void anchorGroup() {
-        if (!ownGroup || !backend.groupSignals()) {
+    void anchorGroup() {
+        if (!ownGroup || !ctx.platform.groupSignals()) {
             return;
         }
         synchronized (lock) {
@@ -448,15 +448,15 @@ public final class PosixChild implements ChildHandle {
                 return;
             }
             try {
-                groupPidfd = backend.pidfds().open(pid, 0);
+                groupPidfd = ctx.platform.openPidfd(pid, 0);
             } catch (LastErrorException e) {
-                PosixBackend.LOG.debug("pidfd_open({}) for its group failed: errno {}", pid, e.getErrorCode());
+                LOG.debug("pidfd_open({}) for its group failed: errno {}", pid, e.getErrorCode());
             }
         }
     }
 
     /** @return whether this child holds a pidfd for its group (see {@link #anchorGroup}) */
-    public boolean hasGroupAnchor() {
+    boolean hasGroupAnchor() {
         synchronized (lock) {
             return groupPidfd >= 0;
         }
@@ -480,13 +480,13 @@ public final class PosixChild implements ChildHandle {
         synchronized (lock) {
             if (groupPidfd >= 0) {
                 try {
-                    backend.pidfds().sendGroupSignal(groupPidfd, signo);
+                    ctx.platform.signalGroupPidfd(groupPidfd, signo);
                     return true;
                 } catch (LastErrorException e) {
-                    if (e.getErrorCode() == backend.c.ESRCH) {
+                    if (e.getErrorCode() == ctx.c.ESRCH) {
                         closeGroupAnchorLocked();
                     } else {
-                        PosixBackend.LOG.debug("pidfd_send_signal({}, group of {}) failed: errno {}", signo, pid,
+                        LOG.debug("pidfd_send_signal({}, group of {}) failed: errno {}", signo, pid,
                                 e.getErrorCode());
                     }
                     return false;
@@ -499,7 +499,7 @@ public final class PosixChild implements ChildHandle {
                 LibC.killpg(pgid, signo);
                 return true;
             } catch (LastErrorException e) {
-                PosixBackend.LOG.debug("killpg({}, {}) failed: errno {}", pgid, signo, e.getErrorCode());
+                LOG.debug("killpg({}, {}) failed: errno {}", pgid, signo, e.getErrorCode());
                 return false;
             }
         }
@@ -516,7 +516,7 @@ public final class PosixChild implements ChildHandle {
         if (groupPidfd >= 0) {
             Spawner.quietClose(groupPidfd);
             groupPidfd = -1;
-            backend.groupReleased(this);
+            ctx.anchors.released(this);
         }
     }
 
@@ -524,15 +524,15 @@ public final class PosixChild implements ChildHandle {
      * @return a new pidfd of this child (the caller closes it), or -1 once it has been reaped: opened under the
      * lock, so it cannot belong to a process that reused the pid
      */
-    int openPidfd() {
+    public int openPidfd() {
         synchronized (lock) {
             if (reaped) {
                 return -1;
             }
             try {
-                return backend.pidfds().open(pid, 0);
+                return ctx.platform.openPidfd(pid, 0);
             } catch (LastErrorException e) {
-                PosixBackend.LOG.debug("pidfd_open({}) failed: errno {}", pid, e.getErrorCode());
+                LOG.debug("pidfd_open({}) failed: errno {}", pid, e.getErrorCode());
                 return -1;
             }
         }
@@ -554,7 +554,7 @@ public final class PosixChild implements ChildHandle {
 
     @Override
     public void collected() {
-        backend.forget(this);
+        ctx.registry.remove(this);
         if (ownGroup) {
             signalGroup(0); // releases the group's pidfd at once when the group ended with its leader
         }
@@ -594,7 +594,7 @@ public final class PosixChild implements ChildHandle {
         return ExitStatus.exited(codec.exitStatus(status));
     }
 
-    public static ResourceUsage rusage(Memory ru, boolean maxrssInKb) {
+    static ResourceUsage rusage(Memory ru, boolean maxrssInKb) {
         // struct rusage on LP64: two struct timeval (tv_sec long at 0, tv_usec read as int at 8: a long on
         // Linux, an int plus padding on macOS; either way the low 32 bits on a little-endian machine), then
         // fourteen longs.

@@ -1,23 +1,17 @@
 package io.prockit.posix.process;
 
-import io.prockit.posix.PosixBackend;
-import io.prockit.posix.linux.Pidfds;
-import io.prockit.posix.platform.PosixConstants;
-import io.prockit.posix.spawn.Spawner;
-import com.sun.jna.LastErrorException;
 import io.prockit.OsException;
 import io.prockit.ProcessState;
-import io.prockit.posix.linux.ProcFiles;
-import io.prockit.posix.linux.ProcStat;
+import io.prockit.posix.platform.PosixConstants;
 import io.prockit.spi.ProcessEntry;
 import io.prockit.spi.ProcessTableProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Signals whole trees of prockit's children ({@code Child.killTree()}, {@code signalTree}, the exit hook),
@@ -32,14 +26,10 @@ import java.util.Map;
  * {@code SIGKILL}, so that a polite request can be acted on. A busy forking tree cannot outrun this: what
  * it forks before its parent stops is found by the next walk.
  *
- * <p><b>The proof, Linux with pidfds.</b> For a candidate pid P found with parent Q: open a pidfd of P,
- * read {@code /proc/P/stat} again, check that Q is still its parent and that Q's pidfd (held since Q was
- * proved) still reaches a live Q, then send through P's pidfd. If that send succeeds, P was alive from the
- * pidfd's opening to the send, so the stat read in between was P's own (a pid names one live process at a
- * time); and Q was alive from its proof to after the read, so the parent number named our Q. No pid number
- * is ever passed to {@code kill(2)}: a process that exits mid-walk and whose pid is reused is not reached,
- * because its pidfd refers to the old process. A child prockit has reaped is never a root: its pid may
- * already be someone else's.
+ * <p><b>The proof, Linux with pidfds</b>: the platform's {@link TreeWalk} ({@code linux.PidfdTreeWalk}, picked by
+ * the composition root) proves each candidate through pidfds and {@code /proc}, so no pid number is ever passed
+ * to {@code kill(2)}; its class comment gives the argument. A child prockit has reaped is never a root: its pid
+ * may already be someone else's.
  *
  * <p><b>Groups.</b> A child started in its own process group (or session) keeps a pidfd of itself from
  * spawn on ({@link PosixChild#signalGroup}); {@code pidfd_send_signal(..., PIDFD_SIGNAL_PROCESS_GROUP)}
@@ -49,7 +39,7 @@ import java.util.Map;
  * {@code struct pid} never gets members again. Without that flag, the group is signalled with
  * {@code killpg} only while the leader is unreaped (then its id cannot have been reused).
  *
- * <p><b>Elsewhere</b> (macOS, Linux without pidfds): the same walk over the process table, with the
+ * <p><b>Elsewhere</b> (macOS, Linux without pidfds): the same walk over the process table, here, with the
  * (pid, start time) identity checked again right before each {@code kill(2)}; a pid freed and reused within
  * the microseconds between that check and the signal can still be hit.
  *
@@ -59,18 +49,23 @@ import java.util.Map;
  * set-user-ID program) and whatever it starts.
  */
 public final class TreeKill {
+    private static final Logger LOG = LoggerFactory.getLogger(TreeKill.class);
     /** The most walks: a bound against a pathological table, far above what a real tree needs. */
-    private static final int MAX_WALKS = 10_000;
-    /** How long walks that find nothing new wait for every member to show as stopped. */
-    private static final long STOP_PATIENCE_NANOS = 1_000_000_000L;
-    private static final Path PROC = Path.of("/proc");
+    public static final int MAX_WALKS = 10_000;
 
-    private final PosixBackend backend;
     private final PosixConstants c;
+    private final Supplier<ProcessTableProvider> table;
+    private final TreeWalk platformWalk;
 
-    public TreeKill(PosixBackend backend) {
-        this.backend = backend;
-        this.c = backend.c;
+    /**
+     * @param c            the constants
+     * @param table        the process table (created on first use), for the portable walk
+     * @param platformWalk the platform's walk (Linux with pidfds), or null for the portable walk
+     */
+    public TreeKill(PosixConstants c, Supplier<ProcessTableProvider> table, TreeWalk platformWalk) {
+        this.c = c;
+        this.table = table;
+        this.platformWalk = platformWalk;
     }
 
     /**
@@ -82,222 +77,26 @@ public final class TreeKill {
      * @return for each root, whether that child itself was signalled (it was not reaped)
      */
     public boolean[] signalTrees(List<PosixChild> roots, int signo) {
-        return signalTrees(roots, signo, backend.pidfds().available());
+        return signalTrees(roots, signo, platformWalk != null);
     }
 
     /**
      * @param roots  see {@link #signalTrees(List, int)}
      * @param signo  the signal
-     * @param pidfds walk with pidfds (Linux); false takes the portable walk over the process table, as on
-     *               macOS (tests run it on Linux too)
+     * @param platform the platform's walk (Linux with pidfds); false takes the portable walk over the process
+     *                 table, as on macOS (tests run it on Linux too)
      * @return see {@link #signalTrees(List, int)}
      */
-    boolean[] signalTrees(List<PosixChild> roots, int signo, boolean pidfds) {
-        return pidfds ? new PidfdWalk(roots).run(signo) : new TableWalk(roots).run(signo);
+    boolean[] signalTrees(List<PosixChild> roots, int signo, boolean platform) {
+        return platform ? platformWalk.signalTrees(roots, signo) : new TableWalk(roots).run(signo);
     }
 
     private void cont(PosixChild child) {
         child.signalGroup(c.SIGCONT);
     }
 
-    // ---- Linux with pidfds ---------------------------------------------------------------------------
-
-    /** A proved member: its pid when proved and a pidfd of it, which no reuse of the pid can redirect. */
-    private static final class Member {
-        final int pid;
-        final int fd;
-
-        Member(int pid, int fd) {
-            this.pid = pid;
-            this.fd = fd;
-        }
-    }
-
-    private final class PidfdWalk {
-        private final List<PosixChild> roots;
-        private final Pidfds pidfds = backend.pidfds();
-        private final ProcFiles files = new ProcFiles(PROC);
-        /** Members by pid, in the order they were proved (parents before their children). */
-        private final Map<Integer, Member> members = new LinkedHashMap<>();
-        /** Group ids of roots that lead their own group, to the child holding the group's pidfd. */
-        private final Map<Integer, PosixChild> groups = new LinkedHashMap<>();
-
-        PidfdWalk(List<PosixChild> roots) {
-            this.roots = roots;
-        }
-
-        boolean[] run(int signo) {
-            boolean[] alive = new boolean[roots.size()];
-            try {
-                freeze(alive);
-                deliver(signo, alive);
-            } finally {
-                for (Member m : members.values()) {
-                    Spawner.quietClose(m.fd);
-                }
-            }
-            return alive;
-        }
-
-        private void freeze(boolean[] alive) {
-            int stop = c.SIGSTOP;
-            for (int i = 0; i < roots.size(); i++) {
-                PosixChild r = roots.get(i);
-                if (r.ownGroup() && r.signalGroup(stop)) {
-                    groups.put(r.pgid(), r);
-                }
-                int fd = r.openPidfd(); // -1 once reaped: a reaped pid is never a root
-                if (fd >= 0) {
-                    if (send(fd, stop)) {
-                        members.put(r.pid(), new Member(r.pid(), fd));
-                        alive[i] = true;
-                    } else {
-                        Spawner.quietClose(fd);
-                    }
-                }
-            }
-            if (members.isEmpty() && groups.isEmpty()) {
-                return;
-            }
-            long quietSince = System.nanoTime();
-            for (int walk = 0; walk < MAX_WALKS; walk++) {
-                boolean allStopped = allStopped();
-                int added = walkOnce();
-                if (added == 0 && allStopped) {
-                    PosixBackend.LOG.debug("tree frozen after {} walk(s): {} member(s), {} group(s)", walk + 1,
-                            members.size(), groups.size());
-                    return;
-                }
-                if (added > 0) {
-                    quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince > STOP_PATIENCE_NANOS) {
-                    break; // nothing new, but a member never shows as stopped (a vfork parent waits in D state)
-                } else if (walk > 20) {
-                    pause(); // a member has not reached its stop yet
-                }
-            }
-            PosixBackend.LOG.debug("tree not seen fully stopped ({} members); signalling them", members.size());
-        }
-
-        /** Reads the table once, proves and freezes every new descendant; returns how many. */
-        private int walkOnce() {
-            String[] names = new File("/proc").list();
-            if (names == null) {
-                return 0;
-            }
-            int added = 0;
-            for (String name : names) {
-                int pid = parsePid(name);
-                if (pid <= 0 || members.containsKey(pid)) {
-                    continue;
-                }
-                ProcStat st = stat(pid);
-                if (st == null || !related(st)) {
-                    continue;
-                }
-                if (prove(pid)) {
-                    added++;
-                }
-            }
-            return added;
-        }
-
-        private boolean related(ProcStat st) {
-            return members.containsKey(st.ppid()) || groups.containsKey(st.pgrp());
-        }
-
-        /** Opens, re-reads, checks the link still holds, and freezes through the pidfd; see the class notes. */
-        private boolean prove(int pid) {
-            int fd;
-            try {
-                fd = pidfds.open(pid, 0);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() != c.ESRCH) {
-                    PosixBackend.LOG.debug("pidfd_open({}) during a tree walk: errno {}", pid, e.getErrorCode());
-                }
-                return false;
-            }
-            boolean keep = false;
-            try {
-                ProcStat st = stat(pid);
-                if (st == null) {
-                    return false;
-                }
-                Member parent = members.get(st.ppid());
-                PosixChild group = groups.get(st.pgrp());
-                boolean linked = parent != null && send(parent.fd, 0) || group != null && group.signalGroup(0);
-                if (linked && send(fd, c.SIGSTOP)) {
-                    members.put(pid, new Member(pid, fd));
-                    keep = true;
-                    return true;
-                }
-                return false;
-            } finally {
-                if (!keep) {
-                    Spawner.quietClose(fd);
-                }
-            }
-        }
-
-        /** Whether every member is stopped, a zombie, or gone (none can fork any more). */
-        private boolean allStopped() {
-            for (Member m : members.values()) {
-                if (!send(m.fd, 0)) {
-                    continue; // reaped by its parent: gone
-                }
-                ProcStat st = stat(m.pid);
-                // Read by pid, so it may describe a process that reused the number after m was reaped: then
-                // the answer only costs or saves one more walk, as m itself cannot fork any more.
-                if (st != null && st.state() != 'T' && st.state() != 't' && st.state() != 'Z'
-                        && st.state() != 'X') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private void deliver(int signo, boolean[] alive) {
-            for (PosixChild g : groups.values()) {
-                g.signalGroup(signo);
-            }
-            for (Member m : members.values()) {
-                send(m.fd, signo);
-            }
-            if (signo != c.SIGKILL && signo != c.SIGSTOP) {
-                for (PosixChild g : groups.values()) {
-                    cont(g);
-                }
-                for (Member m : members.values()) {
-                    send(m.fd, c.SIGCONT);
-                }
-            }
-        }
-
-        private ProcStat stat(int pid) {
-            try {
-                int n = files.read(pid, "stat");
-                return ProcStat.parse(files.bytes(), n);
-            } catch (IOException | IllegalArgumentException gone) {
-                return null;
-            }
-        }
-
-        /** @return true if sent; false when the process is gone (or may not be signalled) */
-        private boolean send(int fd, int signo) {
-            try {
-                pidfds.sendSignal(fd, signo);
-                return true;
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() != c.ESRCH) {
-                    PosixBackend.LOG.debug("pidfd_send_signal({}) during a tree kill: errno {}", signo,
-                            e.getErrorCode());
-                }
-                return false;
-            }
-        }
-    }
-
-    private static void pause() {
+    /** Lets a member that has not reached its stop yet get there: 1 ms. */
+    public static void pause() {
         try {
             Thread.sleep(1);
         } catch (InterruptedException e) {
@@ -305,26 +104,11 @@ public final class TreeKill {
         }
     }
 
-    static int parsePid(String s) {
-        int n = 0;
-        if (s.isEmpty() || s.length() > 9) {
-            return -1;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            n = n * 10 + (ch - '0');
-        }
-        return n;
-    }
-
     // ---- elsewhere: the process table with (pid, start time) checks ----------------------------------
 
     private final class TableWalk {
         private final List<PosixChild> roots;
-        private final ProcessTableProvider table = backend.processTable();
+        private final ProcessTableProvider table = TreeKill.this.table.get();
         private final Map<Integer, ProcessEntry> members = new LinkedHashMap<>();
 
         TableWalk(List<PosixChild> roots) {
@@ -403,7 +187,7 @@ public final class TreeKill {
                 table.signal(e, signo);
                 return true;
             } catch (OsException x) {
-                PosixBackend.LOG.debug("signal {} to {} during a tree kill: {}", signo, e.pid(), x.getMessage());
+                LOG.debug("signal {} to {} during a tree kill: {}", signo, e.pid(), x.getMessage());
                 return false;
             }
         }

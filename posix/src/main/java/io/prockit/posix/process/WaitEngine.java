@@ -8,13 +8,14 @@ import io.prockit.ResourceUsage;
 import io.prockit.Wait4Result;
 import io.prockit.WaitResult;
 import io.prockit.WaitidResult;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
-import io.prockit.posix.jna.LinuxLibC;
-import io.prockit.posix.linux.LinuxConstants;
+import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixPlatform;
 import io.prockit.posix.platform.PosixStatusCodec;
 import io.prockit.spi.Termination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,7 @@ import java.util.concurrent.TimeoutException;
  * {@link Thread#interrupt()} (as before); waits for one child do.
  */
 public final class WaitEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(WaitEngine.class);
     static final ResourceUsage ZERO = new ResourceUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     /** The longest a thread waiting on a pidfd stays in one {@code poll(2)}: how late it may notice an interrupt. */
     public static final int POLL_SLICE_MS = 50;
@@ -84,9 +86,13 @@ public final class WaitEngine {
         }
     };
 
-    private final PosixBackend b;
+    private final PosixPlatform platform;
     private final PosixConstants c;
-    private final ChildRegistry registry;
+    private final Errors errors;
+    private final PosixStatusCodec codec;
+    private final boolean maxrssInKib;
+    /** The registry this engine serves (tests in this package read it too). */
+    final ChildRegistry registry;
 
     /** Pidfds opened through {@code Os.pidfdOpen}: fd to {pid, flags}. */
     private final Map<Integer, int[]> pidfds = new ConcurrentHashMap<>();
@@ -97,9 +103,17 @@ public final class WaitEngine {
     private final Map<PosixChild, Integer> deferred = new java.util.LinkedHashMap<>();
     private volatile int kernelWaiterCount;
 
-    public WaitEngine(PosixBackend backend, ChildRegistry registry) {
-        this.b = backend;
-        this.c = backend.c;
+    /**
+     * @param platform the running platform (constants, status codec, {@code poll})
+     * @param errors   turns errno into exceptions
+     * @param registry the children prockit spawned and nobody collected yet
+     */
+    public WaitEngine(PosixPlatform platform, Errors errors, ChildRegistry registry) {
+        this.platform = platform;
+        this.c = platform.constants();
+        this.errors = errors;
+        this.codec = platform.statusCodec();
+        this.maxrssInKib = platform.maxrssInKibibytes();
         this.registry = registry;
     }
 
@@ -171,23 +185,18 @@ public final class WaitEngine {
         return false;
     }
 
-    /** @return how many group waits are blocked in the kernel now (tests synchronise on it) */
-    public int kernelWaiters() {
+    /** @return how many group waits are blocked in the kernel now (tests in this package synchronise on it) */
+    int kernelWaiters() {
         synchronized (kernelWaiters) {
             return kernelWaiters.size();
         }
     }
 
-    /** @return how many children the reaper has left to kernel waiters now (tests synchronise on it) */
-    public int deferredCount() {
+    /** @return how many children the reaper has left to kernel waiters now (tests in this package synchronise on it) */
+    int deferredCount() {
         synchronized (kernelWaiters) {
             return deferred.size();
         }
-    }
-
-    /** @return the registry this engine serves */
-    public ChildRegistry registry() {
-        return registry;
     }
 
     private void enterKernelWait(int[] target) {
@@ -256,7 +265,7 @@ public final class WaitEngine {
                         try {
                             reapedNow = child.tryReap();
                         } catch (RuntimeException e) {
-                            PosixBackend.LOG.debug("reaping {} in its waiter failed; leaving it to the reaper",
+                            LOG.debug("reaping {} in its waiter failed; leaving it to the reaper",
                                     child, e);
                         }
                     }
@@ -307,7 +316,7 @@ public final class WaitEngine {
                 n = pollReadable(fd, sliceMs);
             } catch (LastErrorException e) {
                 // Unexpected: let the caller wait for the reaper instead.
-                PosixBackend.LOG.debug("poll on the pidfd of {} failed: errno {}", child, e.getErrorCode());
+                LOG.debug("poll on the pidfd of {} failed: errno {}", child, e.getErrorCode());
                 return true;
             }
             if (n > 0 || child.termination().isDone()) {
@@ -326,10 +335,10 @@ public final class WaitEngine {
     private int pollReadable(int fd, int ms) {
         Memory pfd = POLLFD.get();
         pfd.setInt(0, fd);
-        pfd.setShort(4, (short) LinuxConstants.POLLIN); // events
+        pfd.setShort(4, (short) c.POLLIN); // events
         pfd.setShort(6, (short) 0);                      // revents
         try {
-            return LinuxLibC.poll(pfd, 1, ms);
+            return platform.poll(pfd, 1, ms);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == c.EINTR) {
                 return 0;
@@ -372,7 +381,7 @@ public final class WaitEngine {
     }
 
     /** Remembers a pidfd {@code Os.pidfdOpen} returned, with its flags (PIDFD_NONBLOCK). */
-    public void pidfdOpened(int fd, int pid, int flags) {
+    void pidfdOpened(int fd, int pid, int flags) {
         pidfds.put(fd, new int[] {pid, flags});
     }
 
@@ -428,7 +437,7 @@ public final class WaitEngine {
                     if (own != null) {
                         return own(op, subject, own, opts);
                     }
-                    throw b.errors.of(op, subject, c.ECHILD);
+                    throw errors.of(op, subject, c.ECHILD);
                 }
                 if (info.getInt(c.OFFSETOF_siginfo_si_pid) == 0) {
                     return null;
@@ -460,11 +469,11 @@ public final class WaitEngine {
                 PosixChild.Reaped r = own.reapedState();
                 if (r != null) {
                     if (!exits) {
-                        throw b.errors.of(op, subject, c.ECHILD);
+                        throw errors.of(op, subject, c.ECHILD);
                     }
                     Event e = collect(own, r, nowait);
                     if (e == null) {
-                        throw b.errors.of(op, subject, c.ECHILD); // collected by someone else, or reaped outside prockit
+                        throw errors.of(op, subject, c.ECHILD); // collected by someone else, or reaped outside prockit
                     }
                     return e;
                 }
@@ -537,7 +546,7 @@ public final class WaitEngine {
         if (nonblocking && (opts & c.WNOHANG) == 0) {
             Event e = own("waitid", fd, own, opts | c.WNOHANG);
             if (e == null) {
-                throw b.errors.of("waitid", fd, c.EAGAIN); // as the kernel answers for a running child
+                throw errors.of("waitid", fd, c.EAGAIN); // as the kernel answers for a running child
             }
             return e;
         }
@@ -563,7 +572,7 @@ public final class WaitEngine {
                     continue;
                 }
                 if (e == NO_CHILD) {
-                    throw b.errors.of(op, subject, c.ECHILD);
+                    throw errors.of(op, subject, c.ECHILD);
                 }
                 if (e != NOTHING) {
                     return e;
@@ -666,7 +675,7 @@ public final class WaitEngine {
         if (!nowait && !registry.remove(own)) {
             return null;
         }
-        return Event.of(own.pid(), r.termination(), codec());
+        return Event.of(own.pid(), r.termination(), codec(), c);
     }
 
     /**
@@ -718,13 +727,13 @@ public final class WaitEngine {
                             return new Foreign(null);
                         }
                         return new Foreign(Event.of(pid, status[0] & 0xffffffffL,
-                                PosixChild.rusage(ru, !b.isDarwin()), codec(), c));
+                                PosixChild.rusage(ru, maxrssInKib), codec(), c));
                     } catch (LastErrorException e) {
                         if (e.getErrorCode() == c.ECHILD) {
                             return new Foreign(null); // the JDK (or another library) reaped it first
                         }
                         if (e.getErrorCode() != c.EINTR) {
-                            throw b.errors.of("wait4", pid, e);
+                            throw errors.of("wait4", pid, e);
                         }
                     }
                 }
@@ -755,7 +764,7 @@ public final class WaitEngine {
                 if (e.getErrorCode() == c.ECHILD) {
                     return false;
                 }
-                throw b.errors.of(op, subject, e);
+                throw errors.of(op, subject, e);
             }
         }
     }
@@ -765,7 +774,7 @@ public final class WaitEngine {
     }
 
     private PosixStatusCodec codec() {
-        return (PosixStatusCodec) b.statusCodec();
+        return codec;
     }
 
     /** Linux: {pid, flags} of a pidfd, from {@code /proc/self/fdinfo}; pid -1 when unknown. */
@@ -833,8 +842,8 @@ public final class WaitEngine {
         }
 
         /** From the status prockit's reaper (or a waiter) recorded for its child. */
-        static Event of(int pid, Termination t, PosixStatusCodec codec) {
-            return of(pid, t.waitStatus(), t.rusage(), codec, PosixBackend.table());
+        static Event of(int pid, Termination t, PosixStatusCodec codec, PosixConstants c) {
+            return of(pid, t.waitStatus(), t.rusage(), codec, c);
         }
     }
 }

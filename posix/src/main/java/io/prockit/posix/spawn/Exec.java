@@ -4,11 +4,13 @@ import io.prockit.posix.os.LiveEnvironment;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.NativeStrings;
 import io.prockit.posix.platform.PosixConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +30,29 @@ import java.util.Map;
  * {@code execve} fails the mask is restored.
  */
 public final class Exec {
-    private final PosixBackend b;
-    private final PosixConstants c;
+    private static final Logger LOG = LoggerFactory.getLogger(Exec.class);
 
-    public Exec(PosixBackend backend) {
-        this.b = backend;
-        this.c = backend.c;
+    private final PosixConstants c;
+    private final Errors errors;
+    private final LiveEnvironment live;
+    private final PosixSystem system;
+
+    /**
+     * @param c      the constants
+     * @param errors turns errno into exceptions
+     * @param live   the live environment's owner
+     * @param system the real working directory (for a PATH search)
+     */
+    public Exec(PosixConstants c, Errors errors, LiveEnvironment live, PosixSystem system) {
+        this.c = c;
+        this.errors = errors;
+        this.live = live;
+        this.system = system;
     }
 
     public void execve(String program, List<String> argv, Map<String, String> env, boolean search) {
         // The live environment (PATH, and environ when inherited) is read under its owner's lock, held until
         // execve returns, which it does only when it fails.
-        LiveEnvironment live = b.environment();
         live.lockRead();
         try {
             execveLocked(program, argv, env, search, live);
@@ -53,9 +66,9 @@ public final class Exec {
         String path = program;
         if (search && !program.contains("/")) {
             String pathVar = env != null ? env.get("PATH") : live.get("PATH");
-            PathSearch.Found f = PathSearch.search(program, pathVar, PosixSystem.realCwdPath());
+            PathSearch.Found f = PathSearch.search(program, pathVar, system.realCwdPath());
             if (f.path().isEmpty()) {
-                throw b.errors.of("execvp", program, f.sawNonExecutable() ? c.EACCES : c.ENOENT);
+                throw errors.of("execvp", program, f.sawNonExecutable() ? c.EACCES : c.ENOENT);
             }
             path = f.path().get();
         }
@@ -69,7 +82,7 @@ public final class Exec {
             empty.clear();
             int setmask = c.optional("SIG_SETMASK").orElseThrow();
             boolean masked = LibC.pthread_sigmask(setmask, empty, old) == 0;
-            PosixBackend.LOG.debug("execve {} argv={} env={}", path, argv, env == null ? "inherited" : env.size() + " entries");
+            LOG.debug("execve {} argv={} env={}", path, argv, env == null ? "inherited" : env.size() + " entries");
             try {
                 Pointer envp = envMem != null ? envMem : live.pointerWhileLocked();
                 LibC.execve(pathMem, argvMem, envp);
@@ -78,7 +91,7 @@ public final class Exec {
                 if (masked) {
                     LibC.pthread_sigmask(setmask, old, null);
                 }
-                throw b.errors.of(search && !program.contains("/") ? "execvp" : "execve", program, e);
+                throw errors.of(search && !program.contains("/") ? "execvp" : "execve", program, e);
             }
         }
     }

@@ -2,11 +2,13 @@ package io.prockit.posix.spawn;
 
 import com.sun.jna.LastErrorException;
 import io.prockit.PtyOptions;
-import io.prockit.posix.PosixBackend;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
 import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.PosixConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,7 @@ import java.util.function.IntConsumer;
  * the resizing working. All three are numbered 3 or more.
  */
 final class PtySpawn {
+    private static final Logger LOG = LoggerFactory.getLogger(PtySpawn.class);
     /** The shell that makes the slave the controlling terminal on macOS. */
     static final String DARWIN_SHELL = "/bin/bash";
 
@@ -79,49 +82,49 @@ final class PtySpawn {
     /**
      * Opens a master of the given size and its two duplicates.
      *
-     * @param b      the backend
+     * @param c      the constants
+     * @param errors turns errno into exceptions
+     * @param sys    {@code ptsname} and the window size
      * @param size   the window size
      * @param opened receives every descriptor as soon as it is open, so the caller closes them if the
      *               spawn fails
      * @return the terminal
      */
-    static PtySpawn open(PosixBackend b, PtyOptions size, IntConsumer opened) {
-        PosixConstants c = b.c;
+    static PtySpawn open(PosixConstants c, Errors errors, PosixSystem sys, PtyOptions size, IntConsumer opened) {
         int master;
         try {
             master = LibC.posix_openpt(c.O_RDWR | c.O_NOCTTY | c.O_CLOEXEC);
         } catch (LastErrorException e) {
-            throw b.errors.of("posix_openpt", null, e);
+            throw errors.of("posix_openpt", null, e);
         }
         opened.accept(master);
         try {
             LibC.grantpt(master);
         } catch (LastErrorException e) {
-            throw b.errors.of("grantpt", master, e);
+            throw errors.of("grantpt", master, e);
         }
         try {
             LibC.unlockpt(master);
         } catch (LastErrorException e) {
-            throw b.errors.of("unlockpt", master, e);
+            throw errors.of("unlockpt", master, e);
         }
-        PosixSystem sys = new PosixSystem(b);
         String slave = sys.ptsname(master);
         sys.setWindowSize(master, size.rows(), size.columns());
         int dupCloexec = c.optional("F_DUPFD_CLOEXEC").orElseThrow();
-        int input = dup(b, master, dupCloexec);
+        int input = dup(errors, master, dupCloexec);
         opened.accept(input);
-        int output = dup(b, master, dupCloexec);
+        int output = dup(errors, master, dupCloexec);
         opened.accept(output);
-        PosixBackend.LOG.debug("pty: master {} (stdin {}, stdout {}), slave {}, {}x{}", master, input, output, slave,
+        LOG.debug("pty: master {} (stdin {}, stdout {}), slave {}, {}x{}", master, input, output, slave,
                 size.rows(), size.columns());
         return new PtySpawn(master, input, output, slave);
     }
 
-    private static int dup(PosixBackend b, int fd, int dupCloexec) {
+    private static int dup(Errors errors, int fd, int dupCloexec) {
         try {
             return LibCVarargs.INSTANCE.fcntl(fd, dupCloexec, 3);
         } catch (LastErrorException e) {
-            throw b.errors.of("fcntl(F_DUPFD_CLOEXEC)", fd, e);
+            throw errors.of("fcntl(F_DUPFD_CLOEXEC)", fd, e);
         }
     }
 

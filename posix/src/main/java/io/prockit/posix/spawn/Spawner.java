@@ -6,17 +6,18 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import io.prockit.PosixSpawnAttributes;
 import io.prockit.Stdio;
-import io.prockit.posix.PosixBackend;
-import io.prockit.posix.jna.DarwinLibC;
 import io.prockit.posix.jna.LibC;
 import io.prockit.posix.jna.LibCVarargs;
-import io.prockit.posix.jna.LinuxLibC;
 import io.prockit.posix.jna.OptionalLibC;
 import io.prockit.posix.os.PosixSystem;
+import io.prockit.posix.platform.Errors;
 import io.prockit.posix.platform.NativeStrings;
 import io.prockit.posix.platform.PosixConstants;
+import io.prockit.posix.platform.PosixPlatform;
 import io.prockit.posix.process.PosixChild;
 import io.prockit.spi.SpawnRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +43,29 @@ import java.util.Map;
  * signal mask and the "every catchable signal" set are built once.
  */
 public final class Spawner {
-    private final PosixBackend b;
+    private static final Logger LOG = LoggerFactory.getLogger(Spawner.class);
+
+    /** Turns a freshly spawned pid into a watched, registered child; never throws. */
+    public interface Adopter {
+        /**
+         * @param pid      the child's pid
+         * @param pgid     its process group
+         * @param ownGroup whether it leads that group
+         * @param pipes    the parent's ends of its pipes (handed over)
+         * @return the child
+         */
+        PosixChild adopt(int pid, int pgid, boolean ownGroup, Pipes pipes);
+    }
+
+    private final PosixPlatform platform;
     private final PosixConstants c;
+    private final Errors errors;
     private final LiveEnvironment env;
+    private final PosixSystem system;
+    private final Adopter adopter;
     private final boolean addclosefrom;    // glibc >= 2.34
     private final boolean addchdir;        // glibc >= 2.29, macOS 10.15
-    private final boolean darwin;
+    private final boolean darwin;          // macOS's posix_spawn rules (PosixPlatform#darwinSpawn)
     private final Memory devNull = NativeStrings.cString("/dev/null");
     /** The empty signal mask and the "every catchable signal" default set: built once, only ever read. */
     private final Memory emptyMask;
@@ -63,12 +81,22 @@ public final class Spawner {
     private static final int STRINGS_CACHED_MAX = 64 * 1024;
     private final Context context = new Context();
 
-    public Spawner(PosixBackend backend, LiveEnvironment env) {
-        this.b = backend;
-        this.c = backend.c;
+    /**
+     * @param platform the running platform (constants, spawn quirks, pipes)
+     * @param errors   turns errno into exceptions
+     * @param env      the live environment's owner
+     * @param system   the working directory and a pty's {@code ptsname} and window size
+     * @param adopter  makes the child object of a fresh pid
+     */
+    public Spawner(PosixPlatform platform, Errors errors, LiveEnvironment env, PosixSystem system, Adopter adopter) {
+        this.platform = platform;
+        this.c = platform.constants();
+        this.errors = errors;
         this.env = env;
-        this.darwin = backend.isDarwin();
-        this.addclosefrom = !darwin && OptionalLibC.available(OptionalLibC.AddClosefrom.class);
+        this.system = system;
+        this.adopter = adopter;
+        this.darwin = platform.darwinSpawn();
+        this.addclosefrom = platform.hasAddclosefrom();
         this.addchdir = OptionalLibC.available(OptionalLibC.AddChdir.class);
         this.emptyMask = sigset(new byte[c.SIZEOF_sigset_t]);
         byte[] all = new byte[c.SIZEOF_sigset_t];
@@ -89,7 +117,7 @@ public final class Spawner {
                 return new Memory[] {new Memory(attrSize), new Memory(faSize), new Memory(STRINGS_INITIAL)};
             }
         };
-        PosixBackend.LOG.debug("posix_spawn: addclosefrom_np {}, addchdir_np {}",
+        LOG.debug("posix_spawn: addclosefrom_np {}, addchdir_np {}",
                 addclosefrom ? "yes" : darwin ? "n/a (CLOEXEC_DEFAULT)" : "no (closing /proc/self/fd entries)",
                 addchdir ? "yes" : "no");
     }
@@ -124,7 +152,7 @@ public final class Spawner {
 
         @Override
         public Path cwd() {
-            return PosixSystem.realCwdPath();
+            return system.realCwdPath();
         }
 
         @Override
@@ -134,7 +162,7 @@ public final class Spawner {
 
         @Override
         public RuntimeException programError(String operation, String program, int errno) {
-            return b.errors.of(operation, program, errno);
+            return errors.of(operation, program, errno);
         }
     }
 
@@ -208,7 +236,7 @@ public final class Spawner {
                 int pid;
                 env.lockRead();
                 try {
-                    PtySpawn pty = r.pty() == null ? null : PtySpawn.open(b, r.pty(), res.parentEnds::add);
+                    PtySpawn pty = r.pty() == null ? null : PtySpawn.open(c, errors, system, r.pty(), res.parentEnds::add);
                     SpawnPlan.ChildEnds ends;
                     if (pty != null) {
                         pipes = pty.parentEnds();
@@ -227,14 +255,14 @@ public final class Spawner {
                     env.unlockRead();
                 }
                 res.closeChildEnds();
-                if (PosixBackend.LOG.isDebugEnabled()) {
-                    PosixBackend.LOG.debug("spawned pid {}: {} argv={} flags=0x{} env={} actions={}", pid, plan.path(),
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("spawned pid {}: {} argv={} flags=0x{} env={} actions={}", pid, plan.path(),
                             plan.argv(), Integer.toHexString(plan.flags()),
                             plan.envp() == null ? "inherited" : plan.envp().size() + " entries", plan.fileActions());
                 }
-                int pgid = plan.pgidOf(pid, b.ownPgrp(), c);
+                int pgid = plan.pgidOf(pid, LibC.getpgrp(), c);
                 res.parentEnds.clear(); // handed to the child object
-                return b.adopt(pid, pgid, pgid == pid, pipes);
+                return adopter.adopt(pid, pgid, pgid == pid, pipes);
             } catch (RuntimeException | Error e) {
                 res.closeAll();
                 throw e;
@@ -259,10 +287,10 @@ public final class Spawner {
         try (Resources res = new Resources()) {
             SpawnPlan plan = SpawnPlan.of(program, argv, environ, attributes, search, context);
             int pid = run(plan, res);
-            PosixBackend.LOG.debug("{} pid {}: {} argv={} flags=0x{} actions={}", plan.operation(), pid, plan.path(),
+            LOG.debug("{} pid {}: {} argv={} flags=0x{} actions={}", plan.operation(), pid, plan.path(),
                     argv, Integer.toHexString(plan.flags()), plan.fileActions());
-            int pgid = plan.pgidOf(pid, b.ownPgrp(), c);
-            b.adopt(pid, pgid, pgid == pid, new Pipes(-1, -1, -1));
+            int pgid = plan.pgidOf(pid, LibC.getpgrp(), c);
+            adopter.adopt(pid, pgid, pgid == pid, new Pipes(-1, -1, -1));
             return pid;
         }
     }
@@ -309,7 +337,7 @@ public final class Spawner {
         int err = LibC.posix_spawn(pid, strings, res.fa, res.attr, argv, envp);
         if (err != 0) {
             // Probed before the caller closes the pipes: they are among the descriptors a dup2 reads.
-            throw SpawnFailure.of(plan, err, c, this::isOpen, b.errors);
+            throw SpawnFailure.of(plan, err, c, this::isOpen, errors);
         }
         return pid[0];
     }
@@ -330,7 +358,7 @@ public final class Spawner {
         }
         int setScheduler = c.optional("POSIX_SPAWN_SETSCHEDULER").orElse(0);
         if (setScheduler != 0 && (flags & setScheduler) != 0) {
-            check(LinuxLibC.posix_spawnattr_setschedpolicy(res.attr, plan.schedPolicy()),
+            check(OptionalLibC.SpawnScheduler.posix_spawnattr_setschedpolicy(res.attr, plan.schedPolicy()),
                     "posix_spawnattr_setschedpolicy", plan.schedPolicy());
         }
         int setParam = c.optional("POSIX_SPAWN_SETSCHEDPARAM").orElse(0);
@@ -338,7 +366,7 @@ public final class Spawner {
             Memory param = res.keep(new Memory(8));
             param.clear();
             param.setInt(0, plan.schedPriority());
-            check(LinuxLibC.posix_spawnattr_setschedparam(res.attr, param), "posix_spawnattr_setschedparam",
+            check(OptionalLibC.SpawnScheduler.posix_spawnattr_setschedparam(res.attr, param), "posix_spawnattr_setschedparam",
                     plan.schedPriority());
         }
         check(LibC.posix_spawnattr_setflags(res.attr, (short) flags), "posix_spawnattr_setflags", who);
@@ -383,7 +411,7 @@ public final class Spawner {
             added(LibC.posix_spawn_file_actions_adddup2(res.fa, d.from(), d.to()), "posix_spawn_file_actions_adddup2",
                     d.label(), Math.max(d.from(), d.to()));
         } else if (a instanceof SpawnPlan.Inherit i) {
-            added(DarwinLibC.posix_spawn_file_actions_addinherit_np(res.fa, i.fd()),
+            added(OptionalLibC.AddInherit.posix_spawn_file_actions_addinherit_np(res.fa, i.fd()),
                     "posix_spawn_file_actions_addinherit_np", i.label(), i.fd());
         } else if (a instanceof SpawnPlan.Close cl) {
             added(LibC.posix_spawn_file_actions_addclose(res.fa, cl.fd()), "posix_spawn_file_actions_addclose",
@@ -472,34 +500,14 @@ public final class Spawner {
         return input ? new int[] {childEnd, parentEnd} : new int[] {parentEnd, childEnd};
     }
 
-    /**
-     * {@code pipe2(O_CLOEXEC)}, or on macOS, which has no {@code pipe2}, {@code pipe} and then
-     * {@code FD_CLOEXEC} on each end ({@code POSIX_SPAWN_CLOEXEC_DEFAULT} keeps a concurrent spawn from
-     * inheriting them meanwhile).
-     *
-     * @param fds    receives the read and the write end
-     * @param c      the running OS's constants
-     * @param darwin whether this is macOS
-     */
-    public static void cloexecPipe(int[] fds, PosixConstants c, boolean darwin) {
-        if (darwin) {
-            LibC.pipe(fds);
-            for (int fd : fds) {
-                LibCVarargs.INSTANCE.fcntl(fd, c.F_SETFD, c.FD_CLOEXEC);
-            }
-        } else {
-            LinuxLibC.pipe2(fds, c.O_CLOEXEC);
-        }
-    }
-
     /** A close-on-exec pipe whose ends are never 0..2 (a dup2 onto the same number would not clear the flag). */
     private int[] pipe(Resources res) {
         int[] fds = new int[2];
         try {
-            cloexecPipe(fds, c, darwin);
+            platform.cloexecPipe(fds); // pipe2(O_CLOEXEC), or pipe + FD_CLOEXEC on macOS
         } catch (LastErrorException e) {
             res.closeAll();
-            throw b.errors.of(darwin ? "pipe" : "pipe2", null, e);
+            throw errors.of(platform.cloexecPipeCall(), null, e);
         }
         for (int i = 0; i < 2; i++) {
             if (fds[i] < 3) {
@@ -513,7 +521,7 @@ public final class Spawner {
 
     private void check(int err, String op, Object subject) {
         if (err != 0) {
-            throw b.errors.of(op, subject, err);
+            throw errors.of(op, subject, err);
         }
     }
 

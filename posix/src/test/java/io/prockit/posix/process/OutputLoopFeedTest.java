@@ -1,6 +1,6 @@
 package io.prockit.posix.process;
 
-import io.prockit.posix.PosixBackend;
+import io.prockit.posix.linux.EpollPoller;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -35,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledOnOs(OS.LINUX)
 class OutputLoopFeedTest {
-    private static final OutputLoop POLL = new OutputLoop(PosixBackend.table(),
-            new OutputLoop.PollPoller(PosixBackend.table()));
-    private static final OutputLoop EPOLL = new OutputLoop(PosixBackend.table(), new OutputLoop.EpollPoller());
+    private static final OutputLoop POLL = new OutputLoop(Probes.platform().constants(),
+            new OutputLoop.PollPoller(Probes.platform()));
+    private static final OutputLoop EPOLL = new OutputLoop(Probes.platform().constants(), new EpollPoller());
 
     /** Records the feed's end. */
     static final class Ends implements InputFeed {

@@ -5,7 +5,7 @@ import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
 import io.prockit.Stdio;
-import io.prockit.posix.PosixBackend;
+import io.prockit.posix.linux.EpollPoller;
 import io.prockit.spi.OutputSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -36,11 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class OutputLoopTest {
-    private static final OutputLoop POLL = new OutputLoop(PosixBackend.table(),
-            new OutputLoop.PollPoller(PosixBackend.table()));
+    private static final OutputLoop POLL = new OutputLoop(Probes.platform().constants(),
+            new OutputLoop.PollPoller(Probes.platform()));
     /** Linux only: created on first use. */
     private static final class Epoll {
-        static final OutputLoop LOOP = new OutputLoop(PosixBackend.table(), new OutputLoop.EpollPoller());
+        static final OutputLoop LOOP = new OutputLoop(Probes.platform().constants(), new EpollPoller());
     }
 
     /** Collects one stream. */

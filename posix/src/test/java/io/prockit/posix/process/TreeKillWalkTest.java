@@ -53,7 +53,7 @@ class TreeKillWalkTest {
                     assertTrue(System.nanoTime() < end, "the tree never got busy");
                     Thread.sleep(5);
                 }
-                boolean[] alive = new TreeKill(backend).signalTrees(List.of(c), backend.c.SIGKILL, pidfds);
+                boolean[] alive = c.context().treeKill.signalTrees(List.of(c), c.context().c.SIGKILL, pidfds);
                 assertTrue(alive[0]);
                 c.awaitTermination(Duration.ofSeconds(30).toNanos());
                 long settle = System.nanoTime() + 2_000_000_000L;
