@@ -255,12 +255,12 @@ public final class Child implements AutoCloseable {
      *
      * <p>Like the JDK's {@link Process#onExit()}, the future is completed asynchronously: on one of
      * prockit's {@code prockit-onexit} daemon threads, never on the reaper thread or on a thread that reaped
-     * the child in {@link #waitFor()}. That pool runs at most as many callbacks at once as there are
-     * processors (at least two), so many children ending together do not start a thread each; a callback that
-     * blocks on another child's {@code onExit()} ({@code join()} or {@code get()}) gets a spare thread added
-     * meanwhile, so such chains complete however long they are. A callback that blocks on anything else
-     * (sleeping, I/O, a lock) holds one of those threads and delays the completions behind it, though never
-     * a child's exit itself: hand long work to an executor of your own ({@code thenApplyAsync(fn, executor)}).
+     * the child in {@link #waitFor()}, so a callback may block without delaying any child's exit. That pool
+     * starts at most as many threads as there are processors (at least two) for work that keeps moving, so
+     * many children ending together do not start a thread each; when its threads have all been blocked for a
+     * quarter of a second while completions wait (callbacks waiting for another child's {@code onExit()}, a
+     * lock, a latch), it adds a thread, so callbacks that wait for each other never deadlock it. Long work still
+     * belongs on an executor of your own ({@code thenApplyAsync(fn, executor)}).
      * Each call returns a new future; completing or cancelling it does not affect the child.
      *
      * @return a future completed with the exit status when the child ends

@@ -23,6 +23,9 @@ final class LineDecoder {
     private ByteBuffer carry = ByteBuffer.allocate(16);
     private boolean afterCr;
     private boolean finished;
+    /** Inside {@link #accept}: a {@link #finish} then (a consumer that closed its own child) waits for it. */
+    private boolean accepting;
+    private boolean finishAfterAccept;
 
     LineDecoder(Charset charset, Consumer<String> lines) {
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
@@ -30,8 +33,28 @@ final class LineDecoder {
         this.lines = lines;
     }
 
-    /** @param data the next bytes of the stream; read to its limit */
+    /**
+     * @param data the next bytes of the stream; read to its limit. A {@link #finish} requested by a consumer
+     *             during this call (it closed its child) runs when this chunk's lines have been delivered.
+     */
     void accept(ByteBuffer data) {
+        if (finished) {
+            data.position(data.limit());
+            return;
+        }
+        accepting = true;
+        try {
+            acceptChunk(data);
+        } finally {
+            accepting = false;
+            if (finishAfterAccept) {
+                finishAfterAccept = false;
+                finish();
+            }
+        }
+    }
+
+    private void acceptChunk(ByteBuffer data) {
         if (carry.position() > 0) {
             // complete the split character one byte at a time, then go on with the rest of data
             while (data.hasRemaining() && carry.position() > 0) {
@@ -61,6 +84,10 @@ final class LineDecoder {
 
     /** The stream has ended: decodes what is left and delivers the last line if it is not empty. */
     void finish() {
+        if (accepting) {
+            finishAfterAccept = true;
+            return;
+        }
         if (finished) {
             return;
         }

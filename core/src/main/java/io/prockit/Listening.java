@@ -127,7 +127,7 @@ final class Listening {
                     try {
                         internal.streamEnded(stdout);
                     } catch (Throwable e) {
-                        report(e, stdout ? "onStdout" : "onStderr", child.pid());
+                        report(e, stdout ? "end of stdout" : "end of stderr", child.pid());
                     }
                 }
             }
@@ -180,7 +180,7 @@ final class Listening {
      */
     static void report(Throwable e, String callback, int pid) {
         LOG.warn("ProcessListener.{} of pid {} threw {}; reported to the thread's UncaughtExceptionHandler{}",
-                callback, pid, e.toString(), callback.equals("onExit") ? ""
+                callback, pid, e.toString(), callback.equals("onExit") || callback.startsWith("end of") ? ""
                         : ", and the listener gets no more output of this child (its pipes are drained)");
         Thread t = Thread.currentThread();
         try {

@@ -1062,9 +1062,10 @@ public final class Os {
      * Python's {@code os.popen(cmd, mode)}: runs {@code cmd} through the shell with one pipe, to read
      * its output ({@code "r"}) or write its input ({@code "w"}). The other streams are inherited.
      * On POSIX the shell leads a process group of its own, so a job it leaves in the background
-     * ({@code "job &"}) still ends with {@link Child#killTree()}-style cleanup at JVM exit; unless a terminal
-     * it inherits has this process's group in the foreground, where it stays in this group (as Python's
-     * does) so that it can read that terminal. The same holds for {@code popen2/3/4}.
+     * ({@code "job &"}) still ends with {@link Child#killTree()}-style cleanup at JVM exit; unless this
+     * process's controlling terminal has its group in the foreground (a JVM run interactively), where the shell
+     * stays in this group (as Python's does) so that it can use the terminal. The same holds for
+     * {@code popen2/3/4}.
      *
      * <pre>{@code
      * Popen p = Os.popen("echo $HOME", "r");
@@ -1095,38 +1096,26 @@ public final class Os {
         } else {
             c.stdin(Stdio.pipe());
         }
-        return new Popen(popenGroup(c, read ? 0 : 1, 2).spawn(), read);
+        return new Popen(popenGroup(c).spawn(), read);
     }
 
     /**
      * On POSIX, popen's shell leads a process group of its own, so what it leaves running in the background
      * ({@code "job &"}, then the shell exits) stays in a group prockit knows: {@link Child#killTree()} and the
-     * exit hook end it even after the shell is gone. The one exception: when a terminal the shell inherits
+     * exit hook end it even after the shell is gone. The one exception: when this process's controlling terminal
      * has this process's group in the foreground (a JVM run interactively), the shell stays in this group, as
-     * Python's popen child does, so it can read the terminal (a background group would be stopped by
-     * {@code SIGTTIN}) and the terminal's Ctrl-C reaches it; its background jobs then outlive a
+     * Python's popen child does, so that it, or a program it runs ({@code ssh} or {@code sudo} asking for a
+     * password on {@code /dev/tty}), can use the terminal (a background group would be stopped by
+     * {@code SIGTTIN}/{@code SIGTTOU}) and the terminal's Ctrl-C reaches it; its background jobs then outlive a
      * {@code System.exit}. Windows: unchanged (the child's job object already holds its descendants).
      *
-     * @param c         the shell command
-     * @param inherited the standard descriptors the shell inherits from this process
+     * @param c the shell command
      * @return the command, in a new group where that is safe
      */
-    private static Command popenGroup(Command c, int... inherited) {
+    private static Command popenGroup(Command c) {
         java.util.Optional<io.prockit.spi.PosixCalls> p = b().posix();
-        if (p.isEmpty()) {
+        if (p.isEmpty() || p.get().foregroundOfControllingTerminal()) {
             return c;
-        }
-        int own = p.get().getpgrp();
-        for (int fd : inherited) {
-            if (p.get().isatty(fd)) {
-                try {
-                    if (p.get().tcgetpgrp(fd) == own) {
-                        return c;
-                    }
-                } catch (OsException e) {
-                    // a terminal that is not this process's controlling terminal: no job control applies
-                }
-            }
         }
         return c.newProcessGroup();
     }
@@ -1143,12 +1132,8 @@ public final class Os {
     }
 
     private static Child popenChild(Command c, Stdio err) {
-        Command wired = c.stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(err);
-        return (err == INHERITED_STDERR ? popenGroup(wired, 2) : popenGroup(wired)).spawn();
+        return popenGroup(c.stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(err)).spawn();
     }
-
-    /** popen2's stderr: inherited, so {@link #popenGroup} looks at descriptor 2. */
-    private static final Stdio INHERITED_STDERR = Stdio.inherit();
 
     /**
      * Python 2's {@code os.popen2(cmd)}: runs {@code cmd} through the shell with pipes to its stdin and from its
@@ -1164,7 +1149,7 @@ public final class Os {
      * @return {@code (child_stdin, child_stdout)}
      */
     public static Popen2 popen2(String cmd) {
-        Child c = popenChild(Command.shell(cmd), INHERITED_STDERR);
+        Child c = popenChild(Command.shell(cmd), Stdio.inherit());
         return new Popen2(c.stdin(), c.stdout(), c.pid());
     }
 
@@ -1176,7 +1161,7 @@ public final class Os {
      * @return {@code (child_stdin, child_stdout)}
      */
     public static Popen2 popen2(List<String> argv) {
-        Child c = popenChild(Command.of(argv), INHERITED_STDERR);
+        Child c = popenChild(Command.of(argv), Stdio.inherit());
         return new Popen2(c.stdin(), c.stdout(), c.pid());
     }
 

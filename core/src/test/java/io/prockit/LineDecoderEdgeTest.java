@@ -23,6 +23,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class LineDecoderEdgeTest {
 
+    /**
+     * A consumer that ends the stream from inside a delivery (it closed its own child): the chunk's lines are
+     * still delivered in order, the end runs once after them, and data after the end is dropped, whatever the
+     * chunk's size against the decoder's 8,192-character buffer.
+     */
+    @Test
+    void finishRequestedByAConsumerDuringAChunkRunsAfterIt() {
+        for (int count : new int[] {1, 3, 2000, 9000}) {
+            List<String> got = new ArrayList<>();
+            LineDecoder[] self = new LineDecoder[1];
+            self[0] = new LineDecoder(StandardCharsets.UTF_8, l -> {
+                got.add(l);
+                if (got.size() == 1) {
+                    self[0].finish();
+                }
+            });
+            StringBuilder text = new StringBuilder();
+            List<String> want = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                text.append("line").append(i).append('\n');
+                want.add("line" + i);
+            }
+            text.append("partial");
+            want.add("partial");
+            ByteBuffer chunk = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            self[0].accept(chunk);
+            assertEquals(0, chunk.remaining(), "the chunk is read to its limit");
+            ByteBuffer after = ByteBuffer.wrap("late\n".getBytes(StandardCharsets.UTF_8));
+            self[0].accept(after);
+            assertEquals(0, after.remaining(), "data after the end is consumed and dropped");
+            self[0].finish();
+            assertEquals(want, got, count + " lines");
+        }
+    }
+
     private static ByteBuffer bytes(int... values) {
         byte[] b = new byte[values.length];
         for (int i = 0; i < values.length; i++) {

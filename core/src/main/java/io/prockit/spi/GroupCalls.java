@@ -47,6 +47,12 @@ public interface GroupCalls {
     int tcgetpgrp(int fd);
 
     /**
+     * @return whether this process has a controlling terminal whose foreground process group is this process's
+     *         group (a program run interactively, not in the background); false without a controlling terminal
+     */
+    boolean foregroundOfControllingTerminal();
+
+    /**
      * @param fd   a terminal
      * @param pgrp the new foreground group
      */

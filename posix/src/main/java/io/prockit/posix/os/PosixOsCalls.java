@@ -41,6 +41,7 @@ public final class PosixOsCalls implements PosixCalls {
     private final Optional<SavedIdCalls> savedIds;
     private final Optional<SchedulerCalls> scheduler;
     private final Optional<PidfdCalls> pidfd;
+    private final io.prockit.posix.platform.PosixConstants c;
 
     /**
      * Loads no native code.
@@ -55,6 +56,7 @@ public final class PosixOsCalls implements PosixCalls {
     public PosixOsCalls(PosixPlatform platform, PosixSystem sys, Errors errors, WaitEngine waits, PosixSpawnCall spawn,
                         Optional<PidfdCalls> pidfd) {
         this.sys = sys;
+        this.c = platform.constants();
         this.errors = errors;
         this.waits = waits;
         this.spawn = spawn;
@@ -245,6 +247,27 @@ public final class PosixOsCalls implements PosixCalls {
             return LibC.tcgetpgrp(fd);
         } catch (LastErrorException e) {
             throw errors.of("tcgetpgrp", fd, e);
+        }
+    }
+
+    /**
+     * {@code open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)}, then {@code tcgetpgrp} on it against
+     * {@code getpgrp()}; no controlling terminal (ENXIO and the like) is "no".
+     */
+    @Override
+    public boolean foregroundOfControllingTerminal() {
+        int fd;
+        try {
+            fd = io.prockit.posix.jna.LibCVarargs.INSTANCE.open("/dev/tty", c.O_RDWR | c.O_NOCTTY | c.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            return false;
+        }
+        try {
+            return LibC.tcgetpgrp(fd) == LibC.getpgrp();
+        } catch (LastErrorException e) {
+            return false;
+        } finally {
+            LibC.close(fd);
         }
     }
 

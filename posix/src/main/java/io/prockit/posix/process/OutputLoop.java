@@ -293,6 +293,9 @@ public final class OutputLoop implements Runnable {
         private boolean declined;
         /** The sink threw: the rest of the stream is read and discarded, so the child's writes never fail. */
         private boolean draining;
+        /** A read found the end; {@link #readable} tells the sink after releasing the lock. Guarded by this. */
+        private boolean endSeen;
+        private IOException endError;
 
         Watch(FdStreams.In in, OutputSink sink) {
             this.in = in;
@@ -318,12 +321,19 @@ public final class OutputLoop implements Runnable {
          * pipe is drained (so {@code EAGAIN}, whose exception costs more than a read, stays rare). On the
          * loop's thread only.
          */
-        synchronized void readable() {
-            for (int turn = 0; turn < READS_PER_TURN && !ended; turn++) {
-                if (readOnce() < BUFFER) {
+        void readable() {
+            synchronized (this) {
+                for (int turn = 0; turn < READS_PER_TURN && !ended; turn++) {
+                    if (readOnce() < BUFFER) {
+                        break;
+                    }
+                }
+                if (!endSeen) {
                     return;
                 }
+                endSeen = false;
             }
+            tellSink(endError); // the end this read found, told after the lock is released (see end)
         }
 
         /** @return the bytes read and delivered, 0 at the end or when nothing was there */
@@ -340,11 +350,11 @@ public final class OutputLoop implements Runnable {
                     if (err == c.EAGAIN) {
                         return 0; // a stale report: nothing there yet
                     }
-                    end(new IOException("read(" + in.name() + "): " + LibC.strerror(err) + " (errno " + err + ")"));
+                    endFound(new IOException("read(" + in.name() + "): " + LibC.strerror(err) + " (errno " + err + ")"));
                     return 0;
                 }
                 if (n == 0) {
-                    end(null);
+                    endFound(null);
                     return 0;
                 }
                 if (!draining) {
@@ -361,14 +371,38 @@ public final class OutputLoop implements Runnable {
             }
         }
 
-        /** Leaves the wait set, closes the descriptor, then tells the sink; once. */
-        synchronized void end(IOException error) {
+        /**
+         * Leaves the wait set, closes the descriptor, then tells the sink; once. The sink hears of the end after
+         * this watch's lock is released: its listener may take locks of its own (the join of both streams) that
+         * a thread delivering the other stream holds while it calls {@code close()} on this one, so calling it
+         * under the lock could close a cycle. No data can follow: {@link #readable} checks {@code ended} under
+         * the lock, and a delivery in progress finishes before the end is marked.
+         */
+        void end(IOException error) {
+            synchronized (this) {
+                if (!close()) {
+                    return;
+                }
+            }
+            tellSink(error);
+        }
+
+        /** A read found the end (under the lock, in {@link #readable}, which tells the sink once it is released). */
+        private void endFound(IOException error) {
+            if (close()) {
+                endSeen = true;
+                endError = error;
+            }
+        }
+
+        /** @return whether this call ended the watch (under the lock): out of the wait set, descriptor closed */
+        private boolean close() {
             if (declined) {
                 in.fd().close(in); // the caller's reader sees the close and ends the sink itself
-                return;
+                return false;
             }
             if (ended) {
-                return;
+                return false;
             }
             ended = true;
             in.fd().close(); // refuses new uses; the number stays open while the loop still holds it
@@ -378,6 +412,10 @@ public final class OutputLoop implements Runnable {
                 fd = -1;
                 in.fd().release(); // the loop's hold: the number is closed now, out of the wait set
             }
+            return true;
+        }
+
+        private void tellSink(IOException error) {
             try {
                 sink.end(error);
             } catch (Throwable e) {
