@@ -1,5 +1,7 @@
 package io.prockit.posix;
 
+import io.prockit.testing.TestChild;
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
@@ -63,7 +65,7 @@ class HardeningTest {
                             assertEquals(expectedTalk(id), out, "child " + id);
                             assertEquals(ExitStatus.exited(id % 256), c.waitFor(), "child " + id);
                         } finally {
-                            Procs.reap(c);
+                            Children.reap(c);
                         }
                     }
                     return perThread;
@@ -144,7 +146,7 @@ class HardeningTest {
                 assertEquals(ExitStatus.exited(0), c.waitFor());
                 pids.add(c.pid());
             } finally {
-                Procs.reap(c);
+                Children.reap(c);
             }
         }
         for (int pid : pids) {
@@ -198,7 +200,7 @@ class HardeningTest {
             });
             assertTrue(e.getMessage().contains("stdin"), e.getMessage());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
         // still alive, and still spawning
         assertEquals(ExitStatus.exited(0), Command.of("/bin/true").status());
@@ -250,8 +252,7 @@ class HardeningTest {
                 "needs root to start a caller under another uid; a non-root run cannot own two users' processes");
         try (Child target = Command.of("sleep", "60").spawn()) {
             try {
-                io.prockit.Output o = io.prockit.JavaChild.of(io.prockit.posix.hardening.KillAsNobodyMain.class,
-                        Integer.toString(target.pid())).command().output();
+                io.prockit.Output o = TestChild.command("become-nobody", "probe:" + target.pid()).output();
                 assertTrue(o.stdoutText().startsWith("PERMISSION_DENIED kill(\"" + target.pid() + "\")"),
                         o.stdoutText() + o.stderrText());
                 assertEquals(ExitStatus.exited(0), o.status());
@@ -288,7 +289,7 @@ class HardeningTest {
                     assertEquals(expectedTalk(i), new String(c.stdout().readAllBytes(), StandardCharsets.US_ASCII));
                     assertEquals(ExitStatus.exited(i), c.waitFor());
                 } finally {
-                    Procs.reap(c);
+                    Children.reap(c);
                 }
             }
             var r = Os.waitpid(Os.spawnl(Os.P_NOWAIT, "/bin/sh", "sh", "-c", "sleep 0.2; exit 5"), 0);
@@ -310,7 +311,7 @@ class HardeningTest {
                 assertEquals(ExitStatus.exited(6), sleeper.onExit().get());
             } finally {
                 waiters.shutdownNow();
-                Procs.reap(sleeper);
+                Children.reap(sleeper);
             }
             assertTrue(received.get() > 0, "the storm reached the JVM");
         } finally {

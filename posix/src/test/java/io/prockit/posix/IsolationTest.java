@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import com.sun.jna.LastErrorException;
 import io.prockit.Child;
 import io.prockit.Command;
@@ -164,7 +165,7 @@ class IsolationTest {
             assertEquals(leader.pid(), ids[1]);
             assertEquals(leader.pid(), Procs.pgidSid(leader.pid())[0]);
         } finally {
-            Procs.reap(leader);
+            Children.reap(leader);
         }
         assertEquals(ExitStatus.signaled(Signal.SIGKILL, false), leader.waitFor());
     }
@@ -179,7 +180,7 @@ class IsolationTest {
             assertEquals("x", new String(c.stdout().readAllBytes(), StandardCharsets.UTF_8));
             assertEquals(ExitStatus.exited(0), c.waitFor());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -46,7 +47,7 @@ class OnExitAsyncTest {
         } finally {
             // Frees a frozen reaper in the failing case: a waiter reaps c2 itself, which completes the join.
             for (Child c : new Child[] {c1, c2, c3}) {
-                Procs.reap(c);
+                Children.reap(c);
             }
         }
     }
@@ -62,7 +63,7 @@ class OnExitAsyncTest {
             assertNotNull(thread.get());
             assertFalse(thread.get().startsWith("prockit-reaper"), "callback ran on " + thread.get());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Os;
 import io.prockit.PosixSpawnAttributes;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,7 @@ class OneSpawnPathTest {
         try {
             assertEquals(Os.SCHED_OTHER, Os.schedGetscheduler(c.pid()));
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 }

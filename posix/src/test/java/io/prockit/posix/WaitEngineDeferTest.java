@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.posix.process.ChildRegistry;
 import io.prockit.posix.process.WaitEngine;
 import com.sun.jna.Memory;
@@ -152,8 +153,8 @@ class WaitEngineDeferTest {
                     // collected by the wait for any child
                 }
             }
-            Procs.reap(c);
-            Procs.reap(leader);
+            Children.reap(c);
+            Children.reap(leader);
         }
     }
 
@@ -203,15 +204,15 @@ class WaitEngineDeferTest {
                         }
                     }
                 } finally {
-                    Procs.reap(a);
-                    Procs.reap(b);
+                    Children.reap(a);
+                    Children.reap(b);
                 }
             }
             assertTrue(!groupWait.isDone(), "the group wait still blocks: " + groupWait);
         } finally {
             leader.stdin().close();
             groupWait.get(BOUND_S, TimeUnit.SECONDS);
-            Procs.reap(leader);
+            Children.reap(leader);
         }
     }
 

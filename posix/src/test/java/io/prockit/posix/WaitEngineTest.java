@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
@@ -146,8 +147,8 @@ class WaitEngineTest {
             assertEquals(moved.pid(), m.pid());
             assertEquals(3, Os.waitstatusToExitcode(m.status()));
         } finally {
-            Procs.reap(moved);
-            Procs.reap(stayed);
+            Children.reap(moved);
+            Children.reap(stayed);
         }
     }
 
@@ -165,7 +166,7 @@ class WaitEngineTest {
             } catch (ExecutionException e) {
                 throw new AssertionError("round " + i + ": " + e.getCause(), e.getCause());
             } finally {
-                Procs.reap(moved);
+                Children.reap(moved);
             }
         }
     }
@@ -191,8 +192,8 @@ class WaitEngineTest {
                 WaitResult r2 = g.get(BOUND_S, TimeUnit.SECONDS);
                 assertEquals(second.pid(), r2.pid(), "round " + i);
             } finally {
-                Procs.reap(first);
-                Procs.reap(second);
+                Children.reap(first);
+                Children.reap(second);
             }
         }
     }
@@ -221,7 +222,7 @@ class WaitEngineTest {
             assertEquals(2, done.siStatus());
         } finally {
             Os.close(fd);
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -251,7 +252,7 @@ class WaitEngineTest {
             OsException gone = assertThrows(OsException.class, () -> Os.kill(c.pid(), Signal.of("SIGTERM").number()));
             assertEquals(ErrorKind.NO_SUCH_PROCESS, gone.kind(), "a reaped child is never signalled");
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -273,7 +274,7 @@ class WaitEngineTest {
             assertEquals(6, Os.waitstatusToExitcode(r.status()));
             assertNotEquals(0, r.pid());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 }

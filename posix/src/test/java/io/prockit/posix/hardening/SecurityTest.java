@@ -1,8 +1,8 @@
 package io.prockit.posix.hardening;
 
+import io.prockit.testing.TestChild;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
-import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.OsException;
 import io.prockit.Output;
@@ -93,7 +93,7 @@ class SecurityTest {
     @Test
     void aReplacedEnvironmentInheritsNothingFromTheParent() throws Exception {
         // The middle JVM carries loader variables in its own environment; the grandchild must see none.
-        Output out = JavaChild.of(EnvRelayMain.class).command()
+        Output out = TestChild.command("run-with-env:A=1", "/usr/bin/env")
                 .env("LD_PRELOAD", "/nonexistent/prockit-preload.so")
                 .env("LD_LIBRARY_PATH", "/nonexistent/prockit-lib")
                 .env("PROCKIT_STRAY", "1")

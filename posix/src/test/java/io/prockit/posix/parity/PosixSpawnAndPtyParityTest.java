@@ -158,7 +158,7 @@ class PosixSpawnAndPtyParityTest {
                             FileAction.open(0, slave, Os.O_RDWR, 0), FileAction.dup2(0, 1), FileAction.dup2(0, 2))));
             Os.close(p.slaveFd());
             assertEquals(0, exitcode(pid));
-            String text = readAll(p.masterFd());
+            String text = io.prockit.posix.Procs.readMaster(p.masterFd());
             assertTrue(text.contains("50 132"), text);
             assertTrue(text.contains("tty"), text);
             assertTrue(text.contains("ctty " + slave.substring("/dev/".length())), text);
@@ -172,23 +172,4 @@ class PosixSpawnAndPtyParityTest {
         }
     }
 
-    /** Reads the master until EIO (Linux: every slave holder gone) or end of file. */
-    private static String readAll(int fd) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (com.sun.jna.Memory buf = new com.sun.jna.Memory(4096)) {
-            while (true) {
-                long n;
-                try {
-                    n = io.prockit.posix.jna.LibC.read(fd, buf, buf.size());
-                } catch (com.sun.jna.LastErrorException eio) {
-                    break;
-                }
-                if (n <= 0) {
-                    break;
-                }
-                b.write(buf.getByteArray(0, (int) n), 0, (int) n);
-            }
-        }
-        return b.toString();
-    }
 }

@@ -1,7 +1,7 @@
 package io.prockit.posix.parity;
 
+import io.prockit.testing.TestChild;
 import io.prockit.ErrorKind;
-import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.OsException;
 import io.prockit.Output;
@@ -49,7 +49,7 @@ class PythonFaceGapsTest {
     @EnabledIf("root")
     void niceBelowZeroAsNonRootIsEpermAsGlibcsNice() throws InterruptedException {
         // setpriority(2) refuses with EACCES; glibc's (and macOS's) nice() reports EPERM, as POSIX specifies for nice.
-        Output o = JavaChild.of(NiceAsNobodyMain.class).command().output();
+        Output o = TestChild.command("become-nobody", "nice:-1").output();
         assertEquals("1 PERMISSION_DENIED nice", o.stdoutText().strip(), o.stdoutText() + o.stderrText());
         assertEquals(0, o.status().code().orElse(-1), o.stderrText());
     }

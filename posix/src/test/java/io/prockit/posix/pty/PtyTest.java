@@ -1,5 +1,6 @@
 package io.prockit.posix.pty;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -58,18 +59,6 @@ class PtyTest {
         return got.toString(StandardCharsets.UTF_8);
     }
 
-    private static String readAll(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void reap(Child c) throws InterruptedException {
-        if (c != null) {
-            c.kill();
-            c.waitFor();
-            c.close();
-        }
-    }
-
     @Test
     void stdinStdoutAndStderrAreTheTerminal() throws Exception {
         Output out = sh("test -t 0 && test -t 1 && test -t 2 && echo TTY").pty(new PtyOptions(24, 80)).output();
@@ -99,7 +88,7 @@ class PtyTest {
     void theTerminalIsTheControllingTerminalOfANewSession() throws Exception {
         // tty names the slave on fd 0; /proc/$$/stat holds the session and the controlling terminal (tty_nr).
         try (Child c = sh("tty; cat /proc/$$/stat; echo ctty-ok >/dev/tty").pty(PtyOptions.defaults()).spawn()) {
-            String text = readAll(c.stdout());
+            String text = Children.readAll(c.stdout());
             assertTrue(c.waitFor().success(), text);
             Matcher name = Pattern.compile("/dev/pts/(\\d+)").matcher(text);
             assertTrue(name.find(), text);
@@ -137,7 +126,7 @@ class PtyTest {
                 assertEquals(fd0, Files.readSymbolicLink(Path.of("/proc/" + c.pid() + "/fd/2")).toString()); // os-scan: Linux branch
             }
         } finally {
-            reap(c);
+            Children.reap(c);
         }
     }
 
@@ -164,7 +153,7 @@ class PtyTest {
             text = readUntil(c.stdout(), "10 20\r\n");
             assertTrue(text.contains("WINCH\r\n10 20\r\n"), text);
         } finally {
-            reap(c);
+            Children.reap(c);
         }
     }
 
@@ -179,7 +168,7 @@ class PtyTest {
             c.stdin().write(4); // VEOF (^D) at the start of a line: cat reads end of file
             c.stdin().flush();
             assertEquals(ExitStatus.exited(0), c.waitFor());
-            readAll(c.stdout()); // ends: the slave's last holder is gone
+            Children.readAll(c.stdout()); // ends: the slave's last holder is gone
         }
     }
 
@@ -188,7 +177,7 @@ class PtyTest {
         try (Child c = sh("echo one; echo two >&2; exit 3").pty(PtyOptions.defaults()).spawn()) {
             assertEquals(ExitStatus.exited(3), c.waitFor());
             // Linux reports EIO on the master once the slave is closed: the stream turns it into the end.
-            assertEquals("one\r\ntwo\r\n", readAll(c.stdout()));
+            assertEquals("one\r\ntwo\r\n", Children.readAll(c.stdout()));
             assertEquals(-1, c.stdout().read(), "and stays at the end");
         }
     }
@@ -199,7 +188,7 @@ class PtyTest {
             c.resizePty(31, 91); // before the line that lets `read` return, so stty sees the new size
             c.stdin().write("abc\n".getBytes(StandardCharsets.UTF_8));
             c.stdin().close();
-            String text = readAll(c.stdout());
+            String text = Children.readAll(c.stdout());
             assertTrue(c.waitFor().success(), text);
             assertTrue(text.endsWith("abc\r\n31 91\r\ngot abc\r\n"), text);
             c.resizePty(32, 92); // the master is still open until close()
@@ -222,7 +211,7 @@ class PtyTest {
             c.close(); // closes every master descriptor: the kernel hangs the terminal up
             assertEquals(ExitStatus.signaled(Signal.of("SIGHUP"), false), c.waitFor());
         } finally {
-            reap(c);
+            Children.reap(c);
         }
     }
 
@@ -246,7 +235,7 @@ class PtyTest {
                 int octal = Integer.parseInt(flags.substring(6).trim(), 8);
                 assertTrue((octal & 02000000) != 0, "O_CLOEXEC on fd " + fd + ": " + flags);
             }
-            String text = readAll(c.stdout());
+            String text = Children.readAll(c.stdout());
             assertTrue(c.waitFor().success(), text);
             assertEquals(List.of("fd 0", "fd 1", "fd 2"), text.lines().toList(), "the child holds only the slave");
         }
@@ -299,7 +288,7 @@ class PtyTest {
             assertThrows(IllegalArgumentException.class, () -> c.resizePty(24, 70000));
             c.stdin().write("\n".getBytes(StandardCharsets.UTF_8));
             c.stdin().flush();
-            assertTrue(readAll(c.stdout()).endsWith("24 80\r\n"), "the refused sizes changed nothing");
+            assertTrue(Children.readAll(c.stdout()).endsWith("24 80\r\n"), "the refused sizes changed nothing");
             assertTrue(c.waitFor().success());
             c.close();
             assertThrows(IllegalStateException.class, () -> c.resizePty(24, 80), "closed: the master is gone");
