@@ -66,6 +66,7 @@ import java.util.stream.Stream;
  *   <li>Spawning: {@code run-with-env:NAME=VALUE PROGRAM ARGS...} (every following argument) runs the program
  *       with an environment of exactly that variable, its stderr into this process's stdout, and exits with its
  *       exit code (the middle JVM of a test whose own environment is the point);</li>
+ *   <li>Sessions (POSIX): {@code setsid} makes this process the leader of a new session and group;</li>
  *   <li>Owner ids (root only, POSIX): {@code become-nobody} drops for good to uid and gid 65534 with no groups;
  *       {@code nice:N} prints {@code ALLOWED n} or {@code errno KIND operation}; {@code probe:PID} sends signal 0
  *       and prints {@code SENT} or {@code KIND message}; {@code dropids} seed 001's Process Owner example (drop
@@ -204,6 +205,7 @@ public final class TestChild {
                     OUT.flush();
                     Runtime.getRuntime().halt(st.code().orElse(-1));
                 }
+                case "setsid" -> Os.setsid();
                 case "become-nobody" -> {
                     Os.setgroups(new int[0]);
                     Os.setgid(65534);

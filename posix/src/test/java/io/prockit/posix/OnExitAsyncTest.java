@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 14, item 6: {@code onExit()} completes off prockit's reaper thread, so a callback that blocks on
  * another child's {@code onExit()} stalls neither that child nor any other.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class OnExitAsyncTest {
 
     @Test

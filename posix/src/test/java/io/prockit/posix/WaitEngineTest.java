@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.TestChild;
 import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
@@ -38,10 +39,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * decides group membership when the wait happens, WNOHANG answers at once, a non-blocking pidfd is honoured, an
  * interrupted wait leaves the child registered.
  *
- * <p>Linux: a child leaves its process group through {@code setsid(1)} (util-linux), which calls {@code setsid()}
- * and execs in the same process when the caller is not a group leader (a posix_spawn child is not).
+ * <p>A child leaves its process group through {@code setsid(1)} (util-linux), which calls {@code setsid()} and
+ * execs in the same process when the caller is not a group leader (a posix_spawn child is not); where that
+ * program is missing (macOS) the TestChild calls {@code Os.setsid()} itself.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class WaitEngineTest {
     private static final long BOUND_S = 20;
 
@@ -50,14 +52,28 @@ class WaitEngineTest {
         Procs.drainUncollected();
     }
 
-    /** A child that moves itself into a new session (and group), says so, then waits for its stdin to close. */
+    /**
+     * A child that moves itself into a new session (and group), says so, then waits for its stdin to close:
+     * {@code setsid(1)} where it is installed (util-linux: fast), else (macOS) the TestChild calling
+     * {@code Os.setsid()}.
+     */
     private static Child movedChild(int exitCode) throws Exception {
-        Child c = Command.of("setsid", "sh", "-c", "echo moved; read x; exit " + exitCode)
-                .stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
+        Command cmd = onPath("setsid") ? Command.of("setsid", "sh", "-c", "echo moved; read x; exit " + exitCode)
+                : TestChild.command("setsid", "echo:moved", "readline", "exit:" + exitCode);
+        Child c = cmd.stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
         BufferedReader r = new BufferedReader(new InputStreamReader(c.stdout(), StandardCharsets.UTF_8));
         assertEquals("moved", r.readLine());
         assertEquals(c.pid(), Os.getpgid(c.pid()), "setsid made the child lead its own group");
         return c;
+    }
+
+    private static boolean onPath(String program) {
+        try {
+            Procs.program(program);
+            return true;
+        } catch (IllegalStateException absent) {
+            return false;
+        }
     }
 
     /** Runs {@code call} on a fresh thread and returns its result and the CPU time it used, in a bounded time. */
@@ -199,6 +215,7 @@ class WaitEngineTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // pidfds
     void waitidOnANonBlockingPidfdFailsWithEagainWhileTheChildRuns() throws Exception {
         Child c = Command.of("sh", "-c", "read x; exit 2").stdin(Stdio.pipe()).spawn();
         int fd = Os.pidfdOpen(c.pid(), Os.PIDFD_NONBLOCK);
