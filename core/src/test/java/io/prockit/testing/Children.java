@@ -25,6 +25,8 @@ public final class Children {
     /** The bound on any single wait for a child: a slow CI machine starting a JVM still fits. */
     public static final Duration PATIENCE = Duration.ofSeconds(120);
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private Children() {
     }
 
@@ -110,6 +112,20 @@ public final class Children {
             throw new UncheckedIOException(e);
         }
         throw new AssertionError("the child's output ended before the line " + expected);
+    }
+
+    /**
+     * A random token for marking a test's own processes in their command lines ({@code sleep 300 TOKEN}): a
+     * number, so {@code sleep} accepts it and adds a fraction of a second.
+     *
+     * @return e.g. {@code 0.0123456789}
+     */
+    public static String token() {
+        StringBuilder sb = new StringBuilder("0.0");
+        for (int i = 0; i < 9; i++) {
+            sb.append(1 + RANDOM.nextInt(9));
+        }
+        return sb.toString();
     }
 
     /**
