@@ -42,7 +42,7 @@ public final class Children {
         }
         try {
             c.kill();
-            c.waitFor(PATIENCE);
+            c.waitFor(); // untimed: SIGKILL ends it, and a timed wait may start pool threads that tests count
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
