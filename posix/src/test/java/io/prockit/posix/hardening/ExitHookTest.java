@@ -103,6 +103,7 @@ class ExitHookTest {
         if (cmd == null) {
             return null;
         }
+        // os-scan: the command line of the /bin/sh the child JVM started (the same path on Linux and macOS)
         boolean ours = sleepArg == null ? cmd.startsWith("/bin/sh -c sleep " + GRANDCHILD_SECONDS)
                 : cmd.equals("sleep " + sleepArg);
         return ours && Marked.live(pid) ? "live" : null;
