@@ -30,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code WIFEXITED}/{@code WEXITSTATUS}/{@code WTERMSIG}/{@code WCOREDUMP}, then a real child that dumps
  * core where the machine lets it.
  */
+// Linux only: the Linux status codec against glibc's macros, and /proc/sys/kernel/core_pattern; the macOS codec
+// is checked against the libc macros by StatusCrossCheckTest on macOS.
 @EnabledOnOs(OS.LINUX)
 class CoreDumpTest {
 

@@ -1,6 +1,5 @@
 package io.prockit.posix;
 
-import io.prockit.Command;
 import io.prockit.testing.Children;
 import io.prockit.Os;
 import io.prockit.PosixSpawnAttributes;
@@ -36,10 +35,7 @@ class OneSpawnPathTest {
     private static long[] signalState(PosixSpawnAttributes attributes) throws Exception {
         int pid = Os.posixSpawn(Procs.program("sleep"), List.of("sleep", "30"), Os.environ(), attributes);
         try {
-            String[] out = Procs.run(Command.of("ps", "-o", "sigmask=,sigignore=", "-p", Integer.toString(pid)))
-                    .trim().split("\\s+");
-            assertEquals(2, out.length, String.join(" ", out));
-            return new long[] {Long.parseUnsignedLong(out[0], 16), Long.parseUnsignedLong(out[1], 16)};
+            return Procs.psSignalState(pid);
         } finally {
             Os.kill(pid, 9);
             Os.waitpid(pid, 0);

@@ -319,6 +319,23 @@ public final class Procs {
         return b.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * The blocked and the ignored signals of a process, as {@code ps -o sigmask=,sigignore=} reports them
+     * (procps and BSD ps alike; bit {@code s - 1} for signal s). Exec keeps both, so for a spawned program this
+     * is what the spawn gave it.
+     *
+     * @param pid a live process
+     * @return {blocked, ignored}
+     */
+    public static long[] psSignalState(int pid) throws InterruptedException {
+        String[] out = run(Command.of("ps", "-o", "sigmask=,sigignore=", "-p", Integer.toString(pid))).trim()
+                .split("\\s+");
+        if (out.length != 2) {
+            throw new AssertionError("ps said: " + String.join(" ", out));
+        }
+        return new long[] {Long.parseUnsignedLong(out[0], 16), Long.parseUnsignedLong(out[1], 16)};
+    }
+
     /** Runs a command and returns its stdout as text, asserting it exited 0. */
     static String run(Command c) throws InterruptedException {
         var out = c.output();

@@ -49,7 +49,7 @@ class OwnerAndEnvironmentParityTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // getresuid / getresgid: not on macOS; compared with /proc/self/status
     void resIdsMatchProcStatus() throws Exception {
         String status = Files.readString(Path.of("/proc/self/status"));
         String uidLine = status.lines().filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow();
@@ -109,7 +109,7 @@ class OwnerAndEnvironmentParityTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // setresuid: not on macOS
     void setresuidKeepsTheSavedId() throws InterruptedException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Os.geteuid() == 0, "needs root");
         Output o = TestChild.command("setres").output();

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * leader without one), so the script, its argument passing and {@code exec -a} are checked here for real;
  * the control run without the script shows the file actions alone do not give a terminal.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // the macOS shim checked where file actions alone already give a terminal; on macOS PtyTest runs it
 class DarwinPtyShimTest {
 
     @SuppressWarnings("unchecked")
