@@ -54,7 +54,8 @@ import java.util.stream.Stream;
  *   <li>Signals: {@code ignore:NAME} ignores a signal ({@code TERM}, {@code INT}, {@code HUP}...) from here on,
  *       through the JDK's {@code sun.misc.Signal} (the shell's {@code trap '' NAME});</li>
  *   <li>Trees: {@code tree:MS} starts a grandchild (this program, {@code sleep:MS}, through the JDK's
- *       ProcessBuilder, so prockit does not know it), prints its pid, then sleeps MS; {@code detach-after-line:MS}
+ *       ProcessBuilder, so prockit does not know it), prints its pid, then sleeps MS (a {@link #mark} passes on
+ *       to the grandchild); {@code detach-after-line:MS}
  *       reads a line from stdin, starts {@code sleep:MS} with {@link Command#detach()}, prints its pid, sleeps MS;</li>
  *   <li>exec: {@code exec:FORM [NAME=VALUE...] PROGRAM ARG0 ARGS...} (every following argument) replaces this
  *       process through {@code Os.execv / execl / execlp / execvpe / execle} or {@code spawnv(P_OVERLAY)}
@@ -83,6 +84,8 @@ public final class TestChild {
     /** JVM options that start the child quickly: it runs for milliseconds, so no JIT tiers or parallel GC. */
     public static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto");
+
+    private static final String MARK = "prockit.mark";
 
     private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
             StandardCharsets.UTF_8);
@@ -183,14 +186,14 @@ public final class TestChild {
                 case "os-abort" -> Os.abort();
                 case "ignore" -> ignore(arg);
                 case "tree" -> {
-                    Process p = new ProcessBuilder(argv("sleep:" + arg))
+                    Process p = new ProcessBuilder(argv(marked(), "sleep:" + arg))
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                     OUT.println(p.pid());
                     Thread.sleep(Long.parseLong(arg));
                 }
                 case "detach-after-line" -> {
                     stdinLine();
-                    Child d = command("sleep:" + arg).detach().spawn();
+                    Child d = Command.of(argv(marked(), "sleep:" + arg)).detach().spawn();
                     OUT.println(d.pid());
                     Thread.sleep(Long.parseLong(arg));
                 }
@@ -248,6 +251,20 @@ public final class TestChild {
         }
         OUT.flush();
         ERR.flush();
+    }
+
+    /**
+     * @param token a marker for the child's command line
+     * @return the JVM option that carries it ({@code -Dprockit.mark=TOKEN}): a test finds its own processes by it
+     *         in the process table, and {@code tree} / {@code detach-after-line} pass it on to the grandchild
+     */
+    public static List<String> mark(String token) {
+        return List.of("-D" + MARK + "=" + token);
+    }
+
+    private static List<String> marked() {
+        String token = System.getProperty(MARK);
+        return token == null ? List.of() : mark(token);
     }
 
     private static String stdinLine() throws IOException {
