@@ -52,7 +52,9 @@ import java.util.stream.Stream;
  *       Windows' 32-bit codes); {@code os-exit:N} {@link Os#_exit} after installing a shutdown hook that would
  *       print {@code hook ran}; {@code os-abort} {@link Os#abort};</li>
  *   <li>Signals: {@code ignore:NAME} ignores a signal ({@code TERM}, {@code INT}, {@code HUP}...) from here on,
- *       through the JDK's {@code sun.misc.Signal} (the shell's {@code trap '' NAME});</li>
+ *       through the JDK's {@code sun.misc.Signal} (the shell's {@code trap '' NAME}); {@code raise:NAME} sends
+ *       the signal to this process ({@link Os#kill}) and waits for it (POSIX; the JVM handles some itself:
+ *       {@code TERM} runs the shutdown hooks and exits 143, so {@code KILL} is the one to end "by a signal");</li>
  *   <li>Trees: {@code tree:MS} starts a grandchild (this program, {@code sleep:MS}, through the JDK's
  *       ProcessBuilder, so prockit does not know it), prints its pid, then sleeps MS (a {@link #mark} passes on
  *       to the grandchild); {@code detach-after-line:MS}
@@ -185,6 +187,11 @@ public final class TestChild {
                 }
                 case "os-abort" -> Os.abort();
                 case "ignore" -> ignore(arg);
+                case "raise" -> {
+                    OUT.flush();
+                    Os.kill((int) ProcessHandle.current().pid(), io.prockit.Signal.of(arg).number());
+                    Thread.sleep(Long.MAX_VALUE); // until it lands (a handled one, e.g. TERM's hooks, ends the JVM)
+                }
                 case "tree" -> {
                     Process p = new ProcessBuilder(argv(marked(), "sleep:" + arg))
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -79,6 +79,13 @@ class TestChildVerbsTest {
     }
 
     @Test
+    void raiseEndsTheChildByTheSignal() throws Exception {
+        Output o = TestChild.command("echo:before", "raise:KILL", "echo:after").output();
+        assertEquals(List.of("before"), Children.lines(o.stdoutText()));
+        assertEquals(ExitStatus.signaled(Signal.SIGKILL, false), o.status());
+    }
+
+    @Test
     void osExitSkipsShutdownHooks() throws Exception {
         Output o = TestChild.command("print:before", "os-exit:7").output();
         assertEquals("before", o.stdoutText());
