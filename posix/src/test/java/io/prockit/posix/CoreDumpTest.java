@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * core where the machine lets it.
  */
 // Linux only: the Linux status codec against glibc's macros, and /proc/sys/kernel/core_pattern; the macOS codec
-// is checked against the libc macros by StatusCrossCheckTest on macOS.
+// is checked against the macros of xnu's wait.h by PosixStatusCodecTest, and on real statuses against Python by
+// StatusCrossCheckTest, both on macOS too.
 @EnabledOnOs(OS.LINUX)
 class CoreDumpTest {
 
