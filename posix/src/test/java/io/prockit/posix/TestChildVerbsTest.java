@@ -110,7 +110,9 @@ class TestChildVerbsTest {
             d.stdin().write("go\n".getBytes(StandardCharsets.UTF_8));
             d.stdin().flush();
             detached = Long.parseLong(Children.reader(d).readLine().trim());
-            assertTrue(ProcessHandle.of(detached).isPresent());
+            int pid = (int) detached;
+            assertTrue(io.prockit.ProcessTable.find(pid).map(p -> p.cmdline().contains("sleep:60000")).orElse(false),
+                    "the detached TestChild runs");
         } finally {
             ProcessHandle.of(detached).ifPresent(ProcessHandle::destroyForcibly); // started by the child we started
             Children.reap(d);

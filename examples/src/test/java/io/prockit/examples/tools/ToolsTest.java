@@ -143,11 +143,22 @@ class ToolsTest {
         // A TestChild whose grandchild (sleep:300000) carries the token too: the same on every OS.
         String t = token();
         TreeWatch seen = TreeWatch.start(t, "sleep:");
-        int code = RunWithTimeout.run(concat(List.of("--timeout", "5s", "--"),
-                testChild(TestChild.mark(t), "tree:300000")), out, err);
-        assertEquals(RunWithTimeout.TIMED_OUT, code, err());
-        assertEquals(1, seen.stop(), "the grandchild existed before the timeout, so the kill had a tree to end");
-        assertTreeEnds(t);
+        try {
+            int code = RunWithTimeout.run(concat(List.of("--timeout", "5s", "--"),
+                    testChild(TestChild.mark(t), "tree:300000")), out, err);
+            assertEquals(RunWithTimeout.TIMED_OUT, code, err());
+            assertEquals(1, seen.stop(), "the grandchild existed before the timeout, so the kill had a tree to end");
+            assertTreeEnds(t);
+        } finally {
+            // Only when the test failed: what still carries this test's token (started by it) is ended.
+            for (ProcessInfo p : ProcessQuery.all().cmdlineContains(t).list()) {
+                try {
+                    p.kill();
+                } catch (RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
     }
 
     @Test
