@@ -89,10 +89,9 @@ public final class TestChild {
 
     private static final String MARK = "prockit.mark";
 
-    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
-            StandardCharsets.UTF_8);
-    private static final PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
-            StandardCharsets.UTF_8);
+    /** Set by {@link #main} only: a test JVM that merely builds a command never wraps its own descriptors. */
+    private static PrintStream OUT;
+    private static PrintStream ERR;
 
     private TestChild() {
     }
@@ -129,6 +128,8 @@ public final class TestChild {
      * @throws Exception if an action fails (the child then exits non-zero with a stack trace)
      */
     public static void main(String[] actions) throws Exception {
+        OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.setOut(OUT);
         System.setErr(ERR);
         for (int i = 0; i < actions.length; i++) {
