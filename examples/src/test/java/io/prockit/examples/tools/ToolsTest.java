@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The tools on the test's own processes (each carries a random token in its command line). Everywhere, Windows
- * included: ps, timeout's exit status and its tree kill (on a TestChild tree), the help texts; POSIX only, with
- * the reason at each: what needs a shell.
+ * included: ps, pgrep and pkill, timeout's exit status and its tree kill (on TestChild processes), the help texts;
+ * POSIX only, with the reason at each: what needs a shell.
  */
 class ToolsTest {
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -113,6 +113,25 @@ class ToolsTest {
             assertEquals(1, Pstree.run(new String[] {"no-such-user-" + t}, out, err));
         } finally {
             cleanUp(t, sh);
+        }
+    }
+
+    @Test
+    void pgrepFindsAndPkillEndsATestChildByItsCommandLine() throws Exception {
+        String t = token();
+        // The token is on the child's command line (a JVM option), so -f finds it and nothing else.
+        Child c = Command.of(testChild(TestChild.mark(t), "ready", "sleep:300000")).stdout(io.prockit.Stdio.pipe())
+                .spawn();
+        try {
+            Children.awaitLine(Children.reader(c), "ready");
+            assertEquals(0, Pgrep.pgrep(new String[] {"-f", t}, out, err), err());
+            assertEquals(List.of(Integer.toString(c.pid())), out().lines().toList(), "exactly the test's child");
+            outBytes.reset();
+            assertEquals(0, Pgrep.pkill(new String[] {"-f", t}, out, err), err());
+            assertTrue(c.waitFor(Children.PATIENCE).isPresent(), "pkill ended the child");
+            assertEquals(1, Pgrep.pgrep(new String[] {"-f", t}, out, err), "no process matches any more");
+        } finally {
+            Children.reap(c);
         }
     }
 
