@@ -4,13 +4,14 @@ import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
 import io.prockit.ExitStatus;
-import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.OsException;
 import io.prockit.Output;
 import io.prockit.Signal;
 import io.prockit.Stdio;
 import io.prockit.WaitResult;
+import io.prockit.testing.Children;
+import io.prockit.testing.TestChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * }
  * }</pre>
  *
- * <p>The child is {@link ContractChild}, a plain Java main started with this JVM's {@code java} binary, so
+ * <p>The child is {@link TestChild}, a plain Java main started with this JVM's {@code java} binary, so
  * the same test runs unchanged on Linux, macOS and Windows. Nothing here reads {@code /proc}, names a path
  * under {@code /bin}, or splits output on {@code "\n"} alone. Every test ends the children it starts and
  * signals only those.
@@ -87,37 +87,30 @@ public abstract class BackendContract {
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
-    /** @return a command running {@link ContractChild} with these actions */
+    /** @return a command running {@link TestChild} with these actions */
     protected static Command child(String... actions) {
-        return JavaChild.of(ContractChild.class, actions).jvmOptions("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto").command();
+        return TestChild.command(actions);
     }
 
     private static List<String> lines(String text) {
-        return text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R"));
+        return Children.lines(text);
     }
 
     private static List<String> lines(byte[] bytes) {
-        return lines(new String(bytes, StandardCharsets.UTF_8));
+        return Children.lines(new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static ExitStatus await(Child c) throws InterruptedException {
-        Optional<ExitStatus> s = c.waitFor(PATIENCE);
-        assertTrue(s.isPresent(), "child " + c.pid() + " still running after " + PATIENCE);
-        return s.get();
+        return Children.await(c);
     }
 
     /** Ends a child the test started (kill is refused quietly once it is reaped) and releases its pipes. */
-    private static void end(Child c) throws InterruptedException {
-        if (c != null) {
-            c.kill();
-            c.waitFor(PATIENCE);
-            c.close();
-        }
+    private static void end(Child c) {
+        Children.reap(c);
     }
 
     private static BufferedReader reader(Child c) {
-        return new BufferedReader(new InputStreamReader(c.stdout(), StandardCharsets.UTF_8));
+        return Children.reader(c);
     }
 
     private static void expectReady(BufferedReader r) throws IOException {

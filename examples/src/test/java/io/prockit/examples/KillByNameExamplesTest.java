@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * The kill-by-name examples (seed 003), each run through {@code Main run NAME}. Each example starts
  * the uniquely named processes it kills, so these tests signal nothing they did not start.
  */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(OS.WINDOWS) // seed 003 ports POSIX programs (signals by name); WindowsExamplesTest has Windows'
 class KillByNameExamplesTest {
 
     @Test

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The kill-by-pid examples (seed 003), each run through {@code Main run NAME}. */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(OS.WINDOWS) // seed 003 ports POSIX programs (SIGKILL, SIGSTOP/SIGCONT); WindowsExamplesTest has Windows'
 class KillingExamplesTest {
 
     @Test

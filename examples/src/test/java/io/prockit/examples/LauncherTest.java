@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the name it was called by and its choice of JVM options, with a stand-in {@code java} that prints the
  * arguments it was given (the jar itself is built after the tests).
  */
-@EnabledOnOs({OS.LINUX, OS.MAC})
+@EnabledOnOs({OS.LINUX, OS.MAC}) // the POSIX shell launcher; bin/prockit.cmd is the Windows one
 class LauncherTest {
 
     private static List<String> launch(Path dir, String javaVersion, String linkName, String... args)

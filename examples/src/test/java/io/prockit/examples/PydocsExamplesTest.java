@@ -8,7 +8,7 @@ import org.junit.jupiter.api.condition.OS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The Python documentation examples (seeds 000 and 002), each run through {@code Main run NAME}. */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(OS.WINDOWS) // seeds 000 and 002 port POSIX programs (fork/exec, wait statuses, /bin/sh)
 class PydocsExamplesTest {
 
     @Test

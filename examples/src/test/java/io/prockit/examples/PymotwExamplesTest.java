@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The PyMOTW os examples (seeds 001 and 004), each run through {@code Main run NAME}. */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(OS.WINDOWS) // seeds 001 and 004 port POSIX programs (owner ids, signals, process groups)
 class PymotwExamplesTest {
     private static final String DATE = "\\w{3} \\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+ \\d{4}";
 

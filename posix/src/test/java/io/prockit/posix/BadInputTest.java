@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.Os;
@@ -49,7 +50,7 @@ class BadInputTest {
 
     @AfterAll
     static void stopBystander() {
-        Procs.reap(bystander);
+        Children.reap(bystander);
     }
 
     static Stream<Arguments> cases() {

@@ -35,7 +35,7 @@ class CapabilitiesTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // what only Linux offers; the macOS case is below
     void linuxOffersSavedIdsSchedulerAndPidfds() {
         var posix = b.posix().orElseThrow();
         assertTrue(posix.savedIds().isPresent());

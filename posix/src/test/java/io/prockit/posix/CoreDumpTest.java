@@ -30,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code WIFEXITED}/{@code WEXITSTATUS}/{@code WTERMSIG}/{@code WCOREDUMP}, then a real child that dumps
  * core where the machine lets it.
  */
+// Linux only: the Linux status codec against glibc's macros, and /proc/sys/kernel/core_pattern; the macOS codec
+// is checked against the macros of xnu's wait.h by PosixStatusCodecTest, and on real statuses against Python by
+// StatusCrossCheckTest, both on macOS too.
 @EnabledOnOs(OS.LINUX)
 class CoreDumpTest {
 

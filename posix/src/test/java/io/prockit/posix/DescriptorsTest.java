@@ -145,7 +145,7 @@ class DescriptorsTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // macOS has no pipe2
     void pipe2OnLinux() {
         int[] p = Os.pipe2(Os.O_NONBLOCK | Os.O_CLOEXEC);
         try {

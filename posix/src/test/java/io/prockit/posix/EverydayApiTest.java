@@ -1,6 +1,7 @@
 package io.prockit.posix;
 
 import io.prockit.posix.process.Probes;
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -64,18 +65,6 @@ class EverydayApiTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
-    /** Waits (bounded) until {@code pid} no longer exists; a reparented orphan is reaped by init quickly. */
-    private static boolean gone(long pid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
-    }
-
     /**
      * prockit's pool threads of every kind (I/O readers and writers, {@code onExit} completions): any
      * {@code prockit-} thread except the one-per-JVM reaper, output loop and cleaner.
@@ -106,8 +95,8 @@ class EverydayApiTest {
         // may see its wait end and exit 143 just before its own SIGTERM lands: either way it did not succeed.
         assertFalse(e.output().status().success(), e.getMessage());
         assertTrue(e.getMessage().contains("timed out after"), e.getMessage());
-        assertTrue(gone(Long.parseLong(lines.get(0))), "the shell is gone");
-        assertTrue(gone(Long.parseLong(lines.get(1))), "its sleep (a grandchild) is gone");
+        assertTrue(Children.gone(Long.parseLong(lines.get(0))), "the shell is gone");
+        assertTrue(Children.gone(Long.parseLong(lines.get(1))), "its sleep (a grandchild) is gone");
     }
 
     @Test
@@ -116,7 +105,7 @@ class EverydayApiTest {
                 .timeout(Duration.ofMillis(300)).timeoutGrace(Duration.ofMillis(300));
         ProcessTimeoutException e = assertThrows(ProcessTimeoutException.class, cmd::output);
         assertEquals(Signal.SIGKILL, e.output().status().signal().orElseThrow());
-        assertTrue(gone(Long.parseLong(e.output().stdoutLines().get(0))));
+        assertTrue(Children.gone(Long.parseLong(e.output().stdoutLines().get(0))));
     }
 
     @Test
@@ -159,7 +148,7 @@ class EverydayApiTest {
     /** The deadline lands as the child exits: either outcome is fine, a hang, a leak or a lost status is not. */
     private static void timeoutRacingTheExit(int rounds) throws Exception {
         Command.of("cat").input("warm-up: the loop's and reaper's own descriptors").output();
-        int fds = openFds();
+        java.util.Map<Integer, String> fds = Procs.prockitKindFds();
         int timedOut = 0;
         for (int i = 0; i < rounds; i++) {
             Command cmd = Command.of("sh", "-c", "echo x").input("in").timeout(Duration.ofNanos(
@@ -175,7 +164,8 @@ class EverydayApiTest {
         }
         assertEquals(0, Probes.outputLoopFeeding());
         assertEquals(0, Probes.outputLoopWatching());
-        assertEquals(fds, openFds(), "no descriptor leaked over " + rounds + " rounds (" + timedOut + " timed out)");
+        assertEquals(java.util.Map.of(), Procs.newKindFds(fds),
+                "no descriptor leaked over " + rounds + " rounds (" + timedOut + " timed out)");
     }
 
     @Test
@@ -187,13 +177,6 @@ class EverydayApiTest {
     @org.junit.jupiter.api.Tag("stress")
     void aTimeoutRacingTheExitThousandsOfTimes() throws Exception {
         timeoutRacingTheExit(3000);
-    }
-
-    private static int openFds() throws IOException {
-        Path dir = Files.isDirectory(Path.of("/proc/self/fd")) ? Path.of("/proc/self/fd") : Path.of("/dev/fd"); // os-scan: /dev/fd where /proc is missing
-        try (var s = Files.list(dir)) {
-            return (int) s.count();
-        }
     }
 
     /** Python's run() closes a piped stdin nobody writes (communicate()); a child reading it must not hang. */
@@ -340,7 +323,7 @@ class EverydayApiTest {
                 assertEquals(ExitStatus.exited(0), c.waitFor());
             }
         } finally {
-            children.forEach(Procs::reap);
+            children.forEach(Children::reap);
         }
         assertEquals(before, ioThreads());
     }

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import com.sun.jna.LastErrorException;
 import io.prockit.Child;
 import io.prockit.Command;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the child inherits: fds (listed through /dev/fd: on macOS this is the {@code
@@ -164,7 +164,7 @@ class IsolationTest {
             assertEquals(leader.pid(), ids[1]);
             assertEquals(leader.pid(), Procs.pgidSid(leader.pid())[0]);
         } finally {
-            Procs.reap(leader);
+            Children.reap(leader);
         }
         assertEquals(ExitStatus.signaled(Signal.SIGKILL, false), leader.waitFor());
     }
@@ -179,7 +179,7 @@ class IsolationTest {
             assertEquals("x", new String(c.stdout().readAllBytes(), StandardCharsets.UTF_8));
             assertEquals(ExitStatus.exited(0), c.waitFor());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
@@ -52,7 +53,7 @@ class LifecycleTest {
                 assertEquals(ExitStatus.exited(0), c.waitFor());
                 pids.add(c.pid());
             } finally {
-                Procs.reap(c);
+                Children.reap(c);
             }
         }
         for (int pid : pids) {
@@ -87,7 +88,7 @@ class LifecycleTest {
             assertTrue(c.resourceUsage().isPresent());
             assertNull(Procs.stateIfOurs(c.pid()));
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -117,7 +118,7 @@ class LifecycleTest {
             assertEquals(42 << 8, c.waitStatus().orElseThrow());
         } finally {
             pool.shutdownNow();
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -142,7 +143,7 @@ class LifecycleTest {
                 assertEquals(Set.of(ExitStatus.signaled(Signal.SIGKILL, false)), all);
             } finally {
                 pool.shutdownNow();
-                Procs.reap(c);
+                Children.reap(c);
             }
         }
     }
@@ -157,7 +158,7 @@ class LifecycleTest {
             assertFalse(c.kill());
             assertFalse(c.signal(Signal.SIGKILL));
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -187,7 +188,7 @@ class LifecycleTest {
             Os.kill(c.pid(), Signal.SIGTERM.number());
             assertEquals(ExitStatus.signaled(Signal.SIGTERM, false), c.waitFor());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -306,7 +307,7 @@ class LifecycleTest {
                     "fd " + fd + " (" + target + ") is still open after close()"));
             assertEquals(ExitStatus.exited(9), c.waitFor(), "the close ended stdin; the child was not killed");
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 }

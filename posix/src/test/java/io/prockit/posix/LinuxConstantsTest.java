@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every value of {@link LinuxConstants} against the C headers, through a program compiled with gcc. */
-@EnabledOnOs(value = OS.LINUX, architectures = "amd64")
+@EnabledOnOs(value = OS.LINUX, architectures = "amd64") // Linux x86-64 headers; DarwinConstantsTest is macOS's
 class LinuxConstantsTest {
     /** Python's own values, not C macros: checked against CPython's documented numbers below. */
     private static final Set<String> PYTHON_ONLY = Set.of("P_WAIT", "P_NOWAIT", "P_NOWAITO", "P_OVERLAY", "P_DETACH",

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 14, item 6: {@code onExit()} completes off prockit's reaper thread, so a callback that blocks on
  * another child's {@code onExit()} stalls neither that child nor any other.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class OnExitAsyncTest {
 
     @Test
@@ -50,7 +51,7 @@ class OnExitAsyncTest {
         } finally {
             // Frees a frozen reaper in the failing case: a waiter reaps c2 itself, which completes the join.
             for (Child c : new Child[] {c1, c2, c3}) {
-                Procs.reap(c);
+                Children.reap(c);
             }
         }
     }
@@ -66,7 +67,7 @@ class OnExitAsyncTest {
             assertNotNull(thread.get());
             assertFalse(thread.get().startsWith("prockit-reaper"), "callback ran on " + thread.get());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
     /**
@@ -103,7 +104,7 @@ class OnExitAsyncTest {
             assertTrue(threads.size() <= bound, n + " callbacks started " + threads.size() + " threads (bound "
                     + bound + "): " + threads);
         } finally {
-            children.forEach(Procs::reap);
+            children.forEach(Children::reap);
         }
     }
 
@@ -138,7 +139,7 @@ class OnExitAsyncTest {
                 assertEquals(ExitStatus.exited(0), f.get(30, TimeUnit.SECONDS));
             }
         } finally {
-            children.forEach(Procs::reap);
+            children.forEach(Children::reap);
         }
     }
     /**
@@ -174,9 +175,9 @@ class OnExitAsyncTest {
             assertFalse(thread.get().startsWith("prockit-reaper"), "onExit ran on " + thread.get());
         } finally {
             release.countDown();
-            Procs.reap(other);
+            Children.reap(other);
             if (listened != null) {
-                Procs.reap(listened);
+                Children.reap(listened);
             }
         }
     }
@@ -218,7 +219,7 @@ class OnExitAsyncTest {
                         "onExit() while " + entered.get() + " callbacks wait for a lock this thread holds");
             }
         } finally {
-            children.forEach(Procs::reap);
+            children.forEach(Children::reap);
         }
     }
 
@@ -247,7 +248,7 @@ class OnExitAsyncTest {
             CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
             assertEquals(0, startedInterrupted.get(), "callbacks that started with the interrupt flag set");
         } finally {
-            children.forEach(Procs::reap);
+            children.forEach(Children::reap);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -105,7 +106,7 @@ class PipelineTest {
         List<String> pids = e.output().stderrText().lines().toList();
         assertEquals(4, pids.size(), e.output().stderrText());
         for (String pid : pids) {
-            assertTrue(EverydayApiTestAccess.gone(Long.parseLong(pid)), "pid " + pid + " is gone");
+            assertTrue(Children.gone(Long.parseLong(pid)), "pid " + pid + " is gone");
         }
         assertTrue(e.command().contains("|"));
     }
@@ -162,20 +163,6 @@ class PipelineTest {
             assertEquals(List.of("a", "b", "c"), lines);
         } finally {
             Files.deleteIfExists(f);
-        }
-    }
-
-    /** The same bounded wait as EverydayApiTest's. */
-    static final class EverydayApiTestAccess {
-        static boolean gone(long pid) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-                    return true;
-                }
-                Thread.sleep(20);
-            }
-            return false;
         }
     }
 

@@ -296,7 +296,6 @@ class ProcessListenerTest {
 
     /** A pseudo-terminal is read by a pool thread: the close wakes its read and hangs the terminal up. */
     @Test
-    @EnabledOnOs(OS.LINUX)
     void closeEndsThePoolReaderOfAPseudoTerminal() throws Exception {
         CountDownLatch said = new CountDownLatch(1);
         Recorder r = new Recorder() {
@@ -447,7 +446,6 @@ class ProcessListenerTest {
 
     /** Core's pool-reader path (a pseudo-terminal is read by a {@code prockit-io} thread). */
     @Test
-    @EnabledOnOs(OS.LINUX)
     void anErrorInACallbackOnAPoolReaderDetachesTheListenerAndTheChildIsDrained() throws Exception {
         anErrorDetachesTheListenerAndTheChildIsDrained(true);
     }

@@ -7,6 +7,7 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import io.prockit.Child;
 import io.prockit.Command;
+import io.prockit.testing.Children;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,21 +66,6 @@ public final class Procs {
     private Procs() {
     }
 
-    /** Kills (if still running) and reaps a child; for finally blocks. */
-    static void reap(Child c) {
-        if (c == null) {
-            return;
-        }
-        c.kill();
-        try {
-            c.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        c.close();
-    }
-
-    /** @return pids of this JVM's live children, zombies included */
     /**
      * Collects every ended child nobody has waited for yet (another test's), so that tests of
      * "wait for any child" see only their own. Never blocks.
@@ -250,7 +236,7 @@ public final class Procs {
             }
             return new int[] {pid, ids[0], ids[1]};
         } finally {
-            reap(c);
+            Children.reap(c);
         }
     }
 
@@ -307,6 +293,47 @@ public final class Procs {
             throw new IllegalStateException("pthread_sigmask: " + r);
         }
         return LINUX ? old.getLong(0) : Integer.toUnsignedLong(old.getInt(0));
+    }
+
+    /**
+     * Reads a pty master (or any descriptor) through {@link io.prockit.Os#read} until end of file or an error:
+     * a master answers EIO once every holder of its slave is gone (Linux).
+     *
+     * @param fd the descriptor; stays open
+     * @return what was read, UTF-8
+     */
+    public static String readMaster(int fd) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        while (true) {
+            byte[] chunk;
+            try {
+                chunk = io.prockit.Os.read(fd, 4096);
+            } catch (io.prockit.OsException eio) {
+                break;
+            }
+            if (chunk.length == 0) {
+                break;
+            }
+            b.write(chunk, 0, chunk.length);
+        }
+        return b.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The blocked and the ignored signals of a process, as {@code ps -o sigmask=,sigignore=} reports them
+     * (procps and BSD ps alike; bit {@code s - 1} for signal s). Exec keeps both, so for a spawned program this
+     * is what the spawn gave it.
+     *
+     * @param pid a live process
+     * @return {blocked, ignored}
+     */
+    public static long[] psSignalState(int pid) throws InterruptedException {
+        String[] out = run(Command.of("ps", "-o", "sigmask=,sigignore=", "-p", Integer.toString(pid))).trim()
+                .split("\\s+");
+        if (out.length != 2) {
+            throw new AssertionError("ps said: " + String.join(" ", out));
+        }
+        return new long[] {Long.parseUnsignedLong(out[0], 16), Long.parseUnsignedLong(out[1], 16)};
     }
 
     /** Runs a command and returns its stdout as text, asserting it exited 0. */

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The running backend's signal table against the shell's {@code kill -l} and the C values. */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // the Linux table (64 signals, real-time ones); DarwinConstantsTest checks macOS's
 class SignalTableTest {
 
     @Test

@@ -1,10 +1,11 @@
 package io.prockit.posix;
 
+import io.prockit.testing.TestChild;
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
 import io.prockit.ExitStatus;
-import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.OsException;
 import io.prockit.Output;
@@ -74,7 +75,7 @@ class SpawnTest {
             assertTrue(Os.WIFSIGNALED(raw));
             assertEquals(Signal.SIGTERM.number(), Os.WTERMSIG(raw));
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -86,7 +87,7 @@ class SpawnTest {
             assertEquals(Signal.SIGKILL, c.waitFor().signal().orElseThrow());
             assertEquals("signal: 9 (SIGKILL)", c.waitFor().toString());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -103,7 +104,7 @@ class SpawnTest {
                 assertEquals(ExitStatus.signaled(sig, core), s);
                 assertEquals(core, s.toString().endsWith("(core dumped)"), s.toString());
             } finally {
-                Procs.reap(c);
+                Children.reap(c);
             }
         }
     }
@@ -169,7 +170,7 @@ class SpawnTest {
             assertEquals(data.length, got.size());
             assertArrayEquals(data, got.toByteArray());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -220,17 +221,16 @@ class SpawnTest {
 
     @Test
     void javaChildSeesEnvironmentAndStdin() throws Exception {
-        Child c = JavaChild.of(TestChild.class, "env:PROCKIT_J", "echo:ready", "cat", "exit:5").command()
+        Child c = TestChild.command("env:PROCKIT_J", "echo:ready", "cat", "exit:5")
                 .env("PROCKIT_J", "java-side").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
         try {
             try (OutputStream in = c.stdin()) {
                 in.write("piped\n".getBytes(StandardCharsets.UTF_8));
             }
-            String out = new String(c.stdout().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals("java-side\nready\npiped\n", out);
+            assertEquals(List.of("java-side", "ready", "piped"), Children.lines(Children.readAll(c.stdout())));
             assertEquals(ExitStatus.exited(5), c.waitFor());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -258,7 +258,7 @@ class SpawnTest {
             assertEquals('r', c.stdout().read());
             assertEquals(List.of("frobnicator", "-c", script), io.prockit.ProcessTable.of(c.pid()).cmdline());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
         Path marker = dir.resolve("started");
         String touch = ": > \"$0\"; sleep 30; exit 0";

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.posix.process.ChildRegistry;
 import io.prockit.posix.process.Probes;
 import com.sun.jna.Memory;
@@ -142,8 +143,8 @@ class WaitEngineDeferTest {
                     // collected by the wait for any child
                 }
             }
-            Procs.reap(c);
-            Procs.reap(leader);
+            Children.reap(c);
+            Children.reap(leader);
         }
     }
 
@@ -193,15 +194,15 @@ class WaitEngineDeferTest {
                         }
                     }
                 } finally {
-                    Procs.reap(a);
-                    Procs.reap(b);
+                    Children.reap(a);
+                    Children.reap(b);
                 }
             }
             assertTrue(!groupWait.isDone(), "the group wait still blocks: " + groupWait);
         } finally {
             leader.stdin().close();
             groupWait.get(BOUND_S, TimeUnit.SECONDS);
-            Procs.reap(leader);
+            Children.reap(leader);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
@@ -122,7 +123,7 @@ class WaitEngineRaceTest {
             t.join(60_000);
             assertTrue(!t.isAlive(), t.getName() + " still running");
         }
-        Procs.reap(last);
+        Children.reap(last);
         Procs.drainUncollected();
         System.out.printf("waitAnyNeverTakesAFreshChild: %d spawned, %d also reported by waitpid(-1)/waitAny, %d stolen%n",
                 spawned.get(), reported.get(), stolen.size());
@@ -192,7 +193,7 @@ class WaitEngineRaceTest {
             }
             pending.stdin().close(); // ends the pending child, which also ends a waitAny blocked on it
             blocking.join(60_000);
-            Procs.reap(pending);
+            Children.reap(pending);
         }
         assertTrue(!blocking.isAlive(), "waitAny still blocked");
         System.out.printf("foreignRacesAreRetried: %d waitpid(-1, WNOHANG) calls, %d failures%n", calls.get(),

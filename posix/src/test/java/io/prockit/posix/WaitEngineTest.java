@@ -1,5 +1,7 @@
 package io.prockit.posix;
 
+import io.prockit.testing.TestChild;
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
@@ -37,10 +39,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * decides group membership when the wait happens, WNOHANG answers at once, a non-blocking pidfd is honoured, an
  * interrupted wait leaves the child registered.
  *
- * <p>Linux: a child leaves its process group through {@code setsid(1)} (util-linux), which calls {@code setsid()}
- * and execs in the same process when the caller is not a group leader (a posix_spawn child is not).
+ * <p>A child leaves its process group through {@code setsid(1)} (util-linux), which calls {@code setsid()} and
+ * execs in the same process when the caller is not a group leader (a posix_spawn child is not); where that
+ * program is missing (macOS) the TestChild calls {@code Os.setsid()} itself.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class WaitEngineTest {
     private static final long BOUND_S = 20;
 
@@ -49,14 +52,28 @@ class WaitEngineTest {
         Procs.drainUncollected();
     }
 
-    /** A child that moves itself into a new session (and group), says so, then waits for its stdin to close. */
+    /**
+     * A child that moves itself into a new session (and group), says so, then waits for its stdin to close:
+     * {@code setsid(1)} where it is installed (util-linux: fast), else (macOS) the TestChild calling
+     * {@code Os.setsid()}.
+     */
     private static Child movedChild(int exitCode) throws Exception {
-        Child c = Command.of("setsid", "sh", "-c", "echo moved; read x; exit " + exitCode)
-                .stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
+        Command cmd = onPath("setsid") ? Command.of("setsid", "sh", "-c", "echo moved; read x; exit " + exitCode)
+                : TestChild.command("setsid", "echo:moved", "readline", "exit:" + exitCode);
+        Child c = cmd.stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
         BufferedReader r = new BufferedReader(new InputStreamReader(c.stdout(), StandardCharsets.UTF_8));
         assertEquals("moved", r.readLine());
         assertEquals(c.pid(), Os.getpgid(c.pid()), "setsid made the child lead its own group");
         return c;
+    }
+
+    private static boolean onPath(String program) {
+        try {
+            Procs.program(program);
+            return true;
+        } catch (IllegalStateException absent) {
+            return false;
+        }
     }
 
     /** Runs {@code call} on a fresh thread and returns its result and the CPU time it used, in a bounded time. */
@@ -146,8 +163,8 @@ class WaitEngineTest {
             assertEquals(moved.pid(), m.pid());
             assertEquals(3, Os.waitstatusToExitcode(m.status()));
         } finally {
-            Procs.reap(moved);
-            Procs.reap(stayed);
+            Children.reap(moved);
+            Children.reap(stayed);
         }
     }
 
@@ -165,7 +182,7 @@ class WaitEngineTest {
             } catch (ExecutionException e) {
                 throw new AssertionError("round " + i + ": " + e.getCause(), e.getCause());
             } finally {
-                Procs.reap(moved);
+                Children.reap(moved);
             }
         }
     }
@@ -191,13 +208,14 @@ class WaitEngineTest {
                 WaitResult r2 = g.get(BOUND_S, TimeUnit.SECONDS);
                 assertEquals(second.pid(), r2.pid(), "round " + i);
             } finally {
-                Procs.reap(first);
-                Procs.reap(second);
+                Children.reap(first);
+                Children.reap(second);
             }
         }
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // pidfds
     void waitidOnANonBlockingPidfdFailsWithEagainWhileTheChildRuns() throws Exception {
         Child c = Command.of("sh", "-c", "read x; exit 2").stdin(Stdio.pipe()).spawn();
         int fd = Os.pidfdOpen(c.pid(), Os.PIDFD_NONBLOCK);
@@ -221,7 +239,7 @@ class WaitEngineTest {
             assertEquals(2, done.siStatus());
         } finally {
             Os.close(fd);
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -251,7 +269,7 @@ class WaitEngineTest {
             OsException gone = assertThrows(OsException.class, () -> Os.kill(c.pid(), Signal.of("SIGTERM").number()));
             assertEquals(ErrorKind.NO_SUCH_PROCESS, gone.kind(), "a reaped child is never signalled");
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -273,7 +291,7 @@ class WaitEngineTest {
             assertEquals(6, Os.waitstatusToExitcode(r.status()));
             assertNotEquals(0, r.pid());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 }

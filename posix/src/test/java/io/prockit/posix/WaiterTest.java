@@ -1,5 +1,6 @@
 package io.prockit.posix;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -64,7 +65,7 @@ class WaiterTest {
             assertFalse(c.signal(Signal.of("SIGTERM")), "a reaped child is never signalled");
             assertTrue(c.resourceUsage().isPresent());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -81,7 +82,7 @@ class WaiterTest {
             assertTrue(c.kill());
             assertEquals(ExitStatus.signaled(Signal.of("SIGKILL"), false), c.waitFor());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -108,7 +109,7 @@ class WaiterTest {
             assertTrue(c.kill());
             assertEquals(ExitStatus.signaled(Signal.of("SIGKILL"), false), c.waitFor());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -123,7 +124,7 @@ class WaiterTest {
             assertEquals(ExitStatus.exited(3), c.onExit().get(5, TimeUnit.MINUTES));
             assertTrue(c.hasExited());
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 
@@ -138,7 +139,7 @@ class WaiterTest {
             assertEquals(Optional.of(ExitStatus.signaled(Signal.of("SIGTERM"), false)),
                     c.waitFor(Duration.ofMinutes(5)));
         } finally {
-            Procs.reap(c);
+            Children.reap(c);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.prockit.OsException;
 import io.prockit.Output;
 import io.prockit.Pipeline;
 import io.prockit.Stdio;
+import io.prockit.testing.TestChild;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,10 +60,9 @@ class WindowsDescriptorsIntegrationTest {
         }
     }
 
-    private static Command testChild(String... args) {
-        List<String> argv = new ArrayList<>(WinTestChild.javaCommand());
-        argv.addAll(List.of(args));
-        return Command.of(argv.get(0), argv.subList(1, argv.size()).toArray(String[]::new));
+    /** @return the shared test child running these verbs ({@code verb} or {@code verb:argument}) */
+    private static Command testChild(String... verbs) {
+        return TestChild.command(verbs);
     }
 
     private static void assertBadDescriptor(int fd, OsException e) {
@@ -110,7 +110,7 @@ class WindowsDescriptorsIntegrationTest {
 
     @Test
     void stdioFdOfANumberThatIsNotOpenFailsTheSpawnNamingIt() {
-        OsException e = assertThrows(OsException.class, () -> track(testChild("exit", "0").stdout(Stdio.fd(7777)).spawn()));
+        OsException e = assertThrows(OsException.class, () -> track(testChild("exit:0").stdout(Stdio.fd(7777)).spawn()));
         assertEquals("Stdio.fd", e.operation());
         assertBadDescriptor(7777, e);
         assertTrue(started.isEmpty());
@@ -173,7 +173,7 @@ class WindowsDescriptorsIntegrationTest {
         Os.setInheritable(p[1], true);
         Child bystander;
         try {
-            bystander = track(testChild("ready", "600000").stdout(Stdio.pipe()).stderr(Stdio.discard()).spawn());
+            bystander = track(testChild("ready", "sleep:600000").stdout(Stdio.pipe()).stderr(Stdio.discard()).spawn());
             byte[] ready = new byte[5];
             assertEquals(5, bystander.stdout().readNBytes(ready, 0, 5));
             assertEquals("ready", new String(ready, StandardCharsets.US_ASCII));
@@ -215,7 +215,7 @@ class WindowsDescriptorsIntegrationTest {
 
     @Test
     void aFiveMemberPipelineReportsTheFailureInTheMiddle() throws Exception {
-        Pipeline p = Pipeline.of(testChild("both", "hello", ""), testChild("cat"), testChild("exit", "3"),
+        Pipeline p = Pipeline.of(testChild("print:hello"), testChild("cat"), testChild("exit:3"),
                 testChild("cat"), testChild("cat")).timeout(PATIENCE);
         List<ExitStatus> statuses = p.statuses();
         assertEquals(5, statuses.size());
@@ -227,7 +227,7 @@ class WindowsDescriptorsIntegrationTest {
 
     @Test
     void aSpawnedPipelineIsEndedMemberByMember() throws Exception {
-        List<Child> members = Pipeline.of(testChild("ready", "600000"), testChild("cat").stdout(Stdio.discard()))
+        List<Child> members = Pipeline.of(testChild("ready", "sleep:600000"), testChild("cat").stdout(Stdio.discard()))
                 .spawn();
         members.forEach(this::track);
         assertEquals(2, members.size());

@@ -1,5 +1,7 @@
 package io.prockit.windows;
 
+import io.prockit.testing.Children;
+import io.prockit.testing.TestChild;
 import com.sun.jna.Native;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinBase;
@@ -44,7 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real processes on Windows. Not run on Linux; GitHub Actions' windows-latest job runs them. The
- * child is {@link WinTestChild} in a fresh JVM, or cmd.exe where the shell is the point. Every test
+ * child is {@link TestChild} in a fresh JVM, or cmd.exe where the shell is the point. Every test
  * ends what it started.
  */
 @EnabledOnOs(OS.WINDOWS)
@@ -71,8 +73,7 @@ class WindowsIntegrationTest {
 
     private ChildHandle spawn(List<String> childArgs, Stdio in, Stdio out, Stdio err, Integer group,
                               WindowsOptions w, EnvironmentSpec env) {
-        List<String> argv = new ArrayList<>(WinTestChild.javaCommand());
-        argv.addAll(childArgs);
+        List<String> argv = TestChild.argv(childArgs.toArray(String[]::new));
         SpawnRequest r = new SpawnRequest(argv.get(0), argv, false, env, null, in, out, err, Map.of(), group,
                 false, false, null, w);
         ChildHandle c = backend.spawn(r);
@@ -96,7 +97,7 @@ class WindowsIntegrationTest {
         List<String> args = new ArrayList<>(List.of("args"));
         args.addAll(tricky);
         ChildHandle c = spawn(args.toArray(String[]::new));
-        String out = WinTestChild.text(c.stdout());
+        String out = Children.readAll(c.stdout());
         assertEquals(0, await(c).status().code().orElseThrow());
         StringBuilder expected = new StringBuilder();
         for (String t : tricky) {
@@ -108,7 +109,7 @@ class WindowsIntegrationTest {
     @Test
     void exitCodesAreFull32BitValues() throws Exception {
         for (long code : new long[] {0, 3, 255, 256, 259, 0xC0000005L, 0xFFFFFFFFL}) {
-            ChildHandle c = spawn("exit", Long.toString(code));
+            ChildHandle c = spawn("exit:" + code);
             Termination t = await(c);
             assertEquals(ExitStatus.exited((int) code), t.status(), "exit " + code);
             assertEquals(code << 8, t.waitStatus());
@@ -143,24 +144,24 @@ class WindowsIntegrationTest {
 
     @Test
     void stderrIntoStdoutAndFiles() throws Exception {
-        ChildHandle c = spawn(List.of("both", "OUT", "ERR"), Stdio.discard(), Stdio.pipe(), Stdio.toStdout(), null,
+        ChildHandle c = spawn(List.of("print:OUT", "eprint:ERR"), Stdio.discard(), Stdio.pipe(), Stdio.toStdout(), null,
                 WindowsOptions.defaults(), EnvironmentSpec.inherit());
-        assertEquals("OUTERR", WinTestChild.text(c.stdout()));
+        assertEquals("OUTERR", Children.readAll(c.stdout()));
         await(c);
         Path f = tmp.resolve("out.txt");
-        await(spawn(List.of("both", "1", "e"), Stdio.discard(), Stdio.to(f), Stdio.discard(), null,
+        await(spawn(List.of("print:1", "eprint:e"), Stdio.discard(), Stdio.to(f), Stdio.discard(), null,
                 WindowsOptions.defaults(), EnvironmentSpec.inherit()));
-        await(spawn(List.of("both", "2", "e"), Stdio.discard(), Stdio.appendTo(f), Stdio.discard(), null,
+        await(spawn(List.of("print:2", "eprint:e"), Stdio.discard(), Stdio.appendTo(f), Stdio.discard(), null,
                 WindowsOptions.defaults(), EnvironmentSpec.inherit()));
         assertEquals("12", Files.readString(f));
-        await(spawn(List.of("both", "3", "e"), Stdio.discard(), Stdio.to(f), Stdio.discard(), null,
+        await(spawn(List.of("print:3", "eprint:e"), Stdio.discard(), Stdio.to(f), Stdio.discard(), null,
                 WindowsOptions.defaults(), EnvironmentSpec.inherit()));
         assertEquals("3", Files.readString(f));
         Path in = tmp.resolve("in.txt");
         Files.writeString(in, "from file");
         ChildHandle cat = spawn(List.of("cat"), Stdio.from(in), Stdio.pipe(), Stdio.discard(), null,
                 WindowsOptions.defaults(), EnvironmentSpec.inherit());
-        assertEquals("from file", WinTestChild.text(cat.stdout()));
+        assertEquals("from file", Children.readAll(cat.stdout()));
         await(cat);
     }
 
@@ -169,15 +170,15 @@ class WindowsIntegrationTest {
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put("PROCKIT_X", "1");
         changes.put("prockit_x", "2");
-        ChildHandle c = spawn(List.of("env", "PROCKIT_X"), Stdio.discard(), Stdio.pipe(), Stdio.discard(), null,
+        ChildHandle c = spawn(List.of("env:PROCKIT_X"), Stdio.discard(), Stdio.pipe(), Stdio.discard(), null,
                 WindowsOptions.defaults(), new EnvironmentSpec(false, changes));
-        assertEquals("2", WinTestChild.text(c.stdout()));
+        assertEquals(List.of("2"), Children.lines(Children.readAll(c.stdout())));
         await(c);
     }
 
     @Test
     void timeoutThenTerminateWithExitCode() throws Exception {
-        ChildHandle c = spawn("sleep", "60000");
+        ChildHandle c = spawn("sleep:60000");
         assertThrows(java.util.concurrent.TimeoutException.class, () -> c.termination().get(300, TimeUnit.MILLISECONDS));
         assertTrue(c.signal(15));
         Termination t = await(c);
@@ -187,7 +188,7 @@ class WindowsIntegrationTest {
 
     @Test
     void osKillAndWaitpidByPid() throws Exception {
-        ChildHandle c = spawn("sleep", "60000");
+        ChildHandle c = spawn("sleep:60000");
         backend.kill(c.pid(), 7);
         WaitResult r = backend.waitpid(c.pid(), 0);
         assertEquals(c.pid(), r.pid());
@@ -198,7 +199,7 @@ class WindowsIntegrationTest {
 
     @Test
     void jobObjectKillsTheWholeTree() throws Exception {
-        ChildHandle c = spawn("tree", "60000");
+        ChildHandle c = spawn("tree:60000");
         String line = new java.io.BufferedReader(new java.io.InputStreamReader(c.stdout())).readLine();
         long grandchild = Long.parseLong(line.trim());
         assertTrue(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false));
@@ -212,13 +213,16 @@ class WindowsIntegrationTest {
 
     @Test
     void descendantsAreKilledWithoutAJobToo() throws Exception {
-        ChildHandle c = spawn(List.of("tree", "60000"), Stdio.discard(), Stdio.pipe(), Stdio.discard(), null,
+        ChildHandle c = spawn(List.of("tree:60000"), Stdio.discard(), Stdio.pipe(), Stdio.discard(), null,
                 WindowsOptions.defaults().withKillOnJobClose(false), EnvironmentSpec.inherit());
         long grandchild = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(c.stdout()))
                 .readLine().trim());
         assertTrue(c.signalTree(9));
         await(c);
-        ProcessHandle.of(grandchild).ifPresent(g -> g.onExit().join());
+        ProcessHandle g = ProcessHandle.of(grandchild).orElse(null);
+        if (g != null) {
+            g.onExit().get(60, TimeUnit.SECONDS); // bounded: a grandchild the kill missed fails the test, never hangs it
+        }
     }
 
     /**
@@ -234,7 +238,7 @@ class WindowsIntegrationTest {
         WinNT.HANDLEByReference w = new WinNT.HANDLEByReference();
         assertTrue(Kernel32.INSTANCE.CreatePipe(r, w, sa, 0));
         try {
-            ChildHandle c = spawn("sleep", "20000");
+            ChildHandle c = spawn("sleep:20000");
             Kernel32.INSTANCE.CloseHandle(w.getValue());
             long t0 = System.nanoTime();
             IntByReference n = new IntByReference();
@@ -251,14 +255,15 @@ class WindowsIntegrationTest {
 
     @Test
     void ctrlBreakReachesANewProcessGroup() throws Exception {
-        List<String> argv = new ArrayList<>(WinTestChild.javaCommand());
-        argv.add(1, "-Xrs"); // no JVM console handler: the default one exits with STATUS_CONTROL_C_EXIT
-        argv.addAll(List.of("sleep", "60000"));
+        // -Xrs: no JVM console handler (the default one exits with STATUS_CONTROL_C_EXIT)
+        List<String> argv = TestChild.argv(List.of("-Xrs"), "ready", "sleep:60000");
         ChildHandle c = backend.spawn(new SpawnRequest(argv.get(0), argv, false, EnvironmentSpec.inherit(), null,
-                Stdio.discard(), Stdio.discard(), Stdio.discard(), Map.of(), 0, false, false, null,
+                Stdio.discard(), Stdio.pipe(), Stdio.discard(), Map.of(), 0, false, false, null,
                 WindowsOptions.defaults()));
         started.add(c);
-        Thread.sleep(1500);
+        // The JVM is up once it says so; no fixed pause.
+        assertEquals("ready", new java.io.BufferedReader(new java.io.InputStreamReader(c.stdout(),
+                java.nio.charset.StandardCharsets.UTF_8)).readLine());
         try {
             c.signal(WinConstants.CTRL_BREAK_EVENT);
         } catch (OsException e) {
@@ -269,7 +274,7 @@ class WindowsIntegrationTest {
 
     @Test
     void ctrlEventToAChildInTheJvmsGroupIsRefused() throws Exception {
-        ChildHandle c = spawn("sleep", "60000");
+        ChildHandle c = spawn("sleep:60000");
         assertThrows(UnsupportedOperationException.class, () -> c.signal(WinConstants.CTRL_BREAK_EVENT));
     }
 

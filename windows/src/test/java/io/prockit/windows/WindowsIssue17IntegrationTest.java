@@ -1,6 +1,7 @@
 package io.prockit.windows;
 
 import com.sun.jna.platform.win32.WinNT;
+import io.prockit.testing.TestChild;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -20,7 +21,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,10 +39,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @EnabledOnOs(OS.WINDOWS)
 class WindowsIssue17IntegrationTest {
 
-    private static List<String> testChild(String... args) {
-        List<String> argv = new ArrayList<>(WinTestChild.javaCommand());
-        argv.addAll(List.of(args));
-        return argv;
+    private static List<String> testChild(String... verbs) {
+        return TestChild.argv(verbs);
     }
 
     private static String firstLine(Child c) throws Exception {
@@ -51,7 +49,7 @@ class WindowsIssue17IntegrationTest {
 
     @Test
     void terminateEndsAJavaChildInItsOwnGroupAtOnceWithoutAThreadDump() throws Exception {
-        try (Child c = Command.of(testChild("ready", "60000")).newProcessGroup().stdin(Stdio.discard())
+        try (Child c = Command.of(testChild("ready", "sleep:60000")).newProcessGroup().stdin(Stdio.discard())
                 .stdout(Stdio.pipe()).stderr(Stdio.toStdout()).spawn()) {
             assertEquals("ready", firstLine(c)); // the JVM is up: a CTRL_BREAK now would print a thread dump
             long start = System.nanoTime();
@@ -67,7 +65,7 @@ class WindowsIssue17IntegrationTest {
 
     @Test
     void aProcessThatExitedWith259IsNotListedAsRunning() throws Exception {
-        try (Child c = Command.of(testChild("exit", "259")).stdout(Stdio.discard()).spawn()) {
+        try (Child c = Command.of(testChild("exit:259")).stdout(Stdio.discard()).spawn()) {
             assertEquals(ExitStatus.exited(259), c.waitFor());
             // Our Child keeps its handle until closed, so the pid is still this (ended) process.
             // The listing leaves out ended processes; with exit code 259 (STILL_ACTIVE's value) only the wait
@@ -79,11 +77,11 @@ class WindowsIssue17IntegrationTest {
 
     @Test
     void theCommandLineIsReadWithTheLimitedRight() throws Exception {
-        try (Child c = Command.of(testChild("ready", "60000")).stdin(Stdio.discard()).stdout(Stdio.pipe()).spawn()) {
+        try (Child c = Command.of(testChild("ready", "sleep:60000")).stdin(Stdio.discard()).stdout(Stdio.pipe()).spawn()) {
             assertEquals("ready", firstLine(c));
             List<String> argv = ProcessTable.of(c.pid()).cmdline();
-            assertEquals(List.of("ready", "60000"), argv.subList(argv.size() - 2, argv.size()), argv.toString());
-            assertTrue(argv.contains(WinTestChild.class.getName()), argv.toString());
+            assertEquals(List.of("ready", "sleep:60000"), argv.subList(argv.size() - 2, argv.size()), argv.toString());
+            assertTrue(argv.contains(TestChild.class.getName()), argv.toString());
             assertFalse(ProcessTable.self().cmdline().isEmpty());
             c.kill();
             c.waitFor();
@@ -117,7 +115,7 @@ class WindowsIssue17IntegrationTest {
             assertTrue(Win32.EXT.SetInformationJobObject(job, WinConstants.JobObjectExtendedLimitInformation, info,
                     info.size()));
             // The helper JVM (like a JVM under a service wrapper) waits for a line, so it is in the job first.
-            try (Child helper = Command.of(testChild("detach-after-line", "60000"))
+            try (Child helper = Command.of(testChild("detach-after-line:60000"))
                     .windowsOptions(io.prockit.WindowsOptions.defaults().withKillOnJobClose(false))
                     .stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn()) {
                 WinNT.HANDLE h = Win32.K32.OpenProcess(WinNT.PROCESS_SET_QUOTA | WinNT.PROCESS_TERMINATE,
@@ -151,9 +149,9 @@ class WindowsIssue17IntegrationTest {
         // The helper JVM's stdout is our pipe. Its cmd child inherits every stream: on the helper's console it
         // writes into that pipe (Windows hands a console child its parent's standard handles); with
         // CREATE_NEW_CONSOLE it writes into its own console, since no STARTF_USESTDHANDLES forces the pipe on it.
-        Output same = Command.of(testChild("echo-through-cmd", "0", "marker-same-console")).output();
+        Output same = Command.of(testChild("echo-through-cmd:0:marker-same-console")).output();
         assertTrue(same.stdoutText().contains("marker-same-console"), same.stdoutText());
-        Output own = Command.of(testChild("echo-through-cmd", "0x10", "marker-own-console")).output();
+        Output own = Command.of(testChild("echo-through-cmd:0x10:marker-own-console")).output();
         assertTrue(own.stdoutText().contains("done"), own.stdoutText() + own.stderrText());
         assertFalse(own.stdoutText().contains("marker-own-console"), own.stdoutText());
     }

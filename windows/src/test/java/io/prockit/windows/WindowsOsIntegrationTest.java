@@ -1,5 +1,7 @@
 package io.prockit.windows;
 
+import io.prockit.testing.Children;
+import io.prockit.testing.TestChild;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinNT;
 import io.prockit.Child;
@@ -61,17 +63,23 @@ class WindowsOsIntegrationTest {
         }
     }
 
-    private static Command testChild(String... args) {
-        List<String> argv = new ArrayList<>(WinTestChild.javaCommand());
-        argv.addAll(List.of(args));
-        return Command.of(argv.get(0), argv.subList(1, argv.size()).toArray(String[]::new));
+    private static Command testChild(String... verbs) {
+        return TestChild.command(verbs);
     }
 
+    /** @return a TestChild running {@code first} followed by {@code rest} (an exec verb and the argv it runs) */
+    private static Command testChild(String first, List<String> rest) {
+        List<String> verbs = new ArrayList<>(List.of(first));
+        verbs.addAll(rest);
+        return TestChild.command(verbs.toArray(String[]::new));
+    }
+
+    /** @return the child's stdout without its line end */
     private String run(Command c) throws Exception {
         try (Child child = track(c.stdout(Stdio.pipe()).stderr(Stdio.discard()).spawn())) {
-            String out = WinTestChild.text(child.stdout());
+            String out = Children.readAll(child.stdout());
             child.waitFor();
-            return out;
+            return out.strip();
         }
     }
 
@@ -96,13 +104,13 @@ class WindowsOsIntegrationTest {
             assertEquals("värde 1", Os.getenv(name));
             assertEquals("värde 1", Os.getenv(name.toLowerCase()), "names are case-insensitive");
             assertEquals("värde 1", Os.environ().get(name));
-            assertEquals("värde 1", run(testChild("env", name)), "inherited environment");
-            assertEquals("värde 1", run(testChild("env", name).env("PROCKIT_OTHER", "x")), "changed environment");
+            assertEquals("värde 1", run(testChild("env:" + name)), "inherited environment");
+            assertEquals("värde 1", run(testChild("env:" + name).env("PROCKIT_OTHER", "x")), "changed environment");
             Os.putenv(name, "");
             assertEquals("", Os.getenv(name));
             Os.unsetenv(name);
             assertNull(Os.getenv(name));
-            assertEquals("<unset>", run(testChild("env", name)));
+            assertEquals("<unset>", run(testChild("env:" + name)));
             Os.unsetenv(name); // unsetting an unset variable is fine, as in Python
         } finally {
             Os.unsetenv(name);
@@ -158,27 +166,27 @@ class WindowsOsIntegrationTest {
 
     @Test
     void exitAbortAndExecEndTheChildAsPythonDocuments() throws Exception {
-        try (Child c = track(testChild("os-exit", "7").stdout(Stdio.pipe()).spawn())) {
-            assertEquals("before", WinTestChild.text(c.stdout()));
+        try (Child c = track(testChild("print:before", "os-exit:7").stdout(Stdio.pipe()).spawn())) {
+            assertEquals("before", Children.readAll(c.stdout()));
             assertEquals(7, c.waitFor().code().orElseThrow());
         }
         try (Child c = track(testChild("os-abort").spawn())) {
             assertEquals(3, c.waitFor().code().orElseThrow());
         }
-        for (String how : new String[] {"os-exec", "os-overlay"}) {
-            try (Child c = track(testChild(how, "both", "OUT", "ERR").stdout(Stdio.pipe()).stderr(Stdio.pipe()).spawn())) {
+        for (String how : new String[] {"exec:execv", "exec:overlay"}) {
+            try (Child c = track(testChild(how, TestChild.argv("print:OUT", "eprint:ERR")).stdout(Stdio.pipe()).stderr(Stdio.pipe()).spawn())) {
                 CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return WinTestChild.text(c.stderr());
+                        return Children.readAll(c.stderr());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 });
-                assertEquals("OUT", WinTestChild.text(c.stdout()), how + ": the new program writes to the same stdout");
+                assertEquals("OUT", Children.readAll(c.stdout()), how + ": the new program writes to the same stdout");
                 assertTrue(err.get(120, TimeUnit.SECONDS).endsWith("ERR"), how);
                 assertEquals(0, c.waitFor().code().orElseThrow(), how);
             }
-            try (Child c = track(testChild(how, "exit", "42").spawn())) {
+            try (Child c = track(testChild(how, TestChild.argv("exit:42")).spawn())) {
                 assertEquals(42, c.waitFor().code().orElseThrow(), how + ": the new program's exit code");
             }
         }
@@ -219,7 +227,7 @@ class WindowsOsIntegrationTest {
     void priorityClassIsPassedToTheChild() throws Exception {
         for (int pc : new int[] {WinConstants.BELOW_NORMAL_PRIORITY_CLASS, WinConstants.IDLE_PRIORITY_CLASS,
                 WinConstants.ABOVE_NORMAL_PRIORITY_CLASS}) {
-            try (Child c = track(testChild("sleep", "60000").windowsOptions(WindowsOptions.defaults().withPriorityClass(pc))
+            try (Child c = track(testChild("sleep:60000").windowsOptions(WindowsOptions.defaults().withPriorityClass(pc))
                     .spawn())) {
                 WinNT.HANDLE h = Kernel32.INSTANCE.OpenProcess(WinConstants.PROCESS_QUERY_LIMITED_INFORMATION, false, c.pid());
                 try {
@@ -273,7 +281,7 @@ class WindowsOsIntegrationTest {
 
     @Test
     void resizeWithoutAPtyIsRefused() throws Exception {
-        try (Child c = track(testChild("exit", "0").spawn())) {
+        try (Child c = track(testChild("exit:0").spawn())) {
             assertThrows(UnsupportedOperationException.class, () -> c.resizePty(24, 80));
             c.waitFor();
         }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * lines without), the same exit codes. Jobs that sleep run a renamed {@code sleep} copy, killed by name at
  * the end if anything left one behind. Skipped where GNU parallel is not installed.
  */
-@EnabledOnOs({OS.LINUX, OS.MAC})
+@EnabledOnOs({OS.LINUX, OS.MAC}) // GNU parallel and its /bin/sh jobs
 class ParallelVsGnuTest {
 
     private static List<String> a(Object... args) {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * copies this test started: the same pids, the same lines, the same exit codes. Skipped where procps is
  * not installed (macOS has BSD pgrep; Windows none).
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // procps-ng is Linux's (macOS has BSD pgrep)
 class PgrepVsProcpsTest {
 
     private static void assertSame(Path model, ModelCommands.Tool tool, List<String> args) throws Exception {

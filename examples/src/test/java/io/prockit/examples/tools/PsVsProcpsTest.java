@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * started: the header and the lines of those processes, column by column (columns that tick with the clock,
  * such as ELAPSED, are left out), and the exit codes. Skipped where procps is not installed.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // procps-ng is Linux's (macOS has BSD ps)
 class PsVsProcpsTest {
 
     private static List<String> a(Object... args) {

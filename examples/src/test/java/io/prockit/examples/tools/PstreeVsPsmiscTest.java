@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * renamed {@code sleep} copies and a second shell below it): the same drawing, line by line, and the same
  * exit codes. Skipped where psmisc is not installed.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // psmisc is Linux's
 class PstreeVsPsmiscTest {
 
     private static List<String> a(Object... args) {

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code --foreground} leaves grandchildren behind by design) is killed by name at the end. Skipped where
  * GNU timeout is not installed.
  */
-@EnabledOnOs({OS.LINUX, OS.MAC})
+@EnabledOnOs({OS.LINUX, OS.MAC}) // GNU coreutils timeout, POSIX signals
 class TimeoutVsCoreutilsTest {
 
     private static List<String> a(Object... args) {

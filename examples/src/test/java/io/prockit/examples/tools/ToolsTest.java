@@ -1,26 +1,30 @@
 package io.prockit.examples.tools;
 
+import io.prockit.testing.Children;
+import io.prockit.testing.TestChild;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ProcessInfo;
 import io.prockit.ProcessQuery;
 import io.prockit.ProcessTable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The tools on the test's own processes (each carries a random token in its command line). */
-@EnabledOnOs({OS.LINUX, OS.MAC})
+/**
+ * The tools on the test's own processes (each carries a random token in its command line). Everywhere, Windows
+ * included: ps, pgrep and pkill, timeout's exit status and its tree kill (on TestChild processes), the help texts;
+ * POSIX only, with the reason at each: what needs a shell.
+ */
 class ToolsTest {
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -28,12 +32,18 @@ class ToolsTest {
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
     private static String token() {
-        SecureRandom r = new SecureRandom();
-        StringBuilder sb = new StringBuilder("0.0");
-        for (int i = 0; i < 9; i++) {
-            sb.append(1 + r.nextInt(9));
-        }
-        return sb.toString();
+        return Children.token();
+    }
+
+    /** @return the argument list of a TestChild running {@code verbs} */
+    private static List<String> testChild(List<String> jvmOptions, String... verbs) {
+        return TestChild.argv(jvmOptions, verbs);
+    }
+
+    private static String[] concat(List<String> first, List<String> then) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(then);
+        return all.toArray(String[]::new);
     }
 
     private String out() {
@@ -83,6 +93,7 @@ class ToolsTest {
     }
 
     @Test
+    @DisabledOnOs(OS.WINDOWS) // the drawing of sh and its two sleeps
     void pstreeShowsTheShellsChildren() throws Exception {
         String t = token();
         Child sh = tree(t, "");
@@ -106,14 +117,34 @@ class ToolsTest {
     }
 
     @Test
+    void pgrepFindsAndPkillEndsATestChildByItsCommandLine() throws Exception {
+        String t = token();
+        // The token is on the child's command line (a JVM option), so -f finds it and nothing else.
+        Child c = Command.of(testChild(TestChild.mark(t), "ready", "sleep:300000")).stdout(io.prockit.Stdio.pipe())
+                .spawn();
+        try {
+            Children.awaitLine(Children.reader(c), "ready");
+            assertEquals(0, Pgrep.pgrep(new String[] {"-f", t}, out, err), err());
+            assertEquals(List.of(Integer.toString(c.pid())), out().lines().toList(), "exactly the test's child");
+            outBytes.reset();
+            assertEquals(0, Pgrep.pkill(new String[] {"-f", t}, out, err), err());
+            assertTrue(c.waitFor(Children.PATIENCE).isPresent(), "pkill ended the child");
+            assertEquals(1, Pgrep.pgrep(new String[] {"-f", t}, out, err), "no process matches any more");
+        } finally {
+            Children.reap(c);
+        }
+    }
+
+    @Test
     void runPassesTheExitStatusThrough() throws Exception {
-        assertEquals(3, RunWithTimeout.run(new String[] {"--timeout", "60s", "--", "/bin/sh", "-c", "exit 3"}, out, err));
+        List<String> exit3 = testChild(List.of(), "exit:3");
+        assertEquals(3, RunWithTimeout.run(concat(List.of("--timeout", "60s", "--"), exit3), out, err));
         assertEquals(RunWithTimeout.NOT_FOUND,
                 RunWithTimeout.run(new String[] {"--timeout", "5s", "/nonexistent/prog-" + token()}, out, err));
         assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--", "true"}, out, err));
         assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--timeout", "1s"}, out, err));
         assertEquals(RunWithTimeout.FAILED, RunWithTimeout.run(new String[] {"--timeout", "soon", "true"}, out, err));
-        assertEquals(3, RunWithTimeout.run(new String[] {"60s", "/bin/sh", "-c", "exit 3"}, out, err), "GNU's form");
+        assertEquals(3, RunWithTimeout.run(concat(List.of("60s"), exit3), out, err), "GNU's form");
     }
 
     /**
@@ -128,19 +159,32 @@ class ToolsTest {
 
     @Test
     void runKillsTheWholeTreeOnTimeout() throws Exception {
+        // A TestChild whose grandchild (sleep:300000) carries the token too: the same on every OS.
         String t = token();
-        TreeWatch seen = TreeWatch.start(t);
-        int code = RunWithTimeout.run(new String[] {"--timeout", "5s", "--", "/bin/sh", "-c",
-                "sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
-        assertEquals(RunWithTimeout.TIMED_OUT, code, err());
-        assertEquals(2, seen.stop(), "both grandchildren existed before the timeout, so the kill had a tree to end");
-        assertTreeEnds(t);
+        TreeWatch seen = TreeWatch.start(t, "sleep:");
+        try {
+            int code = RunWithTimeout.run(concat(List.of("--timeout", "5s", "--"),
+                    testChild(TestChild.mark(t), "tree:300000")), out, err);
+            assertEquals(RunWithTimeout.TIMED_OUT, code, err());
+            assertEquals(1, seen.stop(), "the grandchild existed before the timeout, so the kill had a tree to end");
+            assertTreeEnds(t);
+        } finally {
+            // Only when the test failed: what still carries this test's token (started by it) is ended.
+            for (ProcessInfo p : ProcessQuery.all().cmdlineContains(t).list()) {
+                try {
+                    p.kill();
+                } catch (RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
     }
 
     @Test
+    @DisabledOnOs(OS.WINDOWS) // a shell that ignores SIGTERM, and 128 + SIGKILL: POSIX
     void runForcesWithKillAfterAndReports137() throws Exception {
         String t = token();
-        TreeWatch seen = TreeWatch.start(t);
+        TreeWatch seen = TreeWatch.start(t, null);
         // The trap is the shell's first command and the sleeps come after it: once they run (seen), TERM is ignored.
         int code = RunWithTimeout.run(new String[] {"--timeout", "5s", "--kill-after", "200ms", "--", "/bin/sh", "-c",
                 "trap '' TERM; sleep 300 " + t + " & sleep 300 " + t + " & wait"}, out, err);
@@ -149,30 +193,38 @@ class ToolsTest {
         assertTreeEnds(t);
     }
 
-    /** Counts, from another thread, the distinct processes whose command line holds a token, while a tool runs. */
+    /**
+     * Counts, from another thread, the distinct processes whose command line holds a token and whose program is
+     * {@code sleep} (or, with {@code argument}, which have that argument), while a tool runs.
+     */
     private static final class TreeWatch implements Runnable {
         private final String token;
+        private final String argument;
         private final java.util.Set<Integer> pids = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private volatile boolean stop;
         private Thread thread;
 
-        static TreeWatch start(String token) {
-            TreeWatch w = new TreeWatch(token);
+        static TreeWatch start(String token, String argument) {
+            TreeWatch w = new TreeWatch(token, argument);
             w.thread = new Thread(w, "tree-watch");
             w.thread.setDaemon(true);
             w.thread.start();
             return w;
         }
 
-        private TreeWatch(String token) {
+        private TreeWatch(String token, String argument) {
             this.token = token;
+            this.argument = argument;
         }
 
         @Override
         public void run() {
             while (!stop) {
                 for (ProcessInfo p : ProcessQuery.all().cmdlineContains(token).list()) {
-                    if (p.cmdline().size() > 1 && p.cmdline().get(0).endsWith("sleep")) {
+                    List<String> argv = p.cmdline();
+                    boolean counted = argument == null ? argv.size() > 1 && argv.get(0).endsWith("sleep")
+                            : argv.stream().anyMatch(a -> a.startsWith(argument));
+                    if (counted) {
                         pids.add(p.pid());
                     }
                 }
@@ -209,6 +261,7 @@ class ToolsTest {
     }
 
     @Test
+    @DisabledOnOs(OS.WINDOWS) // the jobs are /bin/sh commands
     void parallelCapsTheFailureCountAt101AsGnu() throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("-j", "8", "exit 1", ":::"));
         for (int i = 0; i < 102; i++) {

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * opt-in that reaches it ({@code PosixOptions.withOwnCgroup(true)}: {@code cgroup.kill}). The cgroup case
  * is skipped, with the reason, where the JVM may not create a cgroup (not root, no cgroup v2, no cgroup.kill).
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // cgroup v2
 class CgroupKillTest {
 
     /**

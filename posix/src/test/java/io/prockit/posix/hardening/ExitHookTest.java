@@ -6,19 +6,14 @@ import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.Signal;
 import io.prockit.Stdio;
-import io.prockit.posix.Procs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * test checks them after that JVM has ended, then kills the survivor itself (a process it started
  * indirectly, recognised by its command line before it is signalled).
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class ExitHookTest {
     /** Unusual durations, so the command lines identify our processes. */
     static final String ATTACHED_SECONDS = "3001";
@@ -75,7 +70,7 @@ class ExitHookTest {
             jvm.waitFor();
             jvm.close();
             // The detached child always; the others only when the test failed. Each is signalled only after
-            // its /proc command line shows it is still the process the child JVM started.
+            // its command line shows it is still the process the child JVM started.
             String[][] survivors = {{"detached", DETACHED_SECONDS}, {"attached", ATTACHED_SECONDS},
                 {"grandchild", GRANDCHILD_SECONDS}, {"leader", null}};
             for (String[] s : survivors) {
@@ -100,45 +95,22 @@ class ExitHookTest {
     }
 
     /**
-     * @return the /proc state letter of {@code pid} if it is a live (not zombie) process running
-     * {@code sleep sleepArg} (or anything, when sleepArg is null and it is a shell), else null
+     * @return the state of {@code pid} if it is a live (not zombie) process running {@code sleep sleepArg} (or
+     * anything, when sleepArg is null and it is a shell), else null
      */
-    static String liveState(int pid, String sleepArg) throws IOException {
+    static String liveState(int pid, String sleepArg) {
         String cmd = cmdline(pid);
         if (cmd == null) {
             return null;
         }
+        // os-scan: the command line of the /bin/sh the child JVM started (the same path on Linux and macOS)
         boolean ours = sleepArg == null ? cmd.startsWith("/bin/sh -c sleep " + GRANDCHILD_SECONDS)
                 : cmd.equals("sleep " + sleepArg);
-        if (!ours) {
-            return null;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String s = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-            return s.equals("Z") || s.equals("X") ? null : s;
-        } catch (NoSuchFileException gone) {
-            return null;
-        } catch (IOException e) {
-            if (Procs.vanished(e, pid)) {
-                return null; // reaped while we read: the kernel answers ESRCH
-            }
-            throw e;
-        }
+        return ours && Marked.live(pid) ? "live" : null;
     }
 
-    /** @return the command line with NULs as spaces, "" for a zombie, null when the pid is gone */
-    static String cmdline(int pid) throws IOException {
-        try {
-            byte[] b = Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline"));
-            return new String(b, StandardCharsets.UTF_8).replace('\0', ' ').trim();
-        } catch (NoSuchFileException gone) {
-            return null;
-        } catch (IOException e) {
-            if (Procs.vanished(e, pid)) {
-                return null;
-            }
-            throw e;
-        }
+    /** @return the command line joined with spaces, "" for a zombie, null when the pid is gone */
+    static String cmdline(int pid) {
+        return Marked.cmdline(pid);
     }
 }

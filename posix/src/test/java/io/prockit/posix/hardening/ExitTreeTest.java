@@ -23,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 14, items 4 and 5: when the JVM ends (normally, System.exit, SIGTERM) nothing a non-detached child
  * started is left: not its own children, not the rest of the group of a leader that already exited, not
  * children spawned while the JVM was shutting down (those spawns are refused). A detached child's whole tree
- * survives. Checked in /proc after the child JVM ({@link ExitTreeMain}) has ended.
+ * survives. Checked in the process table after the child JVM ({@link ExitTreeMain}) has ended.
  */
+// Linux only: the rest of a reaped group leader's group is killed through its pidfd (Linux 6.9+), and the
+// cgroup case needs cgroup v2; macOS has neither (README, "When the JVM exits").
 @EnabledOnOs(OS.LINUX)
 class ExitTreeTest {
 

@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 14, items 1-3: {@code Child.killTree()} signals exactly the child's descendants of now: not a
  * stranger that reused a reaped pid, not fewer than a busy forking tree has, and the rest of a process
- * group whose leader already exited. Survivors are counted in /proc by a random token in their command line.
+ * group whose leader already exited (Linux). Survivors are counted in the process table by a random token in
+ * their command line.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class KillTreeTest {
     private static final int RUNS = 5;
     /** How many marked processes a forking tree must have started before the kill: it is busy then. */
@@ -99,6 +100,7 @@ class KillTreeTest {
 
     /** Item 3: the leader of its own group exited (and was reaped); killTree still ends the rest of the group. */
     @Test
+    @EnabledOnOs(OS.LINUX) // the reaped leader's group is signalled through its pidfd (Linux 6.9+); macOS has no such handle
     void killTreeAfterTheGroupLeaderExitedKillsTheGroup() throws Exception {
         String t = Marked.token();
         Child leader = Command.of("/bin/sh", "-c", Marked.sleep(t) + " & " + Marked.sleep(t) + " & exit 0")
@@ -119,7 +121,7 @@ class KillTreeTest {
     /** Item 1, without reuse: killTree on a reaped child sends nothing and says so. */
     @Test
     void killTreeOnAReapedChildReturnsFalse() throws Exception {
-        Child c = Command.of("/bin/true").stdin(Stdio.discard()).spawn();
+        Child c = Command.of(io.prockit.posix.Procs.program("true")).stdin(Stdio.discard()).spawn();
         c.onExit().get();
         assertFalse(c.killTree());
         assertFalse(c.kill());
@@ -131,6 +133,7 @@ class KillTreeTest {
      * child must touch neither. Forced in a fresh pid namespace ({@link KillTreeReuseMain}).
      */
     @Test
+    @EnabledOnOs(OS.LINUX) // reuse forced in a fresh pid namespace (unshare)
     void killTreeOnAReapedChildSparesTheProcessThatReusedItsPid() throws Exception {
         runReuseMain(1);
     }
@@ -138,6 +141,7 @@ class KillTreeTest {
     /** Item 1 hammered: the reuse scenario many times (a minute or so). */
     @Test
     @Tag("stress")
+    @EnabledOnOs(OS.LINUX) // pid namespaces
     void killTreeOnReusedPidsManyTimes() throws Exception {
         runReuseMain(25);
     }

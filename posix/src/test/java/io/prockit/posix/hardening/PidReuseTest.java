@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </ul>
  * Each is skipped, with the reason, where the kernel or the installed tools do not allow it.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // pidfds, and pid reuse forced in a pid namespace (unshare)
 class PidReuseTest {
     private static final Path UNSHARE = Path.of("/usr/bin/unshare");
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");

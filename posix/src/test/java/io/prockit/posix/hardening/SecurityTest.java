@@ -1,8 +1,8 @@
 package io.prockit.posix.hardening;
 
+import io.prockit.testing.TestChild;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
-import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.OsException;
 import io.prockit.Output;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 8, security: no shell unless asked, PATH entries handled as PathSearch documents, and an
  * environment that is exactly the one asked for.
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class SecurityTest {
 
     private static String stdout(Command c) throws InterruptedException {
@@ -41,7 +41,7 @@ class SecurityTest {
         for (String arg : hostile) {
             assertEquals(arg + "\n", stdout(Command.of("echo", arg)), "literal " + arg);
         }
-        assertEquals("$HOME;ls\n", stdout(Command.of("/bin/echo", "$HOME;ls")));
+        assertEquals("$HOME;ls\n", stdout(Command.of(io.prockit.posix.Procs.program("echo"), "$HOME;ls")));
         assertEquals(0, Os.spawnlp(Os.P_WAIT, "test", "test", "$HOME;ls", "=", "$HOME;ls"),
                 "Os.spawn* pass arguments through untouched too");
         assertTrue(Files.notExists(Path.of("/tmp/prockit-should-not-exist")));
@@ -93,7 +93,7 @@ class SecurityTest {
     @Test
     void aReplacedEnvironmentInheritsNothingFromTheParent() throws Exception {
         // The middle JVM carries loader variables in its own environment; the grandchild must see none.
-        Output out = JavaChild.of(EnvRelayMain.class).command()
+        Output out = TestChild.command("run-with-env:A=1", "/usr/bin/env")
                 .env("LD_PRELOAD", "/nonexistent/prockit-preload.so")
                 .env("LD_LIBRARY_PATH", "/nonexistent/prockit-lib")
                 .env("PROCKIT_STRAY", "1")

@@ -77,7 +77,7 @@ class LibraryPathTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // the Linux library path (ld.so.conf, the loaded glibc)
     void theLiveListHoldsOnlyDirectoriesAndTheDirectoryOfTheLoadedLibc() throws Exception {
         List<String> dirs = Arrays.asList(LibraryPath.linux().split(File.pathSeparator));
         for (String d : dirs) {

@@ -1,9 +1,9 @@
 package io.prockit.posix.parity;
 
+import io.prockit.testing.TestChild;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
-import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.Output;
 import io.prockit.Signal;
@@ -23,58 +23,61 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class ExecParityTest {
 
-    static Output run(String... args) throws InterruptedException {
-        return JavaChild.of(ParityMain.class, args).command().output();
+    /** Runs the TestChild: its pid on the first line, then the verbs. */
+    static Output run(String... verbs) throws InterruptedException {
+        List<String> all = new java.util.ArrayList<>(List.of("pid"));
+        all.addAll(List.of(verbs));
+        return TestChild.command(all.toArray(String[]::new)).output();
     }
 
     private static void assertSamePid(Output o, String suffix) {
         String[] lines = o.stdoutText().strip().split("\\R");
         assertEquals(2, lines.length, o.stdoutText() + o.stderrText());
-        String pid = lines[0].substring("pid ".length());
+        String pid = lines[0];
         assertEquals("exec " + pid + suffix, lines[1]);
         assertEquals(0, o.status().code().orElse(-1));
     }
 
     @Test
     void execvReplacesTheJvmKeepingThePid() throws InterruptedException {
-        assertSamePid(run("execv"), "");
+        assertSamePid(run("exec:execv", "/bin/sh", "sh", "-c", "echo exec $$"), "");
     }
 
     @Test
     void execlPassesArgv() throws InterruptedException {
-        assertSamePid(run("execl"), " zero");
+        assertSamePid(run("exec:execl", "/bin/sh", "sh", "-c", "echo exec $$ $0", "zero"), " zero");
     }
 
     @Test
     void execlpSearchesPath() throws InterruptedException {
-        assertSamePid(run("execlp"), "");
+        assertSamePid(run("exec:execlp", "sh", "sh", "-c", "echo exec $$"), "");
     }
 
     @Test
     void execvpeSearchesTheGivenEnvironmentsPathAndPassesIt() throws InterruptedException {
-        assertSamePid(run("execvpe"), " seen");
+        assertSamePid(run("exec:execvpe", "PATH=/nonexistent:/bin", "PARITY=seen", "sh", "sh", "-c", "echo exec $$ $PARITY"), " seen");
     }
 
     @Test
     void execlePassesTheEnvironment() throws InterruptedException {
-        assertSamePid(run("execle"), " le");
+        assertSamePid(run("exec:execle", "PARITY=le", "/bin/sh", "sh", "-c", "echo exec $$ $PARITY"), " le");
     }
 
     @Test
     void spawnWithPOverlayExecs() throws InterruptedException {
-        assertSamePid(run("overlay"), "");
+        assertSamePid(run("exec:overlay", "/bin/sh", "sh", "-c", "echo exec $$"), "");
     }
 
     @Test
     void execFailureIsAnExceptionInTheCaller() throws InterruptedException {
-        Output o = run("fail");
+        Output o = run("exec:execv", "/nonexistent/prog", "prog");
         assertTrue(o.stdoutText().contains("failed NOT_FOUND execve"), o.stdoutText() + o.stderrText());
         assertEquals(3, o.status().code().orElse(-1));
     }
 
     @Test
     void exitEndsAtOnceWithoutShutdownHooks() throws InterruptedException {
-        Output o = run("exit", "7");
+        Output o = run("echo:before _exit", "os-exit:7");
         assertEquals(7, o.status().code().orElse(-1));
         assertTrue(o.stdoutText().contains("before _exit"));
         assertFalse(o.stdoutText().contains("hook ran"));
@@ -83,7 +86,7 @@ class ExecParityTest {
     @Test
     void abortEndsWithSigabrt() throws InterruptedException {
         // Through the shell so the core size limit is 0 and no core file lands in the build directory.
-        List<String> java = JavaChild.of(ParityMain.class, "abort").command().argv();
+        List<String> java = TestChild.argv("os-abort");
         StringBuilder cmd = new StringBuilder("ulimit -c 0; exec");
         for (String a : java) {
             cmd.append(" '").append(a.replace("'", "'\\''")).append("'");

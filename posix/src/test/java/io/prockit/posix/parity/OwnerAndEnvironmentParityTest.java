@@ -1,8 +1,8 @@
 package io.prockit.posix.parity;
 
+import io.prockit.testing.TestChild;
 import io.prockit.Command;
 import io.prockit.ErrorKind;
-import io.prockit.JavaChild;
 import io.prockit.Os;
 import io.prockit.OsException;
 import io.prockit.Output;
@@ -49,7 +49,7 @@ class OwnerAndEnvironmentParityTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // getresuid / getresgid: not on macOS; compared with /proc/self/status
     void resIdsMatchProcStatus() throws Exception {
         String status = Files.readString(Path.of("/proc/self/status"));
         String uidLine = status.lines().filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow();
@@ -92,7 +92,7 @@ class OwnerAndEnvironmentParityTest {
 
     @Test
     void rootDropsPrivilegesInAChildJvmAndCannotTakeThemBack() throws InterruptedException {
-        Output o = JavaChild.of(ParityMain.class, "dropids").command().output();
+        Output o = TestChild.command("dropids").output();
         String text = o.stdoutText();
         if (Os.geteuid() == 0) {
             assertTrue(text.contains("before 0 0 0 0"), text + o.stderrText());
@@ -109,10 +109,10 @@ class OwnerAndEnvironmentParityTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // setresuid: not on macOS
     void setresuidKeepsTheSavedId() throws InterruptedException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Os.geteuid() == 0, "needs root");
-        Output o = JavaChild.of(ParityMain.class, "setres").command().output();
+        Output o = TestChild.command("setres").output();
         assertTrue(o.stdoutText().contains("res 65534 65534 0"), o.stdoutText() + o.stderrText());
         assertTrue(o.stdoutText().contains("euid 0"), o.stdoutText());
     }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Linux constants added for os parity, compared with the values gcc sees in the system headers. */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // Linux's constants against glibc's headers (gcc)
 class ParityConstantsCheckTest {
     private static final List<String> NAMES = List.of("POSIX_SPAWN_SETSCHEDPARAM", "POSIX_SPAWN_SETSCHEDULER",
             "SCHED_DEADLINE", "SCHED_BATCH", "SCHED_IDLE", "SCHED_RESET_ON_FORK", "P_PIDFD", "PIDFD_NONBLOCK",

@@ -124,7 +124,7 @@ class SystemAndSchedulerParityTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // sched_getscheduler / sched_setscheduler: Linux only (Python: Linux, FreeBSD)
     void schedulerOfAChild() {
         assertEquals(Os.SCHED_OTHER, Os.schedGetscheduler(0));
         assertEquals(0, Os.schedGetparam(0).schedPriority());
@@ -142,7 +142,7 @@ class SystemAndSchedulerParityTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // sched_getaffinity / sched_setaffinity: Linux only
     void affinityOfAChild() {
         Set<Integer> mine = Os.schedGetaffinity(0);
         assertEquals(mine.size(), Os.processCpuCount());

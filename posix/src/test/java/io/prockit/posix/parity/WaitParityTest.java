@@ -125,7 +125,7 @@ class WaitParityTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX)
+    @EnabledOnOs(OS.LINUX) // pidfds
     void pidfdOpenAndWaitidByPidfd() {
         int pid = sh("sleep 30");
         int fd = Os.pidfdOpen(pid);

@@ -33,11 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link OutputLoop#feed}: the loop writing children's stdin, with each poller, on real pipes; and the
  * stream closed by another thread at the worst moment (the feed must end once and never write a closed number).
  */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class OutputLoopFeedTest {
     private static final OutputLoop POLL = new OutputLoop(Probes.platform().constants(),
             new OutputLoop.PollPoller(Probes.platform()));
-    private static final OutputLoop EPOLL = new OutputLoop(Probes.platform().constants(), new EpollPoller());
+
+    /** Linux only: created on first use. */
+    private static final class Epoll {
+        static final OutputLoop LOOP = new OutputLoop(Probes.platform().constants(), new EpollPoller());
+    }
+
+    /** @return the loops this OS has: epoll (Linux) and poll (Linux and macOS) */
+    private static OutputLoop[] loops() {
+        return io.prockit.posix.Procs.LINUX ? new OutputLoop[] {Epoll.LOOP, POLL} : new OutputLoop[] {POLL};
+    }
 
     /** Records the feed's end. */
     static final class Ends implements InputFeed {
@@ -97,8 +106,9 @@ class OutputLoopFeedTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // epoll
     void epollFeedsFortyCatsWhole() throws Exception {
-        feedsManyCatsWhole(EPOLL);
+        feedsManyCatsWhole(Epoll.LOOP);
     }
 
     @Test
@@ -108,7 +118,7 @@ class OutputLoopFeedTest {
 
     @Test
     void aChildThatExitsEndsTheFeedQuietly() throws Exception {
-        for (OutputLoop loop : new OutputLoop[] {EPOLL, POLL}) {
+        for (OutputLoop loop : loops()) {
             Child c = Command.of("true").stdin(Stdio.pipe()).spawn();
             Ends f = new Ends();
             assertTrue(loop.feed((FdStreams.Out) c.stdin(), ByteBuffer.wrap(new byte[4 << 20]), f));
@@ -122,22 +132,25 @@ class OutputLoopFeedTest {
 
     @Test
     void anEmptyFeedClosesStdinAtOnce() throws Exception {
-        Child c = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
-        Ends f = new Ends();
-        assertTrue(EPOLL.feed((FdStreams.Out) c.stdin(), ByteBuffer.allocate(0), f));
-        f.await();
-        assertTrue(f.complete);
-        assertEquals(0, c.stdout().readAllBytes().length);
-        assertEquals(ExitStatus.exited(0), c.waitFor());
-        c.close();
+        for (OutputLoop loop : loops()) {
+            Child c = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.pipe()).spawn();
+            Ends f = new Ends();
+            assertTrue(loop.feed((FdStreams.Out) c.stdin(), ByteBuffer.allocate(0), f));
+            f.await();
+            assertTrue(f.complete);
+            assertEquals(0, c.stdout().readAllBytes().length);
+            assertEquals(ExitStatus.exited(0), c.waitFor());
+            c.close();
+        }
     }
 
     @Test
     void aPseudoTerminalsStdinIsDeclined() throws Exception {
         Child c = Command.of("cat").pty(io.prockit.PtyOptions.defaults()).spawn();
         try {
-            assertFalse(EPOLL.feed((FdStreams.Out) c.stdin(), ByteBuffer.wrap(new byte[] {1}), new Ends()));
-            assertFalse(POLL.feed((FdStreams.Out) c.stdin(), ByteBuffer.wrap(new byte[] {1}), new Ends()));
+            for (OutputLoop loop : loops()) {
+                assertFalse(loop.feed((FdStreams.Out) c.stdin(), ByteBuffer.wrap(new byte[] {1}), new Ends()));
+            }
         } finally {
             c.kill();
             c.close();
@@ -179,14 +192,16 @@ class OutputLoopFeedTest {
 
     @Test
     void closeWhileFeedingEndsOnce() throws Exception {
-        closeWhileFeeding(EPOLL, 30);
-        closeWhileFeeding(POLL, 30);
+        for (OutputLoop loop : loops()) {
+            closeWhileFeeding(loop, 30);
+        }
     }
 
     @Test
     @Tag("stress")
     void closeWhileFeedingEndsOnceThousandsOfTimes() throws Exception {
-        closeWhileFeeding(EPOLL, 3000);
-        closeWhileFeeding(POLL, 3000);
+        for (OutputLoop loop : loops()) {
+            closeWhileFeeding(loop, 3000);
+        }
     }
 }

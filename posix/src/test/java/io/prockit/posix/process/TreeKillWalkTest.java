@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Both walks of {@link TreeKill} on a busy forking tree: the pidfd walk (Linux) and the portable walk over
  * the process table with (pid, start time) checks that macOS uses, run here on Linux.
  */
+// Linux only: the test drives both walks on one machine (the pidfd walk exists only here) with trees of up to
+// 3,000 processes, over macOS's default per-user process limit; on macOS KillTreeTest covers the table walk.
 @EnabledOnOs(OS.LINUX)
 class TreeKillWalkTest {
     private static final SecureRandom RANDOM = new SecureRandom();

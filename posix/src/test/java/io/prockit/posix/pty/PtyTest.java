@@ -1,5 +1,6 @@
 package io.prockit.posix.pty;
 
+import io.prockit.testing.Children;
 import io.prockit.Child;
 import io.prockit.Command;
 import io.prockit.ExitStatus;
@@ -58,18 +59,6 @@ class PtyTest {
         return got.toString(StandardCharsets.UTF_8);
     }
 
-    private static String readAll(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void reap(Child c) throws InterruptedException {
-        if (c != null) {
-            c.kill();
-            c.waitFor();
-            c.close();
-        }
-    }
-
     @Test
     void stdinStdoutAndStderrAreTheTerminal() throws Exception {
         Output out = sh("test -t 0 && test -t 1 && test -t 2 && echo TTY").pty(new PtyOptions(24, 80)).output();
@@ -99,7 +88,7 @@ class PtyTest {
     void theTerminalIsTheControllingTerminalOfANewSession() throws Exception {
         // tty names the slave on fd 0; /proc/$$/stat holds the session and the controlling terminal (tty_nr).
         try (Child c = sh("tty; cat /proc/$$/stat; echo ctty-ok >/dev/tty").pty(PtyOptions.defaults()).spawn()) {
-            String text = readAll(c.stdout());
+            String text = Children.readAll(c.stdout());
             assertTrue(c.waitFor().success(), text);
             Matcher name = Pattern.compile("/dev/pts/(\\d+)").matcher(text);
             assertTrue(name.find(), text);
@@ -137,7 +126,7 @@ class PtyTest {
                 assertEquals(fd0, Files.readSymbolicLink(Path.of("/proc/" + c.pid() + "/fd/2")).toString()); // os-scan: Linux branch
             }
         } finally {
-            reap(c);
+            Children.reap(c);
         }
     }
 
@@ -164,7 +153,7 @@ class PtyTest {
             text = readUntil(c.stdout(), "10 20\r\n");
             assertTrue(text.contains("WINCH\r\n10 20\r\n"), text);
         } finally {
-            reap(c);
+            Children.reap(c);
         }
     }
 
@@ -179,7 +168,7 @@ class PtyTest {
             c.stdin().write(4); // VEOF (^D) at the start of a line: cat reads end of file
             c.stdin().flush();
             assertEquals(ExitStatus.exited(0), c.waitFor());
-            readAll(c.stdout()); // ends: the slave's last holder is gone
+            Children.readAll(c.stdout()); // ends: the slave's last holder is gone
         }
     }
 
@@ -188,8 +177,8 @@ class PtyTest {
         try (Child c = sh("echo one; echo two >&2; exit 3").pty(PtyOptions.defaults()).spawn()) {
             assertEquals(ExitStatus.exited(3), c.waitFor());
             // Linux reports EIO on the master once the slave is closed: the stream turns it into the end.
-            assertEquals("one\r\ntwo\r\n", readAll(c.stdout()));
-            assertEquals(-1, c.stdout().read(), "and stays at the end");
+            assertEquals("one\r\ntwo\r\n", new String(c.stdout().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(-1, c.stdout().read(), "and stays at the end"); // so no readAll: it closes the stream
         }
     }
 
@@ -199,7 +188,7 @@ class PtyTest {
             c.resizePty(31, 91); // before the line that lets `read` return, so stty sees the new size
             c.stdin().write("abc\n".getBytes(StandardCharsets.UTF_8));
             c.stdin().close();
-            String text = readAll(c.stdout());
+            String text = Children.readAll(c.stdout());
             assertTrue(c.waitFor().success(), text);
             assertTrue(text.endsWith("abc\r\n31 91\r\ngot abc\r\n"), text);
             c.resizePty(32, 92); // the master is still open until close()
@@ -222,12 +211,14 @@ class PtyTest {
             c.close(); // closes every master descriptor: the kernel hangs the terminal up
             assertEquals(ExitStatus.signaled(Signal.of("SIGHUP"), false), c.waitFor());
         } finally {
-            reap(c);
+            Children.reap(c);
         }
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX) // masters found by their /proc link to /dev/ptmx, flags from /proc/self/fdinfo
+    // Linux only: masters are told from slaves by their /proc link to /dev/ptmx (macOS's /dev/fd shows both as
+    // character devices), flags read from /proc/self/fdinfo. aFailedSpawnClosesTheTerminal runs on both.
+    @EnabledOnOs(OS.LINUX)
     void noDescriptorLeaksInTheParentOrTheChild() throws Exception {
         Set<Integer> before = ptmxFds();
         java.util.Map<Integer, String> kindsBefore = io.prockit.posix.Procs.prockitKindFds();
@@ -246,7 +237,7 @@ class PtyTest {
                 int octal = Integer.parseInt(flags.substring(6).trim(), 8);
                 assertTrue((octal & 02000000) != 0, "O_CLOEXEC on fd " + fd + ": " + flags);
             }
-            String text = readAll(c.stdout());
+            String text = Children.readAll(c.stdout());
             assertTrue(c.waitFor().success(), text);
             assertEquals(List.of("fd 0", "fd 1", "fd 2"), text.lines().toList(), "the child holds only the slave");
         }
@@ -262,28 +253,25 @@ class PtyTest {
     }
 
     @Test
-    @EnabledOnOs(OS.LINUX) // masters found by their /proc link to /dev/ptmx
     void aFailedSpawnClosesTheTerminal() throws Exception {
-        Set<Integer> before = ptmxFds();
+        Command.of("true").stdin(Stdio.discard()).status(); // the reaper's own descriptors exist from here on
+        java.util.Map<Integer, String> before = io.prockit.posix.Procs.prockitKindFds();
         io.prockit.OsException e = assertThrows(io.prockit.OsException.class,
                 () -> Command.of("/nonexistent/prockit-pty").pty(PtyOptions.defaults()).spawn());
         assertEquals(io.prockit.ErrorKind.NOT_FOUND, e.kind());
-        assertEquals(before, ptmxFds(), "the master and its duplicates were closed");
+        // Master, its duplicates, the slave (Linux: /dev/ptmx and /dev/pts/N; macOS: character devices).
+        assertEquals(java.util.Map.of(), io.prockit.posix.Procs.newKindFds(before),
+                "the terminal's descriptors were closed");
     }
 
-    private static Set<Integer> ptmxFds() throws IOException {
+    /** @return this process's descriptors open on /dev/ptmx (Linux: pty masters) */
+    private static Set<Integer> ptmxFds() {
         Set<Integer> out = new TreeSet<>();
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) { // os-scan: ptmxFds serves the Linux-only tests above
-            for (Path p : (Iterable<Path>) s::iterator) {
-                try {
-                    if (Files.readSymbolicLink(p).toString().equals("/dev/ptmx")) {
-                        out.add(Integer.parseInt(p.getFileName().toString()));
-                    }
-                } catch (IOException gone) {
-                    // closed while listing (the directory's own descriptor)
-                }
+        io.prockit.posix.Procs.prockitKindFds().forEach((fd, target) -> {
+            if (target.equals("/dev/ptmx")) {
+                out.add(fd);
             }
-        }
+        });
         return out;
     }
 
@@ -299,7 +287,7 @@ class PtyTest {
             assertThrows(IllegalArgumentException.class, () -> c.resizePty(24, 70000));
             c.stdin().write("\n".getBytes(StandardCharsets.UTF_8));
             c.stdin().flush();
-            assertTrue(readAll(c.stdout()).endsWith("24 80\r\n"), "the refused sizes changed nothing");
+            assertTrue(Children.readAll(c.stdout()).endsWith("24 80\r\n"), "the refused sizes changed nothing");
             assertTrue(c.waitFor().success());
             c.close();
             assertThrows(IllegalStateException.class, () -> c.resizePty(24, 80), "closed: the master is gone");

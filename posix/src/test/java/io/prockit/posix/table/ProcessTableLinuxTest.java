@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The process table on real processes: each test starts its own tree and touches only it. */
-@EnabledOnOs(OS.LINUX)
+@EnabledOnOs(OS.LINUX) // the /proc table; DarwinProcessTableTest is macOS's
 class ProcessTableLinuxTest {
 
     private static ProcessInfo awaitState(ProcessInfo p, Predicate<ProcessState> want) throws InterruptedException {

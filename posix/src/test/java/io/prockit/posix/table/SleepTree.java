@@ -5,7 +5,6 @@ import io.prockit.Command;
 import io.prockit.ProcessInfo;
 import io.prockit.ProcessQuery;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,8 +14,6 @@ import java.util.List;
  * exactly these processes and nothing else on the machine.
  */
 final class SleepTree implements AutoCloseable {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     final String token;
     final Child shell;
 
@@ -26,11 +23,7 @@ final class SleepTree implements AutoCloseable {
     }
 
     static String newToken() {
-        StringBuilder sb = new StringBuilder("0.0");
-        for (int i = 0; i < 9; i++) {
-            sb.append(1 + RANDOM.nextInt(9));
-        }
-        return sb.toString();
+        return io.prockit.testing.Children.token();
     }
 
     /** @param prefix shell commands run before the sleeps, e.g. {@code "trap '' TERM; "} */
