@@ -139,18 +139,7 @@ class HardeningTest {
             if (i == warmUp) {
                 heapBefore = nativeHeapInUse(); // after warm-up: thread caches and lazy buffers exist by now
             }
-            Child c = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe()).spawn();
-            try {
-                try (OutputStream in = c.stdin()) {
-                    in.write('x');
-                }
-                assertEquals(1, c.stdout().readAllBytes().length);
-                assertEquals(0, c.stderr().readAllBytes().length);
-                assertEquals(ExitStatus.exited(0), c.waitFor());
-                pids.add(c.pid());
-            } finally {
-                Children.reap(c);
-            }
+            pids.add(pipedCycle());
         }
         for (int pid : pids) {
             assertNull(Procs.stateIfOurs(pid), "pid " + pid + " is still our child");
@@ -164,6 +153,18 @@ class HardeningTest {
             // +7 MB over 2,000 to 33,000 cycles, with no trend), so the slack is 12 MB: over the stress run's
             // 8,000 measured cycles a leak of 2 KB per spawn (one stream buffer's worth) fails it.
             long bound = (12L << 20) + 64L * (cycles - warmUp);
+            if (growth >= bound) {
+                // Noise or a leak? The JVM's own malloc use (a JIT burst, another test's threads ending) jumps
+                // once; a leak grows again by about as much over as many cycles. Measure a second window.
+                long again = heapAfter;
+                for (int i = warmUp; i < cycles; i++) {
+                    pids.add(pipedCycle());
+                }
+                heapAfter = nativeHeapInUse();
+                System.out.printf("leakCycles: first window grew %+d bytes; a second window of %d cycles %+d%n",
+                        growth, cycles - warmUp, heapAfter - again);
+                growth = heapAfter - again;
+            }
             assertTrue(growth < bound, "native heap grew by " + growth + " bytes over " + (cycles - warmUp)
                     + " cycles (bound " + bound + ")");
         }
@@ -176,6 +177,22 @@ class HardeningTest {
                         + " native heap %d bytes after warm-up, %d after (%+d)%n",
                 cycles, fdsBefore.size(), Procs.prockitKindFds().size(), Procs.threadCount(), pids.size(), heapBefore,
                 heapAfter, growth);
+    }
+
+    /** @return the pid of one child spawned with three pipes, fed a byte, read to the end and reaped */
+    private static int pipedCycle() throws Exception {
+        Child c = Command.of("cat").stdin(Stdio.pipe()).stdout(Stdio.pipe()).stderr(Stdio.pipe()).spawn();
+        try {
+            try (OutputStream in = c.stdin()) {
+                in.write('x');
+            }
+            assertEquals(1, c.stdout().readAllBytes().length);
+            assertEquals(0, c.stderr().readAllBytes().length);
+            assertEquals(ExitStatus.exited(0), c.waitFor());
+            return c.pid();
+        } finally {
+            Children.reap(c);
+        }
     }
 
     @Test
