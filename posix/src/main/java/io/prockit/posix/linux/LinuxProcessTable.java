@@ -121,7 +121,8 @@ public final class LinuxProcessTable extends PosixProcessTable {
         return out;
     }
 
-    private static int parsePid(String s) {
+    /** @return the pid a {@code /proc} entry's name is, or -1 for any other name (also used by the tree walk) */
+    static int parsePid(String s) {
         int n = 0;
         if (s.isEmpty() || s.length() > 9) {
             return -1;

@@ -136,7 +136,7 @@ public final class PidfdTreeWalk implements TreeWalk {
             }
             int added = 0;
             for (String name : names) {
-                int pid = parsePid(name);
+                int pid = LinuxProcessTable.parsePid(name);
                 if (pid <= 0 || members.containsKey(pid)) {
                     continue;
                 }
@@ -244,20 +244,5 @@ public final class PidfdTreeWalk implements TreeWalk {
                 return false;
             }
         }
-    }
-
-    static int parsePid(String s) {
-        int n = 0;
-        if (s.isEmpty() || s.length() > 9) {
-            return -1;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            n = n * 10 + (ch - '0');
-        }
-        return n;
     }
 }
