@@ -276,4 +276,53 @@ class SpawnPlanTest {
         SpawnPlan cmd = SpawnPlan.of(r, SpawnPlan.ChildEnds.NONE, linux());
         assertEquals(cmd, py);
     }
+
+    /**
+     * Every mix of inherited streams and pipes (the common spawns, which skip the general parallel move): the
+     * actions the general machinery gives them, on Linux and macOS. Passes on the code before the shortcut too,
+     * so the shortcut plans these spawns exactly as before.
+     */
+    @Test
+    void inheritedStreamsAndPipesPlanTheSameActionsAsTheGeneralMove() {
+        String[] names = {"stdin", "stdout", "stderr"};
+        int[] pipeEnds = {10, 13, 15};
+        FakeContext mac = new FakeContext(DARWIN, true, Map.of(), Path.of("/"), Set.of(0, 2));
+        for (int mix = 0; mix < 8; mix++) {
+            Stdio[] std = new Stdio[3];
+            int[] ends = new int[3];
+            for (int fd = 0; fd <= 2; fd++) {
+                boolean pipe = (mix & (1 << fd)) != 0;
+                std[fd] = pipe ? Stdio.pipe() : Stdio.inherit();
+                ends[fd] = pipe ? pipeEnds[fd] : -1;
+            }
+            SpawnPlan.ChildEnds childEnds = new SpawnPlan.ChildEnds(ends[0], ends[1], ends[2], null);
+            List<SpawnPlan.Action> moves = new java.util.ArrayList<>();
+            for (int fd = 0; fd <= 2; fd++) {
+                if (ends[fd] >= 0) {
+                    moves.add(new SpawnPlan.Dup2(ends[fd], fd, false, names[fd] + "(Stdio.pipe())"));
+                }
+            }
+            List<SpawnPlan.Action> onLinux = new java.util.ArrayList<>(moves);
+            onLinux.add(new SpawnPlan.Closefrom(3));
+            assertEquals(onLinux, SpawnPlan.of(request(std[0], std[1], std[2], Map.of()), childEnds, linux())
+                    .fileActions(), "Linux, mix " + mix);
+            List<SpawnPlan.Action> onMac = new java.util.ArrayList<>(moves);
+            for (int fd = 0; fd <= 2; fd++) {
+                if (ends[fd] < 0 && mac.open().contains(fd)) {
+                    onMac.add(new SpawnPlan.Inherit(fd, names[fd] + "(Stdio.inherit())"));
+                }
+            }
+            assertEquals(onMac, SpawnPlan.of(request(std[0], std[1], std[2], Map.of()), childEnds, mac).fileActions(),
+                    "macOS, mix " + mix);
+        }
+    }
+
+    /** A pipe end numbered 0..2 (never one of prockit's, which are moved above 2) still goes through the move. */
+    @Test
+    void aPipeEndAmongTheStandardDescriptorsIsMovedInParallel() {
+        // stdin's end is 5, stdout's end is 0: copying 5 onto 0 first would lose what stdout needs.
+        SpawnPlan plan = SpawnPlan.of(request(Stdio.pipe(), Stdio.pipe(), Stdio.inherit(), Map.of()),
+                new SpawnPlan.ChildEnds(5, 0, -1, null), linux());
+        assertEquals(Map.of(0, "P5", 1, "P0", 2, "P2"), run(plan, Set.of(0, 1, 2, 5)), plan.fileActions().toString());
+    }
 }
