@@ -59,6 +59,9 @@ public final class Spawner {
 
     private final PosixPlatform platform;
     private final PosixConstants c;
+    /** POSIX_SPAWN_SETSCHEDULER / SETSCHEDPARAM where the OS has them, else 0: looked up once, not per spawn. */
+    private final int setScheduler;
+    private final int setSchedParam;
     private final Errors errors;
     private final LiveEnvironment env;
     private final PosixSystem system;
@@ -91,6 +94,8 @@ public final class Spawner {
     public Spawner(PosixPlatform platform, Errors errors, LiveEnvironment env, PosixSystem system, Adopter adopter) {
         this.platform = platform;
         this.c = platform.constants();
+        this.setScheduler = c.optional("POSIX_SPAWN_SETSCHEDULER").orElse(0);
+        this.setSchedParam = c.optional("POSIX_SPAWN_SETSCHEDPARAM").orElse(0);
         this.errors = errors;
         this.env = env;
         this.system = system;
@@ -356,13 +361,11 @@ public final class Spawner {
         if ((flags & c.POSIX_SPAWN_SETPGROUP) != 0) {
             check(LibC.posix_spawnattr_setpgroup(res.attr, plan.pgroup()), "posix_spawnattr_setpgroup", plan.pgroup());
         }
-        int setScheduler = c.optional("POSIX_SPAWN_SETSCHEDULER").orElse(0);
         if (setScheduler != 0 && (flags & setScheduler) != 0) {
             check(OptionalLibC.SpawnScheduler.posix_spawnattr_setschedpolicy(res.attr, plan.schedPolicy()),
                     "posix_spawnattr_setschedpolicy", plan.schedPolicy());
         }
-        int setParam = c.optional("POSIX_SPAWN_SETSCHEDPARAM").orElse(0);
-        if (setParam != 0 && (flags & setParam) != 0) {
+        if (setSchedParam != 0 && (flags & setSchedParam) != 0) {
             Memory param = res.keep(new Memory(8));
             param.clear();
             param.setInt(0, plan.schedPriority());
