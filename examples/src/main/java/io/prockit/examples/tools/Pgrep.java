@@ -27,7 +27,7 @@ import java.util.regex.PatternSyntaxException;
  * prockit pgrep -l sleep              # pids and names of processes whose name contains "sleep"
  * prockit pgrep -af 'java .*Server'   # pids and command lines
  * prockit pkill -HUP -x nginx         # SIGHUP to processes named exactly nginx
- * prockit pkill -f make --tree --grace 5s   # prockit's extra: the trees, TERM, then KILL after 5 s
+ * prockit pkill -x make --tree --grace 5s   # prockit's extra: the trees, TERM, then KILL after 5 s
  * }</pre>
  *
  * <p>Exit status as procps: 0 when something matched (pkill: was signalled), 1 when nothing did, 2 for a
